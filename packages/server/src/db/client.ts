@@ -1,0 +1,94 @@
+/**
+ * One data layer, two engines: embedded PGlite (DATA_DIR, default ./data) when DATABASE_URL is unset,
+ * a PostgreSQL server when it is set. Same SQL on both; callers see only `Db`.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { acquireDataDirLock, type DataDirLock } from './lock.js';
+
+export type Engine = 'pglite' | 'postgresql';
+export type Row = Record<string, any>;
+
+export interface Db {
+  readonly engine: Engine;
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements, no parameters (migrations, scripts). */
+  exec(sql: string): Promise<void>;
+  /** Run fn in a transaction; nested calls reuse the outer one. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions { databaseUrl?: string; dataDir?: string; /** PGlite: a dumpDataDir tarball to start from (tests). */ loadDataDir?: Blob; memory?: boolean }
+
+export async function openDb(opts: OpenOptions = {}): Promise<Db> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts);
+}
+
+async function openPglite(opts: OpenOptions): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  let lock: DataDirLock | undefined;
+  let dir: string | undefined;
+  if (!opts.memory && !opts.loadDataDir) {
+    dir = resolve(opts.dataDir ?? 'data');
+    mkdirSync(dir, { recursive: true });
+    lock = acquireDataDirLock(dir);
+  }
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
+    pg = await PGlite.create(dir ? { dataDir: dir, parsers } : { loadDataDir: opts.loadDataDir, parsers });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const make = (inTx: boolean, q: { query: typeof pg.query; exec: typeof pg.exec }): Db => ({
+    engine: 'pglite',
+    async query(sql, params) { return (await q.query(sql, params as any[])).rows as any[]; },
+    async exec(sql) { await q.exec(sql); },
+    async transaction(fn) {
+      if (inTx) return fn(this);
+      return pg.transaction((tx) => fn(make(true, tx as any))) as any;
+    },
+    async close() { if (!inTx) { await pg.close(); lock?.release(); } },
+  });
+  return make(false, pg);
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pgmod = await import('pg');
+  const pg = pgmod.default;
+  // numeric stays a string (exact money); dates stay 'YYYY-MM-DD' strings and bigint counts are numbers on both engines.
+  pg.types.setTypeParser(1082, (v: string) => v);
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  await pool.query('select 1');
+  const make = (client: { query: (sql: string, params?: unknown[]) => Promise<any> } | null): Db => ({
+    engine: 'postgresql',
+    async query(sql, params) { return (await (client ?? pool).query(sql, params as any[])).rows; },
+    async exec(sql) { await (client ?? pool).query(sql); },
+    async transaction(fn) {
+      if (client) return fn(this);
+      const c = await pool.connect();
+      try {
+        await c.query('begin');
+        const out = await fn(make(c));
+        await c.query('commit');
+        return out;
+      } catch (err) {
+        await c.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    async close() { if (!client) await pool.end(); },
+  });
+  return make(null);
+}
+
+/** The database the environment asks for. */
+export function openFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Db> {
+  return openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data' });
+}
