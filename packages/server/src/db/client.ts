@@ -17,6 +17,8 @@ export interface Db {
   /** Run fn in a transaction; nested calls reuse the outer one. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (test snapshots). */
+  dump?(): Promise<Blob>;
 }
 
 export interface OpenOptions { databaseUrl?: string; dataDir?: string; /** PGlite: a dumpDataDir tarball to start from (tests). */ loadDataDir?: Blob; memory?: boolean }
@@ -52,6 +54,7 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
       return pg.transaction((tx) => fn(make(true, tx as any))) as any;
     },
     async close() { if (!inTx) { await pg.close(); lock?.release(); } },
+    async dump() { return pg.dumpDataDir('none'); },
   });
   return make(false, pg);
 }

@@ -34,7 +34,7 @@ create table territory_change (
   id serial primary key,
   from_id text not null references territory(id) on delete cascade,
   to_id text not null references territory(id) on delete cascade,
-  kind text not null check (kind in ('merged_into','renamed_to','split_from','absorbed')),
+  kind text not null check (kind in ('merged_into','renamed_to','split_from','absorbed','continued_as')),
   on_date date not null,
   note text,
   unique (from_id, to_id, kind)
