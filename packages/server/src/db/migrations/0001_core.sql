@@ -228,6 +228,7 @@ create table search_doc (
   id text not null,
   title text not null,
   subtitle text,
+  title_folded text not null,
   folded text not null,
   tsv tsvector not null,
   weight real not null default 1,

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { route } from '../../lib/api.js';
+import { exportCsv, exportJson, exportKinds } from './export.service.js';
+
+export const exportRoutes = [
+  route({
+    method: 'get', path: '/api/export', tag: 'export', summary: 'Open data: one record kind as CSV, or records with their parts as JSON',
+    query: z.object({ format: z.enum(['csv', 'json']).default('json'), kind: z.enum(exportKinds).default('projects') }),
+    produces: 'text/csv',
+    handler: async ({ c, db, query }) => {
+      if (query.format === 'json') return exportJson(db, [query.kind]);
+      let body = '';
+      await exportCsv(db, query.kind, (s) => { body += s; });
+      return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="tandem-${query.kind}.csv"` });
+    },
+  }),
+];

@@ -1,0 +1,138 @@
+/** Builds one search document per record, in bulk: ids = null means every record of that kind. */
+import { fold, foldedWords, flattenThemes, themeAncestry } from '@tandem/shared';
+import type { Db } from '../../db/client.js';
+import { TerritoryContext, namesOf } from './territory-context.js';
+
+export interface SearchDoc {
+  kind: string; id: string; title: string; subtitle: string | null; title_folded: string; folded: string; weight: number;
+  countries: string[]; territories: string[]; themes: string[]; org_kinds: string[]; funders: string[]; years: number[]; status: string | null;
+}
+
+const themeLabels = new Map(flattenThemes().map((t) => [t.id, [t.labels.fr, t.labels.en, t.labels.vi]]));
+const uniq = <T>(xs: Array<T | null | undefined>) => [...new Set(xs.filter((x): x is T => x != null && x !== ''))];
+const filter = (ids: string[] | null, col = 'id') => (ids === null ? { w: '', p: [] as unknown[] } : { w: `where ${col} = any($1::text[])`, p: [ids] as unknown[] });
+const yearsBetween = (a: string | null, b: string | null) => {
+  const y0 = a ? Number(a.slice(0, 4)) : null, y1 = b ? Number(b.slice(0, 4)) : y0;
+  if (y0 == null) return [];
+  const end = Math.min(y1 ?? y0, y0 + 30);
+  return Array.from({ length: Math.max(1, end - y0 + 1) }, (_, i) => y0 + i);
+};
+
+function doc(kind: string, id: string, title: string, subtitle: string | null, text: string[], weight: number, facets: Partial<SearchDoc>): SearchDoc {
+  return {
+    kind, id, title, subtitle, title_folded: foldedWords(title).join(' '), folded: fold(uniq([title, ...text]).join(' · ')), weight,
+    countries: [], territories: [], themes: [], org_kinds: [], funders: [], years: [], status: null, ...facets,
+  };
+}
+
+function themeFacet(themes: string[]) {
+  const ids = uniq(themes.flatMap(themeAncestry));
+  return { ids, labels: ids.flatMap((t) => themeLabels.get(t) ?? []) };
+}
+
+const TERRITORY_WEIGHT: Record<string, number> = { country: 1.6, region: 1.3, province: 1.3, oblast: 1.3, departement: 1.2, city: 1.2, commune: 0.7, epci: 0.6 };
+
+export async function territoryDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+  const f = filter(ids);
+  const rows = await db.query(`select id, kind, name, codes, country, valid_to from territory ${f.w}`, f.p);
+  const ctx = await TerritoryContext.load(db, ids);
+  return rows.map((t) => {
+    const parent = ctx.chain(t.id, true)[1];
+    return doc('territory', t.id, t.name, parent ? parent.name : null, [...ctx.names(t.id, t.kind === 'country'), ...Object.values(t.codes ?? {}) as string[]],
+      TERRITORY_WEIGHT[t.kind] ?? 1, { countries: uniq([t.country]), territories: ctx.facetIds(t.id), status: t.valid_to ? 'historical' : 'current' });
+  });
+}
+
+export async function organisationDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+  const f = filter(ids);
+  const rows = await db.query<any>(`select id, kind, name, names, acronyms, aliases, territory_id, country, description from organisation ${f.w}`, f.p);
+  const ctx = await TerritoryContext.load(db, uniq(rows.map((r) => r.territory_id)));
+  return rows.map((o) => doc('organisation', o.id, o.name, o.acronyms?.[0] ?? null,
+    [...namesOf(o), ...o.acronyms, ...(o.territory_id ? ctx.names(o.territory_id, true) : []), o.description ?? ''], 1.2,
+    { countries: uniq([o.country]), territories: o.territory_id ? ctx.facetIds(o.territory_id) : [], org_kinds: [o.kind] }));
+}
+
+/** Organisations by id with the texts they are found by. */
+async function orgMap(db: Db, ids: string[]): Promise<Map<string, any>> {
+  const rows = await db.query<any>('select id, kind, name, names, acronyms, aliases, territory_id, country from organisation where id = any($1::text[])', [ids]);
+  return new Map(rows.map((o) => [o.id, o]));
+}
+
+function group<T extends Record<string, any>>(rows: T[], key: string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) { const l = m.get(r[key]) ?? []; l.push(r); m.set(r[key], l); }
+  return m;
+}
+
+export async function partnershipDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+  const f = filter(ids);
+  const rows = await db.query(`select id, title, kind, status, summary, started_on, themes from partnership ${f.w}`, f.p);
+  const pids = rows.map((r) => r.id);
+  const parties = group(await db.query('select partnership_id, organisation_id from partnership_party where partnership_id = any($1::text[])', [pids]), 'partnership_id');
+  const agreements = group(await db.query('select partnership_id, title, place, axes, signed_on from agreement where partnership_id = any($1::text[])', [pids]), 'partnership_id');
+  const funding = group(await db.query(`select p.partnership_id, f.funder_id, f.year from funding_line f join project p on p.id = f.project_id
+    where p.partnership_id = any($1::text[])`, [pids]), 'partnership_id');
+  const orgs = await orgMap(db, uniq([...parties.values()].flat().map((p) => p.organisation_id)));
+  const ctx = await TerritoryContext.load(db, uniq([...orgs.values()].map((o) => o.territory_id)));
+  return rows.map((p) => {
+    const ps = (parties.get(p.id) ?? []).map((x) => orgs.get(x.organisation_id)).filter((o): o is any => o != null);
+    const ag = agreements.get(p.id) ?? [];
+    const fl = funding.get(p.id) ?? [];
+    const th = themeFacet(p.themes);
+    const terr = ps.filter((o) => o.territory_id).map((o) => o.territory_id as string);
+    return doc('partnership', p.id, p.title, p.kind, [
+      ...ps.flatMap((o) => [...namesOf(o), ...o.acronyms]), ...terr.flatMap((t) => ctx.names(t, true)),
+      ...ag.flatMap((a) => [a.title, a.place, ...a.axes]), ...th.labels, p.summary ?? '',
+    ], 3, {
+      countries: uniq([...ps.map((o) => o.country), ...terr.map((t) => ctx.country(t))]),
+      territories: uniq(terr.flatMap((t) => ctx.facetIds(t))), themes: th.ids, org_kinds: uniq(ps.map((o) => o.kind)),
+      funders: uniq(fl.map((x) => x.funder_id)),
+      years: uniq([p.started_on ? Number(p.started_on.slice(0, 4)) : null, ...ag.map((a) => (a.signed_on ? Number(a.signed_on.slice(0, 4)) : null))]),
+      status: p.status,
+    });
+  });
+}
+
+export async function projectDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+  const f = filter(ids, 'p.id');
+  const rows = await db.query(`select p.id, p.title, p.status, p.description, p.start_on, p.end_on, p.themes, pa.title as partnership_title
+    from project p left join partnership pa on pa.id = p.partnership_id ${f.w}`, f.p);
+  const pids = rows.map((r) => r.id);
+  const parts = group(await db.query('select project_id, organisation_id from project_participant where project_id = any($1::text[])', [pids]), 'project_id');
+  const funding = group(await db.query('select project_id, funder_id, year from funding_line where project_id = any($1::text[])', [pids]), 'project_id');
+  const places = group(await db.query('select project_id, territory_id from project_place where project_id = any($1::text[])', [pids]), 'project_id');
+  const orgs = await orgMap(db, uniq([...[...parts.values()].flat().map((p) => p.organisation_id), ...[...funding.values()].flat().map((x) => x.funder_id)]));
+  const ctx = await TerritoryContext.load(db, uniq([...[...places.values()].flat().map((x) => x.territory_id), ...[...orgs.values()].map((o) => o.territory_id)]));
+  return rows.map((p) => {
+    const fl = funding.get(p.id) ?? [];
+    const os = uniq([...(parts.get(p.id) ?? []).map((x) => x.organisation_id), ...fl.map((x) => x.funder_id)]).map((id) => orgs.get(id)).filter((o): o is any => o != null);
+    const pl = (places.get(p.id) ?? []).map((x) => x.territory_id as string);
+    const th = themeFacet(p.themes);
+    return doc('project', p.id, p.title, p.partnership_title, [
+      ...os.flatMap((o) => [...namesOf(o), ...o.acronyms]), ...pl.flatMap((t) => ctx.names(t, true)), ...th.labels, p.partnership_title ?? '', p.description ?? '',
+    ], 2, {
+      countries: uniq(pl.map((t) => ctx.country(t))), territories: uniq(pl.flatMap((t) => ctx.facetIds(t))), themes: th.ids,
+      org_kinds: uniq(os.map((o) => o.kind)), funders: uniq(fl.map((x) => x.funder_id)),
+      years: uniq([...yearsBetween(p.start_on, p.end_on), ...fl.map((x) => x.year)]), status: p.status,
+    });
+  });
+}
+
+export async function missionDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+  const f = filter(ids, 'm.id');
+  const rows = await db.query(`select m.id, m.title, m.direction, m.purpose, m.outcomes, m.from_on, m.to_on, m.place_territory_id, pa.title as partnership_title
+    from mission m left join partnership pa on pa.id = m.partnership_id ${f.w}`, f.p);
+  const parts = group(await db.query('select mission_id, organisation_id from mission_participant where mission_id = any($1::text[])', [rows.map((r) => r.id)]), 'mission_id');
+  const orgs = await orgMap(db, uniq([...parts.values()].flat().map((p) => p.organisation_id)));
+  const ctx = await TerritoryContext.load(db, uniq([...rows.map((r) => r.place_territory_id), ...[...orgs.values()].map((o) => o.territory_id)]));
+  return rows.map((m) => {
+    const os = (parts.get(m.id) ?? []).map((x) => orgs.get(x.organisation_id)).filter((o): o is any => o != null);
+    const pl = uniq([m.place_territory_id as string | null, ...os.map((o) => o.territory_id as string | null)]);
+    return doc('mission', m.id, m.title, m.partnership_title, [
+      ...os.flatMap((o) => [...namesOf(o), ...o.acronyms]), ...pl.flatMap((t) => ctx.names(t, true)), m.partnership_title ?? '', m.purpose ?? '', m.outcomes ?? '',
+    ], 1.5, {
+      countries: uniq(pl.map((t) => ctx.country(t))), territories: uniq(pl.flatMap((t) => ctx.facetIds(t))), org_kinds: uniq(os.map((o) => o.kind)),
+      years: yearsBetween(m.from_on, m.to_on), status: m.direction,
+    });
+  });
+}

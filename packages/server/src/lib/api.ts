@@ -1,0 +1,103 @@
+/**
+ * One route table drives both the HTTP handlers (with zod validation) and the OpenAPI 3.1 description.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { ValidationError } from './errors.js';
+import { requireWriteToken } from './auth.js';
+
+export interface Env { db: Db; adminToken?: string }
+export interface RouteContext<Q, B> { c: Context; db: Db; query: Q; body: B; params: Record<string, string> }
+
+export interface RouteDef<Q = any, B = any> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  tag: string;
+  summary: string;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** writes need the admin bearer token (until accounts exist) */
+  write?: boolean;
+  /** response status on success, and a short description of what it returns */
+  status?: number;
+  returns?: string;
+  produces?: string;
+  handler(ctx: RouteContext<Q, B>): Promise<unknown>;
+}
+
+export const route = <Q, B>(def: RouteDef<Q, B>) => def;
+
+export function toIssues(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ValidationError(toIssues(r.error));
+  return r.data;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) throw new ValidationError([{ path: '', message: 'a JSON body is required' }]);
+  try { return JSON.parse(text); } catch { throw new ValidationError([{ path: '', message: 'the body is not valid JSON' }]); }
+}
+
+export function mount(app: Hono, env: Env, routes: RouteDef[]) {
+  for (const r of routes) {
+    app.on(r.method.toUpperCase(), r.path, async (c) => {
+      if (r.write) requireWriteToken(c, env.adminToken);
+      const query = r.query ? parse(r.query, c.req.query()) : undefined;
+      const body = r.body ? parse(r.body, await readJson(c)) : undefined;
+      const out = await r.handler({ c, db: env.db, query, body, params: c.req.param() as Record<string, string> });
+      if (out instanceof Response) return out;
+      if (r.status === 204) return c.body(null, 204);
+      return c.json(out as object, (r.status ?? 200) as 200);
+    });
+  }
+}
+
+const errorSchema = {
+  type: 'object', required: ['error'],
+  properties: { error: { type: 'string' }, issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } },
+};
+
+function jsonSchema(schema: z.ZodType) {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, any>;
+}
+
+export function openApi(routes: RouteDef[], info: { title: string; version: string }) {
+  const paths: Record<string, any> = {};
+  for (const r of routes) {
+    const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const params: any[] = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (r.query) {
+      const js = jsonSchema(r.query);
+      for (const [name, s] of Object.entries<any>(js.properties ?? {})) {
+        params.push({ name, in: 'query', required: (js.required ?? []).includes(name) && s.default === undefined, schema: s });
+      }
+    }
+    const op: any = {
+      tags: [r.tag], summary: r.summary, operationId: `${r.method}${path.replace(/[^A-Za-z]+(.)?/g, (_, ch) => (ch ? ch.toUpperCase() : ''))}`,
+      parameters: params.length ? params : undefined,
+      responses: {
+        [String(r.status ?? 200)]: r.status === 204 ? { description: r.returns ?? 'done' }
+          : { description: r.returns ?? 'OK', content: { [r.produces ?? 'application/json']: { schema: { type: r.produces && r.produces !== 'application/json' ? 'string' : 'object' } } } },
+        ...(r.query || r.body ? { 400: { description: 'invalid request: the issues name the fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+        ...(r.path.includes(':id') ? { 404: { description: 'no such record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+        ...(r.method === 'put' ? { 409: { description: 'the version sent is stale: someone else saved first', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+        ...(r.write ? { 401: { description: 'missing or wrong bearer token' }, 403: { description: 'writes are disabled (no TANDEM_ADMIN_TOKEN set)' } } : {}),
+      },
+    };
+    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
+    if (r.write) op.security = [{ bearer: [] }];
+    (paths[path] ??= {})[r.method] = op;
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    paths,
+    components: { schemas: { Error: errorSchema }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+  };
+}

@@ -1,0 +1,63 @@
+/** Opens the database (migrated, seeded on first start) and serves the app: used by `npm start` and `tandem serve`. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { openFromEnv, type Db } from './db/client.js';
+import { DataDirLockedError } from './db/lock.js';
+import { migrate } from './db/migrate.js';
+import { needsSeed, seedAll } from './db/seed/index.js';
+
+export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    adminToken: env.TANDEM_ADMIN_TOKEN || undefined,
+    maxBodyBytes: Number(env.TANDEM_MAX_BODY_BYTES ?? 1024 * 1024),
+  };
+}
+
+/** Migrate, and seed when the database is empty. */
+export async function prepareDb(db: Db, log = console.log): Promise<void> {
+  const applied = await migrate(db);
+  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+  if (await needsSeed(db)) {
+    const t0 = Date.now();
+    await seedAll(db);
+    log(`reference data and seed documents loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
+export async function openDbOrExit(): Promise<Db> {
+  try {
+    return await openFromEnv();
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      console.error(`tandem: ${err.message}`);
+      process.exit(75);
+    }
+    throw err;
+  }
+}
+
+export async function startServer(settings = settingsFromEnv()) {
+  const t0 = Date.now();
+  const db = await openDbOrExit();
+  await prepareDb(db);
+  const app = createApp({ db, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
+  const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}, ready in ${Date.now() - t0} ms)`);
+    if (!settings.adminToken) console.log('writes are disabled: set TANDEM_ADMIN_TOKEN to allow them');
+  });
+  let closing = false;
+  const stop = async () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { server, db };
+}
