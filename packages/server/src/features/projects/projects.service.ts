@@ -1,5 +1,5 @@
 /** Projects (actions): themes, places, participants by role, co-financing lines, results, links. */
-import { formatPartialDate, parsePartialDate, type ProjectInput } from '@tandem/shared';
+import { formatPartialDate, normaliseAmount, parsePartialDate, type ProjectInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
@@ -13,7 +13,7 @@ export function presentProjectRow(r: any) {
   return {
     id: r.id, partnershipId: r.partnership_id, title: r.title, description: r.description, status: r.status,
     start: formatPartialDate(r.start_on, r.start_precision), end: formatPartialDate(r.end_on, r.end_precision), themes: r.themes,
-    budget: r.budget_amount != null ? { amount: r.budget_amount, currency: r.budget_currency } : null,
+    budget: r.budget_amount != null ? { amount: normaliseAmount(r.budget_amount), currency: r.budget_currency } : null,
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
@@ -45,7 +45,7 @@ export async function getProject(db: Db, id: string) {
     partnership: partnership ?? null,
     places,
     participants: participants.map((p) => ({ organisationId: p.id, name: p.name, kind: p.kind, acronyms: p.acronyms, role: p.role })),
-    funding: funding.map((f) => ({ funderId: f.funder_id, funderName: f.funder_name, amount: f.amount, currency: f.currency, year: f.year, kind: f.kind, note: f.note })),
+    funding: funding.map((f) => ({ funderId: f.funder_id, funderName: f.funder_name, amount: normaliseAmount(f.amount), currency: f.currency, year: f.year, kind: f.kind, note: f.note })),
     results: results.map((r) => ({ label: r.label, value: Number(r.value), unit: r.unit, year: r.year, kind: r.kind })),
     links: await listLinks(db, 'project', id),
   };
