@@ -7,6 +7,7 @@ create table source_document (
   url text,
   filename text,
   retrieved_on date,
+  published_on date,
   created_at timestamptz not null default now()
 );
 
