@@ -93,15 +93,9 @@ async function step<T>(doc: string, what: string, fn: () => Promise<T>): Promise
 }
 
 async function insertSources(db: Db, docs: SeedDocument[]) {
-  const cols = new Set((await db.query<{ column_name: string }>(
-    `select column_name from information_schema.columns where table_name = 'source_document' and table_schema = current_schema()`)).map((r) => r.column_name));
-  const withPublished = cols.has('published_on');
-  for (const d of docs) {
-    const s = d.source;
-    await step(s.id, 'source_document', () => withPublished
-      ? db.query('insert into source_document (id, title, url, filename, published_on) values ($1, $2, $3, $4, $5)',
-        [s.id, s.title, s.url ?? null, s.filename, s.publishedOn ?? null])
-      : db.query('insert into source_document (id, title, url, filename) values ($1, $2, $3, $4)', [s.id, s.title, s.url ?? null, s.filename]));
+  for (const { source: s } of docs) {
+    await step(s.id, 'source_document', () => db.query('insert into source_document (id, title, url, filename, published_on) values ($1, $2, $3, $4, $5)',
+      [s.id, s.title, s.url ?? null, s.filename, s.publishedOn ?? null]));
   }
 }
 
