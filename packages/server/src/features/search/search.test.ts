@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../../../test/db.js';
+import { client } from '../../../test/http.js';
+import type { Db } from '../../db/client.js';
+import { toTsQuery } from './search.service.js';
+
+describe('search', () => {
+  let db: Db;
+  let api: ReturnType<typeof client>;
+  beforeAll(async () => { db = await testDb(); api = client(db); });
+  afterAll(async () => { await db.close(); });
+
+  const ids = async (q: string, extra = '') => (await api.get(`/api/search?q=${encodeURIComponent(q)}&kind=partnership&perPage=50${extra}`)).json.results.map((r: any) => r.id);
+
+  it('builds prefix queries from folded words', () => {
+    expect(toTsQuery('Thừa Thiên Huế')).toBe('thua:* & thien:* & hue:*');
+    expect(toTsQuery("  l'eau & (x) ")).toBe('l:* & eau:* & x:*');
+    expect(toTsQuery('!!!')).toBe('');
+  });
+
+  it.each(['Hue', 'Hué', 'Huế', 'HUE', 'Thua Thien Hue', 'Thừa Thiên Huế'])('"%s" finds Cergy ↔ Huế', async (q) => {
+    expect(await ids(q)).toContain('cergy-hue');
+  });
+
+  it.each(['Hai Duong', 'Hải Dương', 'hai duong', 'Hai Phong', 'Hải Phòng'])('"%s" finds Seine-Saint-Denis ↔ Hải Dương', async (q) => {
+    expect(await ids(q)).toContain('ssd-hai-duong');
+  });
+
+  it('does not find what does not match', async () => {
+    expect(await ids('Hai Duong')).not.toContain('cergy-hue');
+    expect(await ids('Huế')).not.toContain('ssd-hai-duong');
+    expect((await api.get('/api/search?q=zzzqqqxx')).json).toMatchObject({ total: 0, results: [] });
+  });
+
+  it('answers the documented shape, with every facet', async () => {
+    const r = await api.get('/api/search?q=hai%20duong');
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.json).sort()).toEqual(['facets', 'page', 'perPage', 'results', 'total']);
+    expect(Object.keys(r.json.facets).sort()).toEqual(['country', 'funder', 'kind', 'orgKind', 'status', 'territory', 'theme', 'year'].sort());
+    expect(r.json.results[0]).toEqual(expect.objectContaining({ kind: expect.any(String), id: expect.any(String), title: expect.any(String) }));
+    const kindSum = r.json.facets.kind.reduce((s: number, f: any) => s + f.count, 0);
+    expect(kindSum).toBe(r.json.total);
+  });
+
+  it('filters by each facet, and counts agree with the filtered results', async () => {
+    const all = (await api.get('/api/search?q=hai%20duong&perPage=100')).json;
+    const projects = all.facets.kind.find((f: any) => f.value === 'project');
+    expect(projects.count).toBeGreaterThan(3);
+    const onlyProjects = (await api.get('/api/search?q=hai%20duong&kind=project&perPage=100')).json;
+    expect(onlyProjects.total).toBe(projects.count);
+    expect(onlyProjects.results.every((r: any) => r.kind === 'project')).toBe(true);
+
+    const meae = onlyProjects.facets.funder.find((f: any) => f.value === 'meae');
+    expect(meae.label).toMatch(/Ministère/);
+    const funded = (await api.get('/api/search?q=hai%20duong&kind=project&funder=meae&perPage=100')).json;
+    expect(funded.total).toBe(meae.count);
+    expect(funded.results.map((r: any) => r.id)).toContain('innotech-master');
+
+    const vn = (await api.get('/api/search?kind=partnership&country=VN&perPage=100')).json;
+    expect(vn.results.map((r: any) => r.id)).toEqual(expect.arrayContaining(['ssd-hai-duong', 'cergy-hue', 'idf-hanoi']));
+    expect(vn.results.map((r: any) => r.id)).not.toContain('hdf-dnipropetrovsk');
+    const ua = (await api.get('/api/search?kind=partnership&country=UA')).json;
+    expect(ua.results.map((r: any) => r.id)).toEqual(['hdf-dnipropetrovsk']);
+
+    const y2006 = (await api.get('/api/search?kind=partnership&year=2006')).json;
+    expect(y2006.results.map((r: any) => r.id)).toContain('ssd-hai-duong');
+    const water = (await api.get('/api/search?q=hai%20duong&theme=env')).json;
+    expect(water.total).toBeGreaterThan(0);
+    for (const r of water.results) expect(['partnership', 'project']).toContain(r.kind);
+
+    const bad = await api.get('/api/search?kind=spaceship');
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues[0].path).toBe('kind');
+  });
+
+  it('follows territory history: the new Hải Phòng finds what was signed with Hải Dương', async () => {
+    const viaTerritory = (await api.get('/api/search?kind=partnership&territory=VN-2025-31')).json;
+    expect(viaTerritory.results.map((r: any) => r.id)).toContain('ssd-hai-duong');
+    const oldProvince = (await api.get('/api/search?q=Hai%20Duong&kind=territory')).json;
+    expect(oldProvince.results.map((r: any) => r.id)).toContain('VN-P-30');
+  });
+
+  it('pages through results', async () => {
+    const p1 = (await api.get('/api/search?q=cergy&perPage=2&page=1')).json;
+    const p2 = (await api.get('/api/search?q=cergy&perPage=2&page=2')).json;
+    expect(p1.total).toBe(p2.total);
+    expect(p1.total).toBeGreaterThan(3);
+    expect(p1.results.map((r: any) => r.id)).not.toEqual(p2.results.map((r: any) => r.id));
+  });
+});
