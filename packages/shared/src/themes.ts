@@ -14,7 +14,7 @@ export const themeTree: ThemeNode[] = [
       { id: 'env.eau-dechets.dechets', fr: 'Gestion des déchets', en: 'Waste management', vi: 'Quản lý chất thải', dac: ['14050'], sdg: [11, 12] },
       { id: 'env.eau-dechets.formation', fr: 'Formation aux métiers de l’eau', en: 'Water sector training', vi: 'Đào tạo ngành nước', dac: ['14081'], sdg: [6, 4] },
     ] },
-    { id: 'env.climat', fr: 'Climat et risques', en: 'Climate and risks', vi: 'Khí hậu và rủi ro', dac: ['41010', '43060', '74010'], sdg: [13, 11] },
+    { id: 'env.climat', fr: 'Climat et risques', en: 'Climate and risks', vi: 'Khí hậu và rủi ro', dac: ['41010', '43060', '74020'], sdg: [13, 11] },
     { id: 'env.energie', fr: 'Énergie', en: 'Energy', vi: 'Năng lượng', dac: ['23110', '23210', '23183', '23631'], sdg: [7] },
     { id: 'env.biodiversite', fr: 'Biodiversité et espaces naturels', en: 'Biodiversity and natural areas', vi: 'Đa dạng sinh học', dac: ['41030', '41020'], sdg: [15, 14] },
     { id: 'env.economie-circulaire', fr: 'Économie circulaire', en: 'Circular economy', vi: 'Kinh tế tuần hoàn', dac: ['41010', '14050'], sdg: [12] },
