@@ -24,8 +24,7 @@ export function createApp(opts: AppOptions): Hono {
   }));
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, adminToken: opts.adminToken }, apiRoutes);
-  app.get('/', (c) => c.redirect('/api/health'));
-  app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404) : c.text('Not found', 404)));
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400);
     const code = (err as { code?: string }).code;

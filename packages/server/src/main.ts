@@ -1,4 +1,5 @@
-/** npm start: env → database → listen. Settings: see README. */
-import { startServer } from './server.js';
+/** npm start: env → database → listen, serving the API and the public pages. Settings: see README. */
+import { createSite } from '../../web/src/site.js';
+import { startServer, settingsFromEnv } from './server.js';
 
-await startServer();
+await startServer(settingsFromEnv(), createSite);

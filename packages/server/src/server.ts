@@ -1,6 +1,7 @@
 /** Opens the database (migrated, seeded on first start) and serves the app: used by `npm start` and `tandem serve`. */
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
+import type { Hono } from 'hono';
 import { openFromEnv, type Db } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrate } from './db/migrate.js';
@@ -40,11 +41,12 @@ export async function openDbOrExit(): Promise<Db> {
   }
 }
 
-export async function startServer(settings = settingsFromEnv()) {
+/** build: the application to serve (the API alone, or the whole site with pages). */
+export async function startServer(settings = settingsFromEnv(), build: (opts: AppOptions) => Hono = createApp) {
   const t0 = Date.now();
   const db = await openDbOrExit();
   await prepareDb(db);
-  const app = createApp({ db, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
+  const app = build({ db, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
     console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('writes are disabled: set TANDEM_ADMIN_TOKEN to allow them');

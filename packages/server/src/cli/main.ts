@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { createWriteStream } from 'node:fs';
 import { openDbOrExit, prepareDb, settingsFromEnv, startServer } from '../server.js';
+import { createSite } from '../../../web/src/site.js';
 import { migrate } from '../db/migrate.js';
 import { needsSeed, seedAll } from '../db/seed/index.js';
 import { exportCsv, exportJson, exportKinds, type ExportKind } from '../features/export/export.service.js';
@@ -59,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       const s = settingsFromEnv();
-      await startServer({ ...s, port: values.port ? Number(values.port) : s.port, host: values.host ?? s.host });
+      await startServer({ ...s, port: values.port ? Number(values.port) : s.port, host: values.host ?? s.host }, createSite);
       return await new Promise<number>(() => {}); // runs until a signal stops it
     }
     case 'export': return runExport(values);

@@ -12,7 +12,7 @@ describe('one process per PGlite data directory', () => {
   it('refuses a second Tandem process with a clear message and a non-zero exit, writing nothing', () => {
     const lock = acquireDataDirLock(dir);
     try {
-      const env = { ...process.env, DATA_DIR: dir, PORT: '0' };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, PORT: '0' };
       delete env.DATABASE_URL;
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { env, encoding: 'utf8', timeout: 60_000 });
       expect(r.status).toBe(75);

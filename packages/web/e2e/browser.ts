@@ -1,0 +1,30 @@
+/** End-to-end harness: the real site on a real port over a seeded test database, driven in Debian's Chromium. */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import { testDb } from '../../server/test/db.js';
+import type { Db } from '../../server/src/db/client.js';
+import { createSite } from '../src/site.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = 'test-results';
+
+export interface Running { base: string; browser: Browser; db: Db; close(): Promise<void> }
+
+export async function startSite(): Promise<Running> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const db = await testDb();
+  const app = createSite({ db, adminToken: 'e2e-token' });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    base, browser, db,
+    async close() { await browser.close(); server.close(); await db.close(); },
+  };
+}

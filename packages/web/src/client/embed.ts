@@ -1,0 +1,3 @@
+import { enhanceCopy } from './common.js';
+
+enhanceCopy();

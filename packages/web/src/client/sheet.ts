@@ -1,0 +1,3 @@
+import { enhancePrint } from './common.js';
+
+enhancePrint();

@@ -1,0 +1,58 @@
+/** The page frame: skip link, header with navigation and language switch, main, footer. */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { langNames, langs, type I18n } from '../i18n/index.js';
+
+export interface PageMeta { title: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean }
+
+/** JSON-LD inside <script>: "<" escaped so no content can close the tag. */
+function jsonLd(data: object) {
+  return raw(`<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`);
+}
+
+export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
+  const { i, meta } = props;
+  const title = meta.title === i.t('site.name') ? meta.title : `${meta.title} · ${i.t('site.name')}`;
+  return (
+    <html lang={i.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        {langs.map((l) => <link rel="alternate" hreflang={l} href={l === 'fr' ? meta.path : `/${l}${meta.path === '/' ? '' : meta.path}`} />)}
+        <link rel="stylesheet" href="/assets/site.css" />
+        {meta.jsonLd && jsonLd(meta.jsonLd)}
+        {(meta.scripts ?? []).map((s) => <script type="module" src={`/assets/${s}.js`} defer></script>)}
+      </head>
+      <body class={meta.embed ? 'embed' : undefined}>
+        {meta.embed ? <main id="content">{props.children}<p class="embed-source"><a href={i.path(meta.path.replace(/^\/embed/, ''))} target="_blank" rel="noopener">{i.t('embed.source')}</a></p></main> : <>
+          <a class="skip" href="#content">{i.t('nav.skip')}</a>
+          <header class="site-header">
+            <div class="wrap header-row">
+              <a class="brand" href={i.path('/')}><span class="brand-name">{i.t('site.name')}</span> <span class="brand-tag">{i.t('site.tagline')}</span></a>
+              <nav aria-label={i.t('nav.main')}>
+                <ul class="nav">
+                  <li><a href={i.path('/')}>{i.t('nav.home')}</a></li>
+                  <li><a href={i.path('/search')}>{i.t('nav.search')}</a></li>
+                  <li><a href={i.path('/statistics')}>{i.t('nav.stats')}</a></li>
+                  <li><a href="/api/openapi.json">{i.t('nav.api')}</a></li>
+                </ul>
+              </nav>
+              <nav aria-label={i.t('nav.language')} class="langs">
+                <ul>
+                  {langs.map((l) => (
+                    <li><a href={l === 'fr' ? meta.path : `/${l}${meta.path === '/' ? '' : meta.path}`} lang={l} hreflang={l} aria-current={l === i.lang ? 'true' : undefined}>{langNames[l]}</a></li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="content" class="wrap" tabindex={-1}>{props.children}</main>
+          <footer class="site-footer"><div class="wrap"><p>{i.t('footer.about')}</p><p>{i.t('footer.data')}</p></div></footer>
+        </>}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,49 @@
+/** Pieces shared by the record sheets: header, facts list, timeline, embed snippet, print button. */
+import type { Child } from 'hono/jsx';
+import type { I18n } from '../i18n/index.js';
+
+export function SheetHeader(props: { i: I18n; kind: string; title: string; subtitle?: Child; embedPath: string }) {
+  const { i } = props;
+  return (
+    <header class="sheet-header">
+      <p class="kicker">{i.l('kind', props.kind)}</p>
+      <h1>{props.title}</h1>
+      {props.subtitle && <p class="lead">{props.subtitle}</p>}
+      <p class="sheet-actions no-print">
+        <button type="button" class="print-button" data-print="true" hidden>{i.t('sheet.print')}</button>
+        <a href={i.path(`/embed-code${props.embedPath}`)}>{i.t('sheet.embed')}</a>
+      </p>
+    </header>
+  );
+}
+
+export function Facts(props: { items: Array<[string, Child | null | undefined | false]> }) {
+  const items = props.items.filter(([, v]) => v !== null && v !== undefined && v !== false && v !== '');
+  if (!items.length) return null;
+  return <dl class="facts">{items.map(([k, v]) => <div><dt>{k}</dt><dd>{v}</dd></div>)}</dl>;
+}
+
+export interface TimelineItem { date: string; label: Child }
+
+export function Timeline(props: { i: I18n; items: TimelineItem[] }) {
+  const { i } = props;
+  const items = [...props.items].filter((x) => x.date).sort((a, b) => a.date.localeCompare(b.date));
+  if (!items.length) return null;
+  return (
+    <section aria-labelledby="timeline-h" class="timeline-section">
+      <h2 id="timeline-h">{i.t('sheet.timeline')}</h2>
+      <ol class="timeline">
+        {items.map((x) => <li><time datetime={x.date}>{i.date(x.date)}</time> <span>{x.label}</span></li>)}
+      </ol>
+    </section>
+  );
+}
+
+export function Section(props: { id: string; title: string; children?: Child; when?: boolean }) {
+  if (props.when === false) return null;
+  return <section aria-labelledby={`${props.id}-h`}><h2 id={`${props.id}-h`}>{props.title}</h2>{props.children}</section>;
+}
+
+export function LinkList(props: { items: Array<{ href: string; text: Child; extra?: Child }> }) {
+  return <ul class="link-list">{props.items.map((x) => <li><a href={x.href}>{x.text}</a>{x.extra && <span class="muted"> — {x.extra}</span>}</li>)}</ul>;
+}

@@ -1,0 +1,39 @@
+import type { I18n } from '../../i18n/index.js';
+import { Layout } from '../../components/Layout.js';
+import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+
+export function MissionBody(props: { i: I18n; m: any }) {
+  const { i, m } = props;
+  return (
+    <>
+      <Facts items={[
+        [i.t('sheet.direction'), i.l('direction', m.direction)],
+        [i.t('sheet.period'), m.from ? i.date(m.from) + (m.to && m.to !== m.from ? ` – ${i.date(m.to)}` : '') : null],
+        [i.t('sheet.place'), m.place ? <a href={i.path(`/territories/${m.place.id}`)}>{m.place.name}</a> : null],
+        [i.t('sheet.partnership'), m.partnership ? <a href={i.path(`/partnerships/${m.partnership.id}`)}>{m.partnership.title}</a> : null],
+      ]} />
+      <Section id="purpose" title={i.t('sheet.purpose')} when={!!m.purpose}><p>{m.purpose}</p></Section>
+      <Section id="outcomes" title={i.t('sheet.outcomes')} when={!!m.outcomes}><p>{m.outcomes}</p></Section>
+      <Section id="organisations" title={i.t('sheet.organisations')} when={m.organisations.length > 0}>
+        <LinkList items={m.organisations.map((o: any) => ({ href: i.path(`/organisations/${o.id}`), text: o.name }))} />
+      </Section>
+      <Timeline i={i} items={[...(m.from ? [{ date: m.from, label: m.title }] : []), ...(m.to && m.to !== m.from ? [{ date: m.to, label: i.t('sheet.outcomes') }] : [])]} />
+    </>
+  );
+}
+
+export function MissionSheet(props: { i: I18n; m: any }) {
+  const { i, m } = props;
+  const path = `/missions/${m.id}`;
+  const jsonLd = { '@context': 'https://schema.org', '@type': 'Event', name: m.title, startDate: m.from ?? undefined, endDate: m.to ?? undefined,
+    location: m.place ? { '@type': 'Place', name: m.place.name } : undefined, description: m.purpose ?? undefined,
+    attendee: m.organisations.map((o: any) => ({ '@type': 'Organization', name: o.name })) };
+  return (
+    <Layout i={i} meta={{ title: m.title, description: m.purpose ?? undefined, path, jsonLd }}>
+      <article class="sheet">
+        <SheetHeader i={i} kind="mission" title={m.title} subtitle={i.l('direction', m.direction)} embedPath={path} />
+        <MissionBody i={i} m={m} />
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,50 @@
+import type { I18n } from '../../i18n/index.js';
+import { Layout } from '../../components/Layout.js';
+import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+
+export function OrganisationBody(props: { i: I18n; o: any }) {
+  const { i, o } = props;
+  const roles = ['lead', 'operational', 'financial', 'technical'];
+  return (
+    <>
+      <Facts items={[
+        [i.t('sheet.acronyms'), o.acronyms.length ? o.acronyms.join(', ') : null],
+        [i.t('sheet.territory'), o.territory ? <a href={i.path(`/territories/${o.territory.id}`)}>{o.territory.name}</a> : null],
+        [i.t('sheet.website'), o.website ? <a href={o.website} rel="noopener">{o.website}</a> : null],
+      ]} />
+      {o.description && <p class="summary">{o.description}</p>}
+      <Section id="partnerships" title={i.t('sheet.partnerships')} when={o.partnerships.length > 0}>
+        <LinkList items={o.partnerships.map((p: any) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title, extra: i.l('side', p.side) }))} />
+      </Section>
+      <Section id="projects" title={i.t('sheet.projects')} when={o.projects.length > 0}>
+        {roles.filter((r) => o.projects.some((p: any) => p.roles.includes(r))).map((r) => (
+          <div class="role-group"><h3>{i.l('role', r)}</h3>
+            <LinkList items={o.projects.filter((p: any) => p.roles.includes(r)).map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} /></div>
+        ))}
+      </Section>
+      <Section id="funded" title={i.t('sheet.funded')} when={o.fundedProjects.length > 0}>
+        <LinkList items={o.fundedProjects.map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} />
+      </Section>
+      <Section id="missions" title={i.t('sheet.missions')} when={o.missions.length > 0}>
+        <LinkList items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
+      </Section>
+      <Timeline i={i} items={o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: i.t('timeline.mission', { title: m.title }) }))} />
+    </>
+  );
+}
+
+export function OrganisationSheet(props: { i: I18n; o: any }) {
+  const { i, o } = props;
+  const path = `/organisations/${o.id}`;
+  const type = o.kind === 'collectivite' || o.kind === 'ministry' || o.kind === 'agency' ? 'GovernmentOrganization' : o.kind === 'ngo' || o.kind === 'association' ? 'NGO' : 'Organization';
+  const jsonLd = { '@context': 'https://schema.org', '@type': type, name: o.name, alternateName: [...o.acronyms, ...o.aliases], url: o.website ?? undefined,
+    location: o.territory ? { '@type': 'Place', name: o.territory.name } : undefined };
+  return (
+    <Layout i={i} meta={{ title: o.name, description: o.description ?? undefined, path, jsonLd }}>
+      <article class="sheet">
+        <SheetHeader i={i} kind="organisation" title={o.name} subtitle={i.l('orgKind', o.kind)} embedPath={path} />
+        <OrganisationBody i={i} o={o} />
+      </article>
+    </Layout>
+  );
+}

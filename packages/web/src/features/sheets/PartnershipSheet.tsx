@@ -1,0 +1,86 @@
+import { flattenThemes } from '@tandem/shared';
+import type { I18n } from '../../i18n/index.js';
+import { Layout } from '../../components/Layout.js';
+import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+
+const themes = new Map(flattenThemes().map((t) => [t.id, t]));
+export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
+
+export function duration(i: I18n, months: number | null) {
+  if (!months) return null;
+  return months % 12 === 0 ? i.t('sheet.years', { n: months / 12 }) : i.t('sheet.months', { n: months });
+}
+
+export function PartnershipBody(props: { i: I18n; p: any }) {
+  const { i, p } = props;
+  return (
+    <>
+      <Facts items={[
+        [i.t('sheet.status'), i.l('status', p.status)],
+        [i.t('sheet.period'), p.started ? i.date(p.started) + (p.ended ? ` – ${i.date(p.ended)}` : '') : null],
+        [i.t('sheet.themes'), p.themes.length ? p.themes.map((t: string) => themeLabel(i, t)).join(' · ') : null],
+      ]} />
+      {p.summary && <p class="summary">{p.summary}</p>}
+      <Section id="parties" title={i.t('sheet.parties')}>
+        <ul class="parties">
+          {p.parties.map((x: any) => (
+            <li><span class="muted">{i.l('side', x.side)}</span> <a href={i.path(`/organisations/${x.organisationId}`)}>{x.name}</a>
+              {x.territory && <> — <a href={i.path(`/territories/${x.territory.id}`)}>{x.territory.name}</a></>}</li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="agreements" title={i.t('sheet.agreements')} when={p.agreements.length > 0}>
+        <ul class="agreements">
+          {p.agreements.map((a: any) => (
+            <li class="agreement">
+              <h3>{a.title || i.l('agreementKind', a.kind)}</h3>
+              <Facts items={[
+                [i.t('sheet.signed'), a.signed ? i.date(a.signed) : null],
+                [i.t('sheet.place'), a.place],
+                [i.t('sheet.duration'), duration(i, a.durationMonths)],
+              ]} />
+              {a.axes.length > 0 && <><h4>{i.t('sheet.axes')}</h4><ul>{a.axes.map((x: string) => <li>{x}</li>)}</ul></>}
+              {a.summary && <p>{a.summary}</p>}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="projects" title={i.t('sheet.projects')} when={p.projects.length > 0}>
+        <LinkList items={p.projects.map((x: any) => ({ href: i.path(`/projects/${x.id}`), text: x.title, extra: [x.start && i.date(x.start), x.end && i.date(x.end)].filter(Boolean).join(' – ') || null }))} />
+      </Section>
+      <Section id="missions" title={i.t('sheet.missions')} when={p.missions.length > 0}>
+        <LinkList items={p.missions.map((x: any) => ({ href: i.path(`/missions/${x.id}`), text: x.title, extra: `${i.l('direction', x.direction)}${x.from ? `, ${i.date(x.from)}` : ''}` }))} />
+      </Section>
+      <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>
+        <LinkList items={p.links.map((l: any) => ({ href: l.url, text: l.title || l.url }))} />
+      </Section>
+      <Timeline i={i} items={[
+        ...(p.started ? [{ date: p.started, label: i.t('timeline.started') }] : []),
+        ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: i.t('timeline.agreement', { title: a.title || i.l('agreementKind', a.kind) }) })),
+        ...p.projects.filter((x: any) => x.start).map((x: any) => ({ date: x.start, label: <a href={i.path(`/projects/${x.id}`)}>{i.t('timeline.project', { title: x.title })}</a> })),
+        ...p.missions.filter((x: any) => x.from).map((x: any) => ({ date: x.from, label: <a href={i.path(`/missions/${x.id}`)}>{i.t('timeline.mission', { title: x.title })}</a> })),
+      ]} />
+    </>
+  );
+}
+
+export function partnershipJsonLd(p: any, url: string) {
+  return {
+    '@context': 'https://schema.org', '@type': 'Project', name: p.title, url, description: p.summary ?? undefined,
+    foundingDate: p.started ?? p.agreements.find((a: any) => a.signed)?.signed ?? undefined,
+    member: p.parties.map((x: any) => ({ '@type': x.kind === 'collectivite' ? 'GovernmentOrganization' : 'Organization', name: x.name })),
+  };
+}
+
+export function PartnershipSheet(props: { i: I18n; p: any }) {
+  const { i, p } = props;
+  const path = `/partnerships/${p.id}`;
+  return (
+    <Layout i={i} meta={{ title: p.title, description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path) }}>
+      <article class="sheet">
+        <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
+        <PartnershipBody i={i} p={p} />
+      </article>
+    </Layout>
+  );
+}

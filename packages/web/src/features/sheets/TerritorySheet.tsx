@@ -1,0 +1,98 @@
+import type { I18n } from '../../i18n/index.js';
+import { localName } from '../../i18n/index.js';
+import { Layout } from '../../components/Layout.js';
+import { Facts, LinkList, Section, SheetHeader } from '../../components/Sheet.js';
+import { Sparkline } from '../../components/Charts.js';
+
+export const PRESENTATION = ['population', 'area_km2', 'life_expectancy', 'literacy_rate', 'unemployment_rate', 'hdi', 'gni_per_capita'];
+
+function fmtIndicator(i: I18n, indicator: string, value: number, unit: string | null) {
+  if (indicator === 'population') return `${i.num(Math.round(value))} ${i.t('unit.people')}`;
+  if (indicator === 'area_km2') return `${i.num(value)} km²`;
+  if (indicator === 'hdi') return i.num(value, 3);
+  if (unit === '%') return `${i.num(value, 1)} %`;
+  if (unit === 'years') return `${i.num(value, 1)} ${i.t('unit.years')}`;
+  return `${i.num(value, 2)}${unit ? ` ${unit}` : ''}`;
+}
+
+/** Latest value of each indicator, with its year and source; and the longest series for the small chart. */
+export function presentation(indicators: Array<{ indicator: string; year: number; value: number; unit: string | null; source: string }>) {
+  const out: Array<{ indicator: string; latest: typeof indicators[number]; series: Array<{ year: number; value: number }> }> = [];
+  for (const name of PRESENTATION) {
+    const rows = indicators.filter((r) => r.indicator === name);
+    if (!rows.length) continue;
+    const latest = rows.reduce((a, b) => (b.year > a.year ? b : a));
+    const bySource = new Map<string, typeof rows>();
+    for (const r of rows) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+    const longest = [...bySource.values()].sort((a, b) => b.length - a.length)[0];
+    out.push({ indicator: name, latest, series: longest.map((r) => ({ year: r.year, value: Number(r.value) })) });
+  }
+  return out;
+}
+
+export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; children: any[]; map?: any }) {
+  const { i, t } = props;
+  const pres = presentation(t.indicators);
+  return (
+    <>
+      {props.map && <figure class="sheet-map">{props.map}</figure>}
+      <Section id="presentation" title={i.t('sheet.presentation')} when={pres.length > 0}>
+        <table class="data indicators">
+          <caption class="visually-hidden">{i.t('sheet.indicators')}</caption>
+          <thead><tr><th scope="col">{i.t('sheet.indicators')}</th><th scope="col" class="num">{i.t('stats.total')}</th><th scope="col">{i.t('sheet.year')}</th><th scope="col">{i.t('sheet.source')}</th><th scope="col"><span class="visually-hidden">{i.t('sheet.timeline')}</span></th></tr></thead>
+          <tbody>
+            {pres.map((p) => (
+              <tr>
+                <th scope="row">{i.t(`indicator.${p.indicator}` as any)}</th>
+                <td class="num">{fmtIndicator(i, p.indicator, Number(p.latest.value), p.latest.unit)}</td>
+                <td>{p.latest.year}</td>
+                <td class="source">{p.latest.source}</td>
+                <td><Sparkline label={i.t(`indicator.${p.indicator}` as any)} points={p.series} format={(v) => fmtIndicator(i, p.indicator, v, p.latest.unit)} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section id="history" title={i.t('sheet.history')} when={t.history.length > 0}>
+        <ul class="history">
+          {t.history.map((h: any) => {
+            const outgoing = h.from.id === t.id;
+            const other = outgoing ? h.to : h.from;
+            const key = (outgoing ? `history.${h.kind}` : `history.from.${h.kind}`) as any;
+            const [before, after] = i.t(key, { name: '\u0000', date: i.date(h.on) }).split('\u0000');
+            return <li>{before}<a href={i.path(`/territories/${other.id}`)}>{other.name}</a>{after}</li>;
+          })}
+        </ul>
+      </Section>
+      <Section id="partnerships" title={i.t('sheet.partnerships')} when={props.partnerships.length > 0}>
+        <LinkList items={props.partnerships.map((p) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title }))} />
+      </Section>
+      <Section id="subdivisions" title={i.t('sheet.subdivisions')} when={props.children.length > 0}>
+        <ul class="columns">
+          {props.children.map((c) => <li><a href={i.path(`/territories/${c.id}`)}>{localName(c, i.lang)}</a>{c.valid_to && <span class="muted"> ({i.l('status', 'historical')})</span>}</li>)}
+        </ul>
+      </Section>
+    </>
+  );
+}
+
+export function TerritorySheet(props: { i: I18n; t: any; partnerships: any[]; children: any[]; map?: any }) {
+  const { i, t } = props;
+  const name = localName(t, i.lang);
+  const path = `/territories/${t.id}`;
+  const parent = t.ancestors[0];
+  const jsonLd = { '@context': 'https://schema.org', '@type': t.kind === 'country' ? 'Country' : 'AdministrativeArea', name, alternateName: [t.name, ...t.aliases].filter((x: string) => x !== name),
+    containedInPlace: parent ? { '@type': 'AdministrativeArea', name: parent.name } : undefined,
+    geo: t.lat != null ? { '@type': 'GeoCoordinates', latitude: t.lat, longitude: t.lon } : undefined };
+  return (
+    <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : [] }}>
+      <article class="sheet">
+        <SheetHeader i={i} kind="territory" title={name} embedPath={path}
+          subtitle={<>{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{parent.name}</a></>}
+            {t.validTo && <> · {i.l('status', 'historical')}</>}</>} />
+        <Facts items={[[i.t('sheet.acronyms'), Object.values(t.codes ?? {}).join(' · ') || null]]} />
+        <TerritoryBody {...props} />
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+/** Interface strings in French (default), English and Vietnamese; numbers, money and dates per locale. */
+import { displayPartialDate, formatMoney } from '@tandem/shared';
+import { fr, type MessageKey } from './fr.js';
+import { en } from './en.js';
+import { vi } from './vi.js';
+
+export const langs = ['fr', 'en', 'vi'] as const;
+export type Lang = (typeof langs)[number];
+export const defaultLang: Lang = 'fr';
+const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en, vi };
+export const langNames: Record<Lang, string> = { fr: 'Français', en: 'English', vi: 'Tiếng Việt' };
+
+export function isLang(x: string | undefined): x is Lang { return !!x && (langs as readonly string[]).includes(x); }
+
+export interface I18n {
+  lang: Lang;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** A label for an enum value, e.g. l('orgKind', 'ngo'); falls back to the value. */
+  l(group: string, value: string | null | undefined): string;
+  num(n: number | string, digits?: number): string;
+  money(amount: string | number, currency: string): string;
+  date(partial: string | null | undefined): string;
+  /** Path in this language: '/search' → '/en/search'. */
+  path(p: string): string;
+}
+
+export function i18n(lang: Lang): I18n {
+  const cat = catalogues[lang];
+  const nf = new Intl.NumberFormat(lang);
+  const self: I18n = {
+    lang,
+    t: (key, params) => (cat[key] ?? fr[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(params?.[k] ?? `{${k}}`)),
+    l: (group, value) => (value == null ? '' : ((cat as Record<string, string>)[`${group}.${value}`] ?? value)),
+    num: (n, digits) => (digits === undefined ? nf : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(Number(n)),
+    money: (amount, currency) => formatMoney(amount, currency, lang),
+    date: (partial) => { if (!partial) return ''; try { return displayPartialDate(partial, lang); } catch { return partial; } },
+    path: (p) => (lang === defaultLang ? p : `/${lang}${p === '/' ? '' : p}`),
+  };
+  return self;
+}
+
+/** Splits '/en/search' into ['en', '/search']; French has no prefix. */
+export function splitLang(pathname: string): [Lang, string] {
+  const m = /^\/(en|vi)(\/.*)?$/.exec(pathname);
+  return m ? [m[1] as Lang, m[2] || '/'] : ['fr', pathname];
+}
+
+/** A territory's name in the reader's language where known (Hải Dương / Hai Duong). */
+export function localName(t: { name: string; names?: Record<string, string> | null }, lang: Lang): string {
+  return t.names?.[lang] || t.name;
+}

@@ -1,0 +1,109 @@
+/** Page routes: each reads what it needs and renders server-side. */
+import type { Context } from 'hono';
+import { searchQuery } from '@tandem/shared';
+import type { Db } from '../../server/src/db/client.js';
+import { getMission } from '../../server/src/features/missions/missions.service.js';
+import { getOrganisation } from '../../server/src/features/organisations/organisations.service.js';
+import { getPartnership } from '../../server/src/features/partnerships/partnerships.service.js';
+import { getProject } from '../../server/src/features/projects/projects.service.js';
+import { getTerritory } from '../../server/src/features/territories/territories.service.js';
+import { search } from '../../server/src/features/search/search.service.js';
+import { csvLine } from '../../server/src/features/export/csv.js';
+import { localName, type I18n } from './i18n/index.js';
+import { Layout } from './components/Layout.js';
+import { HomePage, MapAsList, WorldMap } from './features/home/HomePage.js';
+import { atlasData, recentPartnerships } from './features/home/home.queries.js';
+import { FACET_ORDER, SearchPage, SearchResults, type SearchState } from './features/search/SearchPage.js';
+import { PartnershipBody, PartnershipSheet } from './features/sheets/PartnershipSheet.js';
+import { ProjectBody, ProjectSheet } from './features/sheets/ProjectSheet.js';
+import { OrganisationBody, OrganisationSheet } from './features/sheets/OrganisationSheet.js';
+import { MissionBody, MissionSheet } from './features/sheets/MissionSheet.js';
+import { TerritoryBody, TerritorySheet } from './features/sheets/TerritorySheet.js';
+import { territoryMap } from './features/sheets/territory-map.js';
+import { childrenOf, partnershipsAt } from './features/sheets/sheets.queries.js';
+import { StatBlock, StatsPage, chartTitle } from './features/stats/StatsPage.js';
+import { charts, stat, type Chart } from './features/stats/stats.queries.js';
+import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
+
+type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
+
+export function NotFoundPage(props: { i: I18n }) {
+  const { i } = props;
+  return <Layout i={i} meta={{ title: i.t('error.notfound'), path: '/', noindex: true }}>
+    <h1>{i.t('error.notfound')}</h1><p><a href={i.path('/')}>{i.t('error.back')}</a></p>
+  </Layout>;
+}
+
+async function searchState(c: Context): Promise<{ state: SearchState; query: ReturnType<typeof searchQuery.parse> }> {
+  const raw = c.req.query();
+  const parsed = searchQuery.safeParse(raw);
+  const query = parsed.success ? parsed.data : searchQuery.parse({ q: raw.q ?? '' });
+  const filters = Object.fromEntries(FACET_ORDER.filter((f) => query[f] !== undefined).map((f) => [f, String(query[f])]));
+  return { state: { q: query.q, page: query.page, filters }, query };
+}
+
+/** The five sheet kinds: data, full page, and embeddable body. */
+const SHEETS: Record<string, { get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string }> = {
+  partnerships: { get: getPartnership, page: async (i, p) => <PartnershipSheet i={i} p={p} />, body: async (i, p) => <PartnershipBody i={i} p={p} />, title: (p) => p.title },
+  projects: { get: getProject, page: async (i, p) => <ProjectSheet i={i} p={p} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
+  organisations: { get: getOrganisation, page: async (i, o) => <OrganisationSheet i={i} o={o} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
+  missions: { get: getMission, page: async (i, m) => <MissionSheet i={i} m={m} />, body: async (i, m) => <MissionBody i={i} m={m} />, title: (m) => m.title },
+  territories: {
+    get: getTerritory,
+    page: async (i, t, db) => <TerritorySheet i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={await childrenOf(db, t.id)} map={await territoryMap(db, i, t)} />,
+    body: async (i, t, db) => <TerritoryBody i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={[]} map={await territoryMap(db, i, t)} />,
+    title: (t, i) => localName(t, i.lang),
+  },
+};
+
+function csvResponse(c: Context, name: string, header: string[], rows: unknown[][]) {
+  return c.body('\ufeff' + csvLine(header) + rows.map(csvLine).join(''), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+}
+
+export const pageRoutes: Array<[string, Handler]> = [
+  ['/', async (c, i, db) => c.html(<HomePage i={i} data={await atlasData(db)} recent={await recentPartnerships(db)} />)],
+  ['/search', async (c, i, db) => {
+    const { state, query } = await searchState(c);
+    const data = await search(db, query, i.lang);
+    if (c.req.query('fragment')) return c.html(<SearchResults i={i} state={state} data={data} />);
+    return c.html(<SearchPage i={i} state={state} data={data} />);
+  }],
+  ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i.lang) })))} />)],
+  ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
+    const chart = (c.req.param('chart') as string).replace(/\.csv$/, '') as Chart;
+    if (!charts.includes(chart)) return c.html(<NotFoundPage i={i} />, 404);
+    const rows = await stat(db, chart, i.lang);
+    return chart === 'funding'
+      ? csvResponse(c, `tandem-${chart}`, ['funder_id', 'funder', 'year', 'currency', 'amount'], rows.map((r) => [r.key, r.label, r.year, r.currency, r.value]))
+      : csvResponse(c, `tandem-${chart}`, ['key', 'label', 'count'], rows.map((r) => [r.key, r.label, r.value]));
+  }],
+  ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
+    const s = SHEETS[(c.req.param('kind') as string)];
+    return c.html(await s.page(i, await s.get(db, c.req.param('id') as string), db));
+  }],
+  ['/embed/map', async (c, i, db) => {
+    const data = await atlasData(db);
+    return c.html(<EmbedFrame i={i} title={i.t('home.map.title')} path="/map" scripts={['map']}><div class="map-frame"><WorldMap i={i} data={data} /></div><MapAsList i={i} data={data} /></EmbedFrame>);
+  }],
+  ['/embed/statistics/:chart', async (c, i, db) => {
+    const chart = c.req.param('chart') as Chart;
+    if (!charts.includes(chart)) return c.html(<NotFoundPage i={i} />, 404);
+    return c.html(<EmbedFrame i={i} title={i.t(chartTitle[chart])} path={`/statistics/${chart}`}><StatBlock i={i} chart={chart} rows={await stat(db, chart, i.lang)} embed /></EmbedFrame>);
+  }],
+  ['/embed/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
+    const s = SHEETS[(c.req.param('kind') as string)];
+    const r = await s.get(db, c.req.param('id') as string);
+    return c.html(<EmbedFrame i={i} title={s.title(r, i)} path={`/${(c.req.param('kind') as string)}/${r.id}`}>{await s.body(i, r, db)}</EmbedFrame>);
+  }],
+  ['/embed-code/*', async (c, i, db) => {
+    const path = new URL(c.req.url).pathname.replace(/^\/(en|vi)/, '').replace(/^\/embed-code/, '');
+    const origin = new URL(c.req.url).origin;
+    let title = i.t('home.map.title');
+    const sheet = /^\/(partnerships|projects|organisations|missions|territories)\/([^/]+)$/.exec(path);
+    const chart = /^\/statistics\/([a-z-]+)$/.exec(path);
+    if (sheet) title = SHEETS[sheet[1]].title(await SHEETS[sheet[1]].get(db, decodeURIComponent(sheet[2])), i);
+    else if (chart && charts.includes(chart[1] as Chart)) title = i.t(chartTitle[chart[1] as Chart]);
+    else if (path !== '/map') return c.html(<NotFoundPage i={i} />, 404);
+    return c.html(<EmbedCodePage i={i} origin={origin} path={path} title={title} />);
+  }],
+];

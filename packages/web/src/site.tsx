@@ -1,0 +1,46 @@
+/**
+ * The whole site: the JSON API (createApp) plus the public pages, server-rendered in French (no prefix),
+ * English (/en) and Vietnamese (/vi). Pages work without JavaScript; scripts only enhance.
+ */
+import type { Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { createApp, type AppOptions } from '../../server/src/app.js';
+import { HttpError } from '../../server/src/lib/errors.js';
+import { i18n, splitLang, type I18n } from './i18n/index.js';
+import { scripts, stylesheet } from './assets.js';
+import { pageRoutes, NotFoundPage } from './routes.js';
+
+export function createSite(opts: AppOptions): Hono {
+  const app = createApp(opts);
+  app.use('*', compress());
+  app.use('*', async (c, next) => {
+    await next();
+    if (new URL(c.req.url).pathname.match(/^\/(en\/|vi\/)?embed\//)) {
+      c.res.headers.delete('X-Frame-Options');
+      c.res.headers.set('Content-Security-Policy', "frame-ancestors *");
+    }
+  });
+  app.get('/assets/site.css', (c) => c.body(stylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  app.get('/assets/:name{[a-z]+\\.js}', async (c) => {
+    const js = (await scripts()).get(c.req.param('name').replace(/\.js$/, ''));
+    return js ? c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }) : c.notFound();
+  });
+  for (const prefix of ['', '/en', '/vi']) {
+    for (const [path, handler] of pageRoutes) {
+      const handle = async (c: Context) => {
+        const [lang] = splitLang(new URL(c.req.url).pathname);
+        const i = i18n(lang);
+        try {
+          return await handler(c, i, opts.db);
+        } catch (err) {
+          if (err instanceof HttpError && err.status === 404) return c.html(<NotFoundPage i={i} />, 404);
+          throw err;
+        }
+      };
+      if (path === '/' && prefix) { app.get(prefix, handle); app.get(`${prefix}/`, handle); } else app.get(`${prefix}${path}`, handle);
+    }
+  }
+  return app;
+}
+
+export type PageHandler = (c: Context, i: I18n, db: AppOptions['db']) => Promise<Response>;
