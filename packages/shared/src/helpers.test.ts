@@ -79,3 +79,14 @@ describe('themes', () => {
     expect(themeAncestry('env.eau-dechets.assainissement')).toEqual(['env', 'env.eau-dechets', 'env.eau-dechets.assainissement']);
   });
 });
+
+import { highlight } from './highlight.js';
+describe('highlight', () => {
+  it('marks word-prefix matches in the original text, accents and case ignored', () => {
+    expect(highlight('Cergy ↔ Huế', ['hue'])).toEqual([{ text: 'Cergy ↔ ', match: false }, { text: 'Huế', match: true }]);
+    expect(highlight('Thừa Thiên Huế', ['thua', 'hue']).filter((p) => p.match).map((p) => p.text)).toEqual(['Thừa', 'Huế']);
+    expect(highlight('Đồng Cận', ['dong'])).toEqual([{ text: 'Đồng', match: true }, { text: ' Cận', match: false }]);
+    expect(highlight('Chuế', ['hue'])).toEqual([{ text: 'Chuế', match: false }]);
+    expect(highlight('abc', [])).toEqual([{ text: 'abc', match: false }]);
+  });
+});

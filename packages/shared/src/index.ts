@@ -4,3 +4,4 @@ export * from './money.js';
 export * from './enums.js';
 export * from './schemas.js';
 export * from './themes.js';
+export * from './highlight.js';
