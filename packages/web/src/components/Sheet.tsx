@@ -47,3 +47,7 @@ export function Section(props: { id: string; title: string; children?: Child; wh
 export function LinkList(props: { items: Array<{ href: string; text: Child; extra?: Child }> }) {
   return <ul class="link-list">{props.items.map((x) => <li><a href={x.href}>{x.text}</a>{x.extra && <span class="muted"> — {x.extra}</span>}</li>)}</ul>;
 }
+
+export function Tags(props: { items: string[] }) {
+  return <ul class="tags">{props.items.map((x) => <li>{x}</li>)}</ul>;
+}

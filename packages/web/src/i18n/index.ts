@@ -20,6 +20,8 @@ export interface I18n {
   num(n: number | string, digits?: number): string;
   money(amount: string | number, currency: string): string;
   date(partial: string | null | undefined): string;
+  /** "mai 2006 – 2010", "depuis mai 2006", or null when there is no date. */
+  period(start: string | null | undefined, end?: string | null): string | null;
   /** Path in this language: '/search' → '/en/search'. */
   path(p: string): string;
 }
@@ -34,6 +36,11 @@ export function i18n(lang: Lang): I18n {
     num: (n, digits) => (digits === undefined ? nf : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(Number(n)),
     money: (amount, currency) => formatMoney(amount, currency, lang),
     date: (partial) => { if (!partial) return ''; try { return displayPartialDate(partial, lang); } catch { return partial; } },
+    period: (start, end) => {
+      if (!start) return end ? self.date(end) : null;
+      if (!end) return self.t('sheet.since', { date: self.date(start) });
+      return start === end ? self.date(start) : `${self.date(start)} – ${self.date(end)}`;
+    },
     path: (p) => (lang === defaultLang ? p : `/${lang}${p === '/' ? '' : p}`),
   };
   return self;

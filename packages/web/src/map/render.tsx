@@ -16,7 +16,7 @@ export function shadeOf(count: number, max: number): string {
 
 export function MapSvg(props: {
   shapes: Shape[]; areas: Map<string, MapArea>; links?: MapLink[]; points?: MapPoint[]; width?: number; height?: number;
-  projection?: 'world' | 'local'; title: string; desc: string; id?: string;
+  projection?: 'world' | 'local'; title: string; desc: string; id?: string; current?: string;
 }) {
   const width = props.width ?? 960, height = props.height ?? 500;
   const fc = { type: 'FeatureCollection' as const, features: props.shapes };
@@ -35,7 +35,7 @@ export function MapSvg(props: {
         {props.shapes.map((s) => {
           const a = props.areas.get(s.properties.id);
           const d = path(s as any) ?? '';
-          const shape = <path d={d} fill={shadeOf(a?.count ?? 0, max)} class="map-area" data-id={s.properties.id} />;
+          const shape = <path d={d} fill={shadeOf(a?.count ?? 0, max)} class={s.properties.id === props.current ? 'map-area current' : 'map-area'} data-id={s.properties.id} />;
           return a?.href
             ? <a href={a.href} aria-label={a.label ?? a.name}><title>{a.label ?? a.name}</title>{shape}</a>
             : shape;

@@ -8,7 +8,7 @@ export function MissionBody(props: { i: I18n; m: any }) {
     <>
       <Facts items={[
         [i.t('sheet.direction'), i.l('direction', m.direction)],
-        [i.t('sheet.period'), m.from ? i.date(m.from) + (m.to && m.to !== m.from ? ` – ${i.date(m.to)}` : '') : null],
+        [i.t('sheet.period'), m.to ? i.period(m.from, m.to) : m.from ? i.date(m.from) : null],
         [i.t('sheet.place'), m.place ? <a href={i.path(`/territories/${m.place.id}`)}>{m.place.name}</a> : null],
         [i.t('sheet.partnership'), m.partnership ? <a href={i.path(`/partnerships/${m.partnership.id}`)}>{m.partnership.title}</a> : null],
       ]} />
@@ -29,7 +29,7 @@ export function MissionSheet(props: { i: I18n; m: any }) {
     location: m.place ? { '@type': 'Place', name: m.place.name } : undefined, description: m.purpose ?? undefined,
     attendee: m.organisations.map((o: any) => ({ '@type': 'Organization', name: o.name })) };
   return (
-    <Layout i={i} meta={{ title: m.title, description: m.purpose ?? undefined, path, jsonLd }}>
+    <Layout i={i} meta={{ title: m.title, description: m.purpose ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="mission" title={m.title} subtitle={i.l('direction', m.direction)} embedPath={path} />
         <MissionBody i={i} m={m} />

@@ -40,7 +40,7 @@ export function OrganisationSheet(props: { i: I18n; o: any }) {
   const jsonLd = { '@context': 'https://schema.org', '@type': type, name: o.name, alternateName: [...o.acronyms, ...o.aliases], url: o.website ?? undefined,
     location: o.territory ? { '@type': 'Place', name: o.territory.name } : undefined };
   return (
-    <Layout i={i} meta={{ title: o.name, description: o.description ?? undefined, path, jsonLd }}>
+    <Layout i={i} meta={{ title: o.name, description: o.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="organisation" title={o.name} subtitle={i.l('orgKind', o.kind)} embedPath={path} />
         <OrganisationBody i={i} o={o} />

@@ -1,7 +1,7 @@
 import { flattenThemes } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -17,8 +17,8 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
     <>
       <Facts items={[
         [i.t('sheet.status'), i.l('status', p.status)],
-        [i.t('sheet.period'), p.started ? i.date(p.started) + (p.ended ? ` – ${i.date(p.ended)}` : '') : null],
-        [i.t('sheet.themes'), p.themes.length ? p.themes.map((t: string) => themeLabel(i, t)).join(' · ') : null],
+        [i.t('sheet.period'), i.period(p.started, p.ended)],
+        [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
       ]} />
       {p.summary && <p class="summary">{p.summary}</p>}
       <Section id="parties" title={i.t('sheet.parties')}>
@@ -46,7 +46,7 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
         </ul>
       </Section>
       <Section id="projects" title={i.t('sheet.projects')} when={p.projects.length > 0}>
-        <LinkList items={p.projects.map((x: any) => ({ href: i.path(`/projects/${x.id}`), text: x.title, extra: [x.start && i.date(x.start), x.end && i.date(x.end)].filter(Boolean).join(' – ') || null }))} />
+        <LinkList items={p.projects.map((x: any) => ({ href: i.path(`/projects/${x.id}`), text: x.title, extra: i.period(x.start, x.end) }))} />
       </Section>
       <Section id="missions" title={i.t('sheet.missions')} when={p.missions.length > 0}>
         <LinkList items={p.missions.map((x: any) => ({ href: i.path(`/missions/${x.id}`), text: x.title, extra: `${i.l('direction', x.direction)}${x.from ? `, ${i.date(x.from)}` : ''}` }))} />
@@ -57,7 +57,7 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
       <Timeline i={i} items={[
         ...(p.started ? [{ date: p.started, label: i.t('timeline.started') }] : []),
         ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: i.t('timeline.agreement', { title: a.title || i.l('agreementKind', a.kind) }) })),
-        ...p.projects.filter((x: any) => x.start).map((x: any) => ({ date: x.start, label: <a href={i.path(`/projects/${x.id}`)}>{i.t('timeline.project', { title: x.title })}</a> })),
+        ...p.projects.filter((x: any) => x.start || x.end).map((x: any) => ({ date: x.start ?? x.end, label: <a href={i.path(`/projects/${x.id}`)}>{i.t('timeline.project', { title: x.title })}</a> })),
         ...p.missions.filter((x: any) => x.from).map((x: any) => ({ date: x.from, label: <a href={i.path(`/missions/${x.id}`)}>{i.t('timeline.mission', { title: x.title })}</a> })),
       ]} />
     </>
@@ -76,7 +76,7 @@ export function PartnershipSheet(props: { i: I18n; p: any }) {
   const { i, p } = props;
   const path = `/partnerships/${p.id}`;
   return (
-    <Layout i={i} meta={{ title: p.title, description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path) }}>
+    <Layout i={i} meta={{ title: p.title, description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path), scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
         <PartnershipBody i={i} p={p} />

@@ -1,7 +1,7 @@
 import { sumAmounts } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { BarChart } from '../../components/Charts.js';
 import { themeLabel } from './PartnershipSheet.js';
 
@@ -52,11 +52,11 @@ export function ProjectBody(props: { i: I18n; p: any }) {
     <>
       <Facts items={[
         [i.t('sheet.status'), i.l('status', p.status)],
-        [i.t('sheet.period'), p.start ? i.date(p.start) + (p.end ? ` – ${i.date(p.end)}` : '') : null],
+        [i.t('sheet.period'), i.period(p.start, p.end)],
         [i.t('sheet.budget'), p.budget ? i.money(p.budget.amount, p.budget.currency) : null],
         [i.t('sheet.partnership'), p.partnership ? <a href={i.path(`/partnerships/${p.partnership.id}`)}>{p.partnership.title}</a> : null],
         [i.t('sheet.places'), p.places.length ? <>{p.places.map((t: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/territories/${t.id}`)}>{t.name}</a></>)}</> : null],
-        [i.t('sheet.themes'), p.themes.length ? p.themes.map((t: string) => themeLabel(i, t)).join(' · ') : null],
+        [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
       ]} />
       {p.description && <p class="summary">{p.description}</p>}
       <Section id="results" title={i.t('sheet.results')} when={p.results.length > 0}>
@@ -91,7 +91,7 @@ export function ProjectSheet(props: { i: I18n; p: any }) {
     member: p.participants.map((x: any) => ({ '@type': 'Organization', name: x.name })),
   };
   return (
-    <Layout i={i} meta={{ title: p.title, description: p.description ?? undefined, path, jsonLd }}>
+    <Layout i={i} meta={{ title: p.title, description: p.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="project" title={p.title} embedPath={path} />
         <ProjectBody i={i} p={p} />

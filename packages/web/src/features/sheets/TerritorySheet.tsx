@@ -39,7 +39,7 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; chi
       <Section id="presentation" title={i.t('sheet.presentation')} when={pres.length > 0}>
         <table class="data indicators">
           <caption class="visually-hidden">{i.t('sheet.indicators')}</caption>
-          <thead><tr><th scope="col">{i.t('sheet.indicators')}</th><th scope="col" class="num">{i.t('stats.total')}</th><th scope="col">{i.t('sheet.year')}</th><th scope="col">{i.t('sheet.source')}</th><th scope="col"><span class="visually-hidden">{i.t('sheet.timeline')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{i.t('sheet.indicators')}</th><th scope="col" class="num">{i.t('sheet.value')}</th><th scope="col">{i.t('sheet.year')}</th><th scope="col">{i.t('sheet.source')}</th><th scope="col"><span class="visually-hidden">{i.t('sheet.timeline')}</span></th></tr></thead>
           <tbody>
             {pres.map((p) => (
               <tr>
@@ -85,12 +85,12 @@ export function TerritorySheet(props: { i: I18n; t: any; partnerships: any[]; ch
     containedInPlace: parent ? { '@type': 'AdministrativeArea', name: parent.name } : undefined,
     geo: t.lat != null ? { '@type': 'GeoCoordinates', latitude: t.lat, longitude: t.lon } : undefined };
   return (
-    <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : [] }}>
+    <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="territory" title={name} embedPath={path}
-          subtitle={<>{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{parent.name}</a></>}
+          subtitle={<>{t.names?.vi && t.names.vi !== name && <span lang="vi">{t.names.vi} · </span>}{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{parent.name}</a></>}
             {t.validTo && <> · {i.l('status', 'historical')}</>}</>} />
-        <Facts items={[[i.t('sheet.acronyms'), Object.values(t.codes ?? {}).join(' · ') || null]]} />
+        <Facts items={[[i.t('sheet.codes'), Object.entries(t.codes ?? {}).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(' · ') || null]]} />
         <TerritoryBody {...props} />
       </article>
     </Layout>

@@ -31,7 +31,7 @@ export async function territoryMap(db: Db, i: I18n, t: any) {
   }
   const here = t.kind !== 'country' ? (await coordinatesOf(db, [t.id])).get(t.id) : undefined;
   return (
-    <MapSvg id="territory-map" projection="local" width={560} height={560} shapes={shapes} areas={areas}
+    <MapSvg id="territory-map" projection="local" current={t.id} width={560} height={560} shapes={shapes} areas={areas}
       title={`${i.t('sheet.map')} — ${localName(t, i.lang)}`} desc={i.t('home.map.caption')}
       points={here ? [{ at: here, title: localName(t, i.lang), href: i.path(`/territories/${t.id}`) }] : []} />
   );
