@@ -1,5 +1,5 @@
 /** Organisations (actors): collectivités, associations, agencies, ministries, networks… */
-import type { OrganisationInput } from '@tandem/shared';
+import { formatPartialDate, type OrganisationInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
@@ -33,15 +33,22 @@ export async function getOrganisation(db: Db, id: string) {
   const [row] = await db.query(`select ${COLS} from ${FROM} where o.id = $1`, [id]);
   if (!row) throw new NotFoundError('organisation', id);
   const partnerships = await db.query(
-    `select p.id, p.title, pp.side from partnership_party pp join partnership p on p.id = pp.partnership_id where pp.organisation_id = $1 order by p.title`, [id]);
+    `select p.id, p.title, pp.side, p.started_on, p.started_precision from partnership_party pp join partnership p on p.id = pp.partnership_id
+      where pp.organisation_id = $1 order by p.title`, [id]);
   const projects = await db.query(
-    `select p.id, p.title, array_agg(pp.role order by pp.role) as roles from project_participant pp join project p on p.id = pp.project_id
-      where pp.organisation_id = $1 group by p.id, p.title order by p.title`, [id]);
+    `select p.id, p.title, p.start_on, p.start_precision, array_agg(pp.role order by pp.role) as roles from project_participant pp join project p on p.id = pp.project_id
+      where pp.organisation_id = $1 group by p.id, p.title, p.start_on, p.start_precision order by p.title`, [id]);
   const funded = await db.query(
     `select p.id, p.title from funding_line f join project p on p.id = f.project_id where f.funder_id = $1 group by p.id, p.title order by p.title`, [id]);
   const missions = await db.query(
     `select m.id, m.title, m.from_on, m.from_precision from mission_participant mp join mission m on m.id = mp.mission_id where mp.organisation_id = $1 order by m.from_on`, [id]);
-  return { ...presentOrganisation(row), partnerships, projects, fundedProjects: funded, missions: missions.map((m) => ({ id: m.id, title: m.title })) };
+  return {
+    ...presentOrganisation(row),
+    partnerships: partnerships.map((p) => ({ id: p.id, title: p.title, side: p.side, started: formatPartialDate(p.started_on, p.started_precision) })),
+    projects: projects.map((p) => ({ id: p.id, title: p.title, roles: p.roles, start: formatPartialDate(p.start_on, p.start_precision) })),
+    fundedProjects: funded,
+    missions: missions.map((m) => ({ id: m.id, title: m.title, from: formatPartialDate(m.from_on, m.from_precision) })),
+  };
 }
 
 function values(input: OrganisationInput, country: string | null) {

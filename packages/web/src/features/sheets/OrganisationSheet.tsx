@@ -28,7 +28,11 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
       <Section id="missions" title={i.t('sheet.missions')} when={o.missions.length > 0}>
         <LinkList items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
       </Section>
-      <Timeline i={i} items={o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: i.t('timeline.mission', { title: m.title }) }))} />
+      <Timeline i={i} items={[
+        ...o.partnerships.filter((p: any) => p.started).map((p: any) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),
+        ...o.projects.filter((p: any) => p.start).map((p: any) => ({ date: p.start, label: <a href={i.path(`/projects/${p.id}`)}>{i.t('timeline.project', { title: p.title })}</a> })),
+        ...o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: <a href={i.path(`/missions/${m.id}`)}>{i.t('timeline.mission', { title: m.title })}</a> })),
+      ]} />
     </>
   );
 }

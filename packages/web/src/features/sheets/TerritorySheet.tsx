@@ -1,7 +1,7 @@
 import type { I18n } from '../../i18n/index.js';
 import { localName } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Section, SheetHeader } from '../../components/Sheet.js';
+import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { Sparkline } from '../../components/Charts.js';
 
 export const PRESENTATION = ['population', 'area_km2', 'life_expectancy', 'literacy_rate', 'unemployment_rate', 'hdi', 'gni_per_capita'];
@@ -67,6 +67,11 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; chi
       <Section id="partnerships" title={i.t('sheet.partnerships')} when={props.partnerships.length > 0}>
         <LinkList items={props.partnerships.map((p) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title }))} />
       </Section>
+      <Timeline i={i} items={[
+        ...(t.validFrom ? [{ date: t.validFrom, label: i.l('status', 'current') }] : []),
+        ...t.history.map((h: any) => ({ date: h.on, label: <a href={i.path(`/territories/${h.from.id === t.id ? h.to.id : h.from.id}`)}>{h.from.name} → {h.to.name}</a> })),
+        ...props.partnerships.filter((p) => p.started).map((p) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),
+      ]} />
       <Section id="subdivisions" title={i.t('sheet.subdivisions')} when={props.children.length > 0}>
         <ul class="columns">
           {props.children.map((c) => <li><a href={i.path(`/territories/${c.id}`)}>{localName(c, i.lang)}</a>{c.valid_to && <span class="muted"> ({i.l('status', 'historical')})</span>}</li>)}

@@ -1,10 +1,14 @@
 /** Extra reads the sheets need beyond the record services. */
+import { formatPartialDate } from '@tandem/shared';
 import type { Db } from '../../../../server/src/db/client.js';
 
 /** Partnerships found at a territory: its own, its subdivisions', and through its history (the search facet). */
 export async function partnershipsAt(db: Db, territoryId: string) {
-  return db.query<{ id: string; title: string; subtitle: string | null }>(
-    `select id, title, subtitle from search_doc where kind = 'partnership' and $1 = any(territories) order by title limit 500`, [territoryId]);
+  const rows = await db.query<{ id: string; title: string; subtitle: string | null; started: string | null; precision: string | null }>(
+    `select d.id, d.title, d.subtitle, coalesce(p.started_on, (select min(a.signed_on) from agreement a where a.partnership_id = p.id)) as started,
+            coalesce(p.started_precision, (select a.signed_precision from agreement a where a.partnership_id = p.id order by a.signed_on limit 1)) as precision
+       from search_doc d join partnership p on p.id = d.id where d.kind = 'partnership' and $1 = any(d.territories) order by d.title limit 500`, [territoryId]);
+  return rows.map((r) => ({ ...r, started: formatPartialDate(r.started, r.precision) }));
 }
 
 export async function childrenOf(db: Db, territoryId: string) {
