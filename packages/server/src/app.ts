@@ -10,10 +10,16 @@ import { searchRoutes } from './features/search/search.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { themeRoutes } from './features/themes/themes.routes.js';
 import { exportRoutes } from './features/export/export.routes.js';
+import { apdRoutes } from './features/apd/apd.routes.js';
+import { validationRoutes } from './features/validation/validation.routes.js';
+import { peopleRoutes } from './features/people/people.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { authMiddleware } from './features/auth/middleware.js';
+import { mountOidc } from './features/auth/oidc.js';
 
 export interface AppOptions { db: Db; adminToken?: string; maxBodyBytes?: number }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...themeRoutes, ...exportRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes];
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
@@ -22,6 +28,8 @@ export function createApp(opts: AppOptions): Hono {
     maxSize: opts.maxBodyBytes ?? 1024 * 1024,
     onError: (c) => c.json({ error: `the body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes` }, 413),
   }));
+  app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
+  mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, adminToken: opts.adminToken }, apiRoutes);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404) : c.text('Not found', 404)));

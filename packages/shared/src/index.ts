@@ -5,3 +5,5 @@ export * from './enums.js';
 export * from './schemas.js';
 export * from './themes.js';
 export * from './highlight.js';
+export * from './apd.js';
+export * from './diff.js';

@@ -24,6 +24,8 @@ import { childrenOf, partnershipsAt } from './features/sheets/sheets.queries.js'
 import { StatBlock, StatsPage, chartTitle } from './features/stats/StatsPage.js';
 import { charts, stat, type Chart } from './features/stats/stats.queries.js';
 import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
+import { collabAction, collaboration } from './features/collab/collab.js';
+import { apdPage } from './features/apd/apd.page.js';
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
@@ -43,14 +45,15 @@ async function searchState(c: Context): Promise<{ state: SearchState; query: Ret
 }
 
 /** The five sheet kinds: data, full page, and embeddable body. */
-const SHEETS: Record<string, { get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string }> = {
-  partnerships: { get: getPartnership, page: async (i, p) => <PartnershipSheet i={i} p={p} />, body: async (i, p) => <PartnershipBody i={i} p={p} />, title: (p) => p.title },
-  projects: { get: getProject, page: async (i, p) => <ProjectSheet i={i} p={p} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
-  organisations: { get: getOrganisation, page: async (i, o) => <OrganisationSheet i={i} o={o} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
-  missions: { get: getMission, page: async (i, m) => <MissionSheet i={i} m={m} />, body: async (i, m) => <MissionBody i={i} m={m} />, title: (m) => m.title },
+const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db, after: any) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string }> = {
+  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, _db, after) => <PartnershipSheet i={i} p={p} after={after} />, body: async (i, p) => <PartnershipBody i={i} p={p} />, title: (p) => p.title },
+  projects: { kind: 'project', get: getProject, page: async (i, p, _db, after) => <ProjectSheet i={i} p={p} after={after} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
+  organisations: { kind: 'organisation', get: getOrganisation, page: async (i, o, _db, after) => <OrganisationSheet i={i} o={o} after={after} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
+  missions: { kind: 'mission', get: getMission, page: async (i, m, _db, after) => <MissionSheet i={i} m={m} after={after} />, body: async (i, m) => <MissionBody i={i} m={m} />, title: (m) => m.title },
   territories: {
+    kind: 'territory',
     get: getTerritory,
-    page: async (i, t, db) => <TerritorySheet i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={await childrenOf(db, t.id)} map={await territoryMap(db, i, t)} />,
+    page: async (i, t, db, after) => <TerritorySheet after={after} i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={await childrenOf(db, t.id)} map={await territoryMap(db, i, t)} />,
     body: async (i, t, db) => <TerritoryBody i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={[]} map={await territoryMap(db, i, t)} />,
     title: (t, i) => localName(t, i.lang),
   },
@@ -60,7 +63,10 @@ function csvResponse(c: Context, name: string, header: string[], rows: unknown[]
   return c.body('\ufeff' + csvLine(header) + rows.map(csvLine).join(''), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
 }
 
+/** Paths are GET unless written 'POST /path'. */
 export const pageRoutes: Array<[string, Handler]> = [
+  ['POST /collab/:kind/:id/validate', collabAction],
+  ['POST /collab/:kind/:id/restore/:revision', collabAction],
   ['/', async (c, i, db) => c.html(<HomePage i={i} data={await atlasData(db)} recent={await recentPartnerships(db)} />)],
   ['/search', async (c, i, db) => {
     const { state, query } = await searchState(c);
@@ -68,6 +74,8 @@ export const pageRoutes: Array<[string, Handler]> = [
     if (c.req.query('fragment')) return c.html(<SearchResults i={i} state={state} data={data} />);
     return c.html(<SearchPage i={i} state={state} data={data} />);
   }],
+  // The yearly aid declaration. Its form POSTs to the same path, which apdPage also handles: it needs registering for POST where the pages are mounted.
+  ['/apd/:organisationId/:year{[0-9]{4}}', apdPage],
   ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i.lang) })))} />)],
   ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
     const chart = (c.req.param('chart') as string).replace(/\.csv$/, '') as Chart;
@@ -79,7 +87,8 @@ export const pageRoutes: Array<[string, Handler]> = [
   }],
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
-    return c.html(await s.page(i, await s.get(db, c.req.param('id') as string), db));
+    const record = await s.get(db, c.req.param('id') as string);
+    return c.html(await s.page(i, record, db, await collaboration(c, i, db, s.kind, record)));
   }],
   ['/embed/map', async (c, i, db) => {
     const data = await atlasData(db);

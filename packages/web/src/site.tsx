@@ -26,7 +26,8 @@ export function createSite(opts: AppOptions): Hono {
     return js ? c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }) : c.notFound();
   });
   for (const prefix of ['', '/en', '/vi']) {
-    for (const [path, handler] of pageRoutes) {
+    for (const [spec, handler] of pageRoutes) {
+      const [method, path] = spec.startsWith('POST ') ? ['post', spec.slice(5)] : ['get', spec];
       const handle = async (c: Context) => {
         const [lang] = splitLang(new URL(c.req.url).pathname);
         const i = i18n(lang);
@@ -37,7 +38,8 @@ export function createSite(opts: AppOptions): Hono {
           throw err;
         }
       };
-      if (path === '/' && prefix) { app.get(prefix, handle); app.get(`${prefix}/`, handle); } else app.get(`${prefix}${path}`, handle);
+      if (method === 'post') app.post(`${prefix}${path}`, handle);
+      else if (path === '/' && prefix) { app.get(prefix, handle); app.get(`${prefix}/`, handle); } else app.get(`${prefix}${path}`, handle);
     }
   }
   return app;

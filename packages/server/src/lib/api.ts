@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { ValidationError } from './errors.js';
-import { requireWriteToken } from './auth.js';
+import { requireWriter } from './auth.js';
 
 export interface Env { db: Db; adminToken?: string }
 export interface RouteContext<Q, B> { c: Context; db: Db; query: Q; body: B; params: Record<string, string> }
@@ -17,7 +17,7 @@ export interface RouteDef<Q = any, B = any> {
   summary: string;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** writes need the admin bearer token (until accounts exist) */
+  /** writes need an actor (session, API token with the 'write' scope, or TANDEM_ADMIN_TOKEN) */
   write?: boolean;
   /** response status on success, and a short description of what it returns */
   status?: number;
@@ -47,7 +47,7 @@ async function readJson(c: Context): Promise<unknown> {
 export function mount(app: Hono, env: Env, routes: RouteDef[]) {
   for (const r of routes) {
     app.on(r.method.toUpperCase(), r.path, async (c) => {
-      if (r.write) requireWriteToken(c, env.adminToken);
+      if (r.write) requireWriter(c, env.adminToken);
       const query = r.query ? parse(r.query, c.req.query()) : undefined;
       const body = r.body ? parse(r.body, await readJson(c)) : undefined;
       const out = await r.handler({ c, db: env.db, query, body, params: c.req.param() as Record<string, string> });
@@ -87,17 +87,17 @@ export function openApi(routes: RouteDef[], info: { title: string; version: stri
         ...(r.query || r.body ? { 400: { description: 'invalid request: the issues name the fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
         ...(r.path.includes(':id') ? { 404: { description: 'no such record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
         ...(r.method === 'put' ? { 409: { description: 'the version sent is stale: someone else saved first', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
-        ...(r.write ? { 401: { description: 'missing or wrong bearer token' }, 403: { description: 'writes are disabled (no TANDEM_ADMIN_TOKEN set)' } } : {}),
+        ...(r.write ? { 401: { description: 'not signed in: no session cookie, or a wrong bearer token' }, 403: { description: 'not allowed: the role or the token scope does not allow it, or a browser request without its CSRF token' } } : {}),
       },
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
-    if (r.write) op.security = [{ bearer: [] }];
+    if (r.write) op.security = [{ bearer: [] }, { session: [] }];
     (paths[path] ??= {})[r.method] = op;
   }
   return {
     openapi: '3.1.0',
     info,
     paths,
-    components: { schemas: { Error: errorSchema }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { schemas: { Error: errorSchema }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
   };
 }

@@ -1,15 +1,19 @@
-/** The five record routes (list, get, create, update, delete) of one record kind. */
+/** The routes of one record kind: list, get, create, update, delete, and its history (revisions, restore). */
 import { listQuery, withVersion } from '@tandem/shared';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { route, type RouteDef } from './api.js';
+import { writeContext, type WriteContext } from './actor.js';
+import { HttpError, NotFoundError } from './errors.js';
+import { getRevision, listRevisions } from '../features/history/revisions.js';
+import { toInput } from '../features/history/to-input.js';
 
 export interface CrudService<In> {
   list(db: Db, opts: any): Promise<unknown>;
-  get(db: Db, id: string): Promise<unknown>;
-  create(db: Db, input: In): Promise<unknown>;
-  update(db: Db, id: string, input: In & { version: number }): Promise<unknown>;
-  remove(db: Db, id: string): Promise<void>;
+  get(db: Db, id: string): Promise<any>;
+  create(db: Db, input: In, ctx: WriteContext): Promise<unknown>;
+  update(db: Db, id: string, input: In & { version: number }, ctx: WriteContext, action?: 'update' | 'restore'): Promise<unknown>;
+  remove(db: Db, id: string, ctx: WriteContext): Promise<void>;
 }
 
 export function crudRoutes<In>(opts: {
@@ -17,14 +21,28 @@ export function crudRoutes<In>(opts: {
 }): RouteDef[] {
   const { path, tag, noun, service } = opts;
   const query = listQuery.extend(opts.filters ?? {});
+  const updateBody = withVersion(opts.input).omit({ id: true });
   return [
     route({ method: 'get', path, tag, summary: `List ${noun}s (paginated)`, query, returns: `{items, total, page, perPage, pages}`,
       handler: ({ db, query: q }) => service.list(db, q) }),
     route({ method: 'get', path: `${path}/:id`, tag, summary: `Get one ${noun} with its parts`, handler: ({ db, params }) => service.get(db, params.id) }),
     route({ method: 'post', path, tag, summary: `Create a ${noun}`, body: opts.input, write: true, status: 201, returns: `the created ${noun}`,
-      handler: ({ db, body }) => service.create(db, body as In) }),
-    route({ method: 'put', path: `${path}/:id`, tag, summary: `Replace a ${noun}; send the version you read (409 when stale)`, body: withVersion(opts.input).omit({ id: true }), write: true,
-      handler: ({ db, params, body }) => service.update(db, params.id, body as In & { version: number }) }),
-    route({ method: 'delete', path: `${path}/:id`, tag, summary: `Delete a ${noun}`, write: true, status: 204, handler: ({ db, params }) => service.remove(db, params.id) }),
+      handler: ({ c, db, body }) => service.create(db, body as In, writeContext(c)) }),
+    route({ method: 'put', path: `${path}/:id`, tag, summary: `Replace a ${noun}; send the version you read (409 when stale)`, body: updateBody, write: true,
+      handler: ({ c, db, params, body }) => service.update(db, params.id, body as In & { version: number }, writeContext(c)) }),
+    route({ method: 'delete', path: `${path}/:id`, tag, summary: `Delete a ${noun}`, write: true, status: 204,
+      handler: ({ c, db, params }) => service.remove(db, params.id, writeContext(c)) }),
+    route({ method: 'get', path: `${path}/:id/revisions`, tag, summary: `Every change of a ${noun}: who, when, what changed`,
+      returns: '[{id, version, action, actor, at, changes:[{path, before, after}]}]',
+      handler: async ({ db, params }) => ({ items: await listRevisions(db, noun, params.id) }) }),
+    route({ method: 'post', path: `${path}/:id/revisions/:revision/restore`, tag, summary: `Restore the ${noun} as it was after a revision (a new revision; 409 when the version is stale)`,
+      body: z.object({ version: z.number().int().min(1) }), write: true,
+      handler: async ({ c, db, params, body }) => {
+        const rev = await getRevision(db, noun, params.id, Number(params.revision));
+        if (!rev) throw new NotFoundError('revision', params.revision);
+        if (!rev.after) throw new HttpError(400, 'this revision is a deletion: there is nothing to restore');
+        const input = opts.input.omit({ id: true }).parse(toInput(noun, rev.after));
+        return service.update(db, params.id, { ...(input as In), version: body.version }, writeContext(c), 'restore');
+      } }),
   ];
 }

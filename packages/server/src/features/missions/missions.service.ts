@@ -1,6 +1,8 @@
 /** Missions (delegations): a visit in one direction, with dates, organisations, purpose and outcomes. */
 import { formatPartialDate, parsePartialDate, type MissionInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
+import type { WriteContext } from '../../lib/actor.js';
+import { writeRecord } from '../history/write.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../../lib/records.js';
@@ -50,8 +52,8 @@ function values(input: MissionInput) {
     input.placeId ?? null, input.purpose ?? null, input.outcomes ?? null];
 }
 
-export async function createMission(db: Db, input: MissionInput) {
-  const id = await db.transaction(async (tx) => {
+export async function createMission(db: Db, input: MissionInput, ctx: WriteContext) {
+  const id = await writeRecord(db, ctx, { kind: 'mission', action: 'create', input, get: getMission }, async (tx) => {
     const id = await freeId(tx, 'mission', input.id, input.title);
     await assertIdFree(tx, 'mission', id);
     await checkRefs(tx, input);
@@ -64,21 +66,23 @@ export async function createMission(db: Db, input: MissionInput) {
   return getMission(db, id);
 }
 
-export async function updateMission(db: Db, id: string, input: MissionInput & { version: number }) {
-  await db.transaction(async (tx) => {
+export async function updateMission(db: Db, id: string, input: MissionInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+  await writeRecord(db, ctx, { kind: 'mission', action, id, input, get: getMission }, async (tx) => {
     await bumpVersion(tx, 'mission', 'mission', id, input.version);
     await checkRefs(tx, input);
     await tx.query(`update mission set partnership_id = $2, title = $3, direction = $4, from_on = $5, from_precision = $6, to_on = $7, to_precision = $8,
       place_territory_id = $9, purpose = $10, outcomes = $11 where id = $1`, [id, ...values(input)]);
     await writeChildren(tx, id, input);
     await reindex(tx, 'mission', [id]);
+    return id;
   });
   return getMission(db, id);
 }
 
-export async function deleteMission(db: Db, id: string) {
-  await db.transaction(async (tx) => {
+export async function deleteMission(db: Db, id: string, ctx: WriteContext) {
+  await writeRecord(db, ctx, { kind: 'mission', action: 'delete', id, get: getMission }, async (tx) => {
     await deleteRow(tx, 'mission', 'mission', id);
     await tx.query(`delete from search_doc where kind = 'mission' and id = $1`, [id]);
+    return id;
   });
 }

@@ -1,6 +1,8 @@
 /** Organisations (actors): collectivités, associations, agencies, ministries, networks… */
 import { formatPartialDate, type OrganisationInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
+import type { WriteContext } from '../../lib/actor.js';
+import { writeRecord } from '../history/write.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../../lib/records.js';
@@ -64,8 +66,8 @@ async function countryOf(db: Db, input: OrganisationInput): Promise<string | nul
   return t?.country ?? null;
 }
 
-export async function createOrganisation(db: Db, input: OrganisationInput) {
-  const id = await db.transaction(async (tx) => {
+export async function createOrganisation(db: Db, input: OrganisationInput, ctx: WriteContext) {
+  const id = await writeRecord(db, ctx, { kind: 'organisation', action: 'create', input, get: getOrganisation }, async (tx) => {
     const id = await freeId(tx, 'organisation', input.id, input.acronyms[0] ?? input.name);
     await assertIdFree(tx, 'organisation', id);
     await assertExist(tx, 'territory', [{ path: 'territoryId', id: input.territoryId }]);
@@ -77,13 +79,14 @@ export async function createOrganisation(db: Db, input: OrganisationInput) {
   return getOrganisation(db, id);
 }
 
-export async function updateOrganisation(db: Db, id: string, input: OrganisationInput & { version: number }) {
-  await db.transaction(async (tx) => {
+export async function updateOrganisation(db: Db, id: string, input: OrganisationInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+  await writeRecord(db, ctx, { kind: 'organisation', action, id, input, get: getOrganisation }, async (tx) => {
     await bumpVersion(tx, 'organisation', 'organisation', id, input.version);
     await assertExist(tx, 'territory', [{ path: 'territoryId', id: input.territoryId }]);
     await tx.query(`update organisation set kind = $2, name = $3, names = $4::jsonb, acronyms = $5, aliases = $6, territory_id = $7, country = $8,
       website = $9, iati_ref = $10, description = $11 where id = $1`, [id, ...values(input, await countryOf(tx, input))]);
     await reindexDependents(tx, id);
+    return id;
   });
   return getOrganisation(db, id);
 }
@@ -98,9 +101,10 @@ async function reindexDependents(db: Db, id: string) {
   await reindex(db, 'mission', await ids('select mission_id as id from mission_participant where organisation_id = $1'));
 }
 
-export async function deleteOrganisation(db: Db, id: string) {
-  await db.transaction(async (tx) => {
+export async function deleteOrganisation(db: Db, id: string, ctx: WriteContext) {
+  await writeRecord(db, ctx, { kind: 'organisation', action: 'delete', id, get: getOrganisation }, async (tx) => {
     await deleteRow(tx, 'organisation', 'organisation', id);
     await tx.query(`delete from search_doc where kind = 'organisation' and id = $1`, [id]);
+    return id;
   });
 }

@@ -1,6 +1,8 @@
 /** Partnerships (coopérations) with their parties, agreements and links. */
 import { formatPartialDate, parsePartialDate, type PartnershipInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
+import type { WriteContext } from '../../lib/actor.js';
+import { writeRecord } from '../history/write.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../../lib/records.js';
@@ -104,8 +106,8 @@ function values(input: PartnershipInput) {
   return [input.title, input.kind, input.status, input.summary ?? null, s?.date ?? null, s?.precision ?? null, e?.date ?? null, e?.precision ?? null, input.themes];
 }
 
-export async function createPartnership(db: Db, input: PartnershipInput) {
-  const id = await db.transaction(async (tx) => {
+export async function createPartnership(db: Db, input: PartnershipInput, ctx: WriteContext) {
+  const id = await writeRecord(db, ctx, { kind: 'partnership', action: 'create', input, get: getPartnership }, async (tx) => {
     const id = await freeId(tx, 'partnership', input.id, input.title);
     await assertIdFree(tx, 'partnership', id);
     await checkRefs(tx, input);
@@ -118,8 +120,8 @@ export async function createPartnership(db: Db, input: PartnershipInput) {
   return getPartnership(db, id);
 }
 
-export async function updatePartnership(db: Db, id: string, input: PartnershipInput & { version: number }) {
-  await db.transaction(async (tx) => {
+export async function updatePartnership(db: Db, id: string, input: PartnershipInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+  await writeRecord(db, ctx, { kind: 'partnership', action, id, input, get: getPartnership }, async (tx) => {
     await bumpVersion(tx, 'partnership', 'partnership', id, input.version);
     await checkRefs(tx, input);
     await tx.query(`update partnership set title = $2, kind = $3, status = $4, summary = $5, started_on = $6, started_precision = $7,
@@ -128,14 +130,16 @@ export async function updatePartnership(db: Db, id: string, input: PartnershipIn
     await reindex(tx, 'partnership', [id]);
     const related = await tx.query<{ id: string }>('select id from project where partnership_id = $1', [id]);
     await reindex(tx, 'project', related.map((r) => r.id));
+    return id;
   });
   return getPartnership(db, id);
 }
 
-export async function deletePartnership(db: Db, id: string) {
-  await db.transaction(async (tx) => {
+export async function deletePartnership(db: Db, id: string, ctx: WriteContext) {
+  await writeRecord(db, ctx, { kind: 'partnership', action: 'delete', id, get: getPartnership }, async (tx) => {
     await deleteRow(tx, 'partnership', 'partnership', id);
     await tx.query(`delete from link where owner_kind = 'partnership' and owner_id = $1`, [id]);
     await tx.query(`delete from search_doc where kind = 'partnership' and id = $1`, [id]);
+    return id;
   });
 }

@@ -1,6 +1,8 @@
 /** Projects (actions): themes, places, participants by role, co-financing lines, results, links. */
 import { formatPartialDate, normaliseAmount, parsePartialDate, type ProjectInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
+import type { WriteContext } from '../../lib/actor.js';
+import { writeRecord } from '../history/write.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../../lib/records.js';
@@ -93,8 +95,8 @@ async function reindexWithPartnership(db: Db, id: string, partnershipIds: Array<
   await reindex(db, 'partnership', partnershipIds.filter((p): p is string => !!p));
 }
 
-export async function createProject(db: Db, input: ProjectInput) {
-  const id = await db.transaction(async (tx) => {
+export async function createProject(db: Db, input: ProjectInput, ctx: WriteContext) {
+  const id = await writeRecord(db, ctx, { kind: 'project', action: 'create', input, get: getProject }, async (tx) => {
     const id = await freeId(tx, 'project', input.id, input.title);
     await assertIdFree(tx, 'project', id);
     await checkRefs(tx, input);
@@ -107,8 +109,8 @@ export async function createProject(db: Db, input: ProjectInput) {
   return getProject(db, id);
 }
 
-export async function updateProject(db: Db, id: string, input: ProjectInput & { version: number }) {
-  await db.transaction(async (tx) => {
+export async function updateProject(db: Db, id: string, input: ProjectInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+  await writeRecord(db, ctx, { kind: 'project', action, id, input, get: getProject }, async (tx) => {
     await bumpVersion(tx, 'project', 'project', id, input.version);
     await checkRefs(tx, input);
     const [before] = await tx.query<{ partnership_id: string | null }>('select partnership_id from project where id = $1', [id]);
@@ -116,16 +118,18 @@ export async function updateProject(db: Db, id: string, input: ProjectInput & { 
       end_on = $8, end_precision = $9, themes = $10, budget_amount = $11, budget_currency = $12 where id = $1`, [id, ...values(input)]);
     await writeChildren(tx, id, input);
     await reindexWithPartnership(tx, id, [before.partnership_id, input.partnershipId ?? null]);
+    return id;
   });
   return getProject(db, id);
 }
 
-export async function deleteProject(db: Db, id: string) {
-  await db.transaction(async (tx) => {
+export async function deleteProject(db: Db, id: string, ctx: WriteContext) {
+  await writeRecord(db, ctx, { kind: 'project', action: 'delete', id, get: getProject }, async (tx) => {
     const [before] = await tx.query<{ partnership_id: string | null }>('select partnership_id from project where id = $1', [id]);
     await deleteRow(tx, 'project', 'project', id);
     await tx.query(`delete from link where owner_kind = 'project' and owner_id = $1`, [id]);
     await tx.query(`delete from search_doc where kind = 'project' and id = $1`, [id]);
     if (before?.partnership_id) await reindex(tx, 'partnership', [before.partnership_id]);
+    return id;
   });
 }

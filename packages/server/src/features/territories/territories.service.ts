@@ -1,6 +1,8 @@
 /** Territories: countries and their subdivisions, with history and indicators. */
 import type { TerritoryInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
+import type { WriteContext } from '../../lib/actor.js';
+import { writeRecord } from '../history/write.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../../lib/records.js';
@@ -58,8 +60,8 @@ function values(input: TerritoryInput) {
     JSON.stringify(input.codes), input.validFrom ?? null, input.validTo ?? null, input.lat ?? null, input.lon ?? null];
 }
 
-export async function createTerritory(db: Db, input: TerritoryInput) {
-  const id = await db.transaction(async (tx) => {
+export async function createTerritory(db: Db, input: TerritoryInput, ctx: WriteContext) {
+  const id = await writeRecord(db, ctx, { kind: 'territory', action: 'create', input, get: getTerritory }, async (tx) => {
     const id = await freeId(tx, 'territory', input.id, input.name);
     await assertIdFree(tx, 'territory', id);
     await checkRefs(tx, input);
@@ -71,21 +73,23 @@ export async function createTerritory(db: Db, input: TerritoryInput) {
   return getTerritory(db, id);
 }
 
-export async function updateTerritory(db: Db, id: string, input: TerritoryInput & { version: number }) {
-  await db.transaction(async (tx) => {
+export async function updateTerritory(db: Db, id: string, input: TerritoryInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+  await writeRecord(db, ctx, { kind: 'territory', action, id, input, get: getTerritory }, async (tx) => {
     await bumpVersion(tx, 'territory', 'territory', id, input.version);
     await checkRefs(tx, input);
     if (input.parentId === id) throw new ValidationError([{ path: 'parentId', message: 'a territory cannot be its own parent' }]);
     await tx.query(`update territory set kind = $2, parent_id = $3, country = $4, name = $5, names = $6::jsonb, aliases = $7, codes = $8::jsonb,
       valid_from = $9, valid_to = $10, lat = $11, lon = $12 where id = $1`, [id, ...values(input)]);
     await reindex(tx, 'territory', [id]);
+    return id;
   });
   return getTerritory(db, id);
 }
 
-export async function deleteTerritory(db: Db, id: string) {
-  await db.transaction(async (tx) => {
+export async function deleteTerritory(db: Db, id: string, ctx: WriteContext) {
+  await writeRecord(db, ctx, { kind: 'territory', action: 'delete', id, get: getTerritory }, async (tx) => {
     await deleteRow(tx, 'territory', 'territory', id);
     await tx.query(`delete from search_doc where kind = 'territory' and id = $1`, [id]);
+    return id;
   });
 }

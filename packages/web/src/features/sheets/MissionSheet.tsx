@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
@@ -22,7 +23,7 @@ export function MissionBody(props: { i: I18n; m: any }) {
   );
 }
 
-export function MissionSheet(props: { i: I18n; m: any }) {
+export function MissionSheet(props: { after?: Child; i: I18n; m: any }) {
   const { i, m } = props;
   const path = `/missions/${m.id}`;
   const jsonLd = { '@context': 'https://schema.org', '@type': 'Event', name: m.title, startDate: m.from ?? undefined, endDate: m.to ?? undefined,
@@ -33,6 +34,7 @@ export function MissionSheet(props: { i: I18n; m: any }) {
       <article class="sheet">
         <SheetHeader i={i} kind="mission" title={m.title} subtitle={i.l('direction', m.direction)} embedPath={path} />
         <MissionBody i={i} m={m} />
+        {props.after}
       </article>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
@@ -37,7 +38,7 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
   );
 }
 
-export function OrganisationSheet(props: { i: I18n; o: any }) {
+export function OrganisationSheet(props: { after?: Child; i: I18n; o: any }) {
   const { i, o } = props;
   const path = `/organisations/${o.id}`;
   const type = o.kind === 'collectivite' || o.kind === 'ministry' || o.kind === 'agency' ? 'GovernmentOrganization' : o.kind === 'ngo' || o.kind === 'association' ? 'NGO' : 'Organization';
@@ -48,6 +49,7 @@ export function OrganisationSheet(props: { i: I18n; o: any }) {
       <article class="sheet">
         <SheetHeader i={i} kind="organisation" title={o.name} subtitle={i.l('orgKind', o.kind)} embedPath={path} />
         <OrganisationBody i={i} o={o} />
+        {props.after}
       </article>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -72,7 +73,7 @@ export function partnershipJsonLd(p: any, url: string) {
   };
 }
 
-export function PartnershipSheet(props: { i: I18n; p: any }) {
+export function PartnershipSheet(props: { after?: Child; i: I18n; p: any }) {
   const { i, p } = props;
   const path = `/partnerships/${p.id}`;
   return (
@@ -80,6 +81,7 @@ export function PartnershipSheet(props: { i: I18n; p: any }) {
       <article class="sheet">
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
         <PartnershipBody i={i} p={p} />
+        {props.after}
       </article>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { sumAmounts } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -82,7 +83,7 @@ export function ProjectBody(props: { i: I18n; p: any }) {
   );
 }
 
-export function ProjectSheet(props: { i: I18n; p: any }) {
+export function ProjectSheet(props: { after?: Child; i: I18n; p: any }) {
   const { i, p } = props;
   const path = `/projects/${p.id}`;
   const jsonLd = {
@@ -95,6 +96,7 @@ export function ProjectSheet(props: { i: I18n; p: any }) {
       <article class="sheet">
         <SheetHeader i={i} kind="project" title={p.title} embedPath={path} />
         <ProjectBody i={i} p={p} />
+        {props.after}
       </article>
     </Layout>
   );

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { I18n } from '../../i18n/index.js';
 import { localName } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -81,7 +82,7 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; chi
   );
 }
 
-export function TerritorySheet(props: { i: I18n; t: any; partnerships: any[]; children: any[]; map?: any }) {
+export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partnerships: any[]; children: any[]; map?: any }) {
   const { i, t } = props;
   const name = localName(t, i.lang);
   const path = `/territories/${t.id}`;
@@ -97,6 +98,7 @@ export function TerritorySheet(props: { i: I18n; t: any; partnerships: any[]; ch
             {t.validTo && <> · {i.l('status', 'historical')}</>}</>} />
         <Facts items={[[i.t('sheet.codes'), Object.entries(t.codes ?? {}).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(' · ') || null]]} />
         <TerritoryBody {...props} />
+        {props.after}
       </article>
     </Layout>
   );

@@ -5,6 +5,7 @@
  */
 import { missionInput, organisationInput, partnershipInput, projectInput, territoryInput } from '@tandem/shared';
 import type { Db } from '../../client.js';
+import { SYSTEM_CONTEXT } from '../../../lib/actor.js';
 import { createMission } from '../../../features/missions/missions.service.js';
 import { createOrganisation } from '../../../features/organisations/organisations.service.js';
 import { createPartnership } from '../../../features/partnerships/partnerships.service.js';
@@ -105,7 +106,7 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
   await insertSources(db, seedDocuments);
 
   for (const { doc, draft } of parentsFirst(all.territories)) {
-    await step(doc, `territory ${draft.id}`, () => createTerritory(db, territoryInput.parse(draft)));
+    await step(doc, `territory ${draft.id}`, () => createTerritory(db, territoryInput.parse(draft), SYSTEM_CONTEXT));
   }
   for (const { doc, draft: c } of all.territoryChanges) {
     await step(doc, `territory change ${c.fromId} → ${c.toId}`, () => db.query(
@@ -113,25 +114,25 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
       [c.fromId, c.toId, c.kind, c.onDate, c.note ?? null]));
   }
   for (const { doc, draft } of all.organisations) {
-    await step(doc, `organisation ${draft.id}`, () => createOrganisation(db, organisationInput.parse(draft)));
+    await step(doc, `organisation ${draft.id}`, () => createOrganisation(db, organisationInput.parse(draft), SYSTEM_CONTEXT));
   }
   const setSource = (table: 'partnership' | 'project' | 'mission', doc: string, id: string) =>
     db.query(`update ${table} set source_document_id = $1 where id = $2`, [doc, id]);
   for (const { doc, draft } of all.partnerships) {
     await step(doc, `partnership ${draft.id}`, async () => {
-      await createPartnership(db, partnershipInput.parse(draft));
+      await createPartnership(db, partnershipInput.parse(draft), SYSTEM_CONTEXT);
       await setSource('partnership', doc, draft.id!);
     });
   }
   for (const { doc, draft } of all.projects) {
     await step(doc, `project ${draft.id}`, async () => {
-      await createProject(db, projectInput.parse(draft));
+      await createProject(db, projectInput.parse(draft), SYSTEM_CONTEXT);
       await setSource('project', doc, draft.id!);
     });
   }
   for (const { doc, draft } of all.missions) {
     await step(doc, `mission ${draft.id}`, async () => {
-      await createMission(db, missionInput.parse(draft));
+      await createMission(db, missionInput.parse(draft), SYSTEM_CONTEXT);
       await setSource('mission', doc, draft.id!);
     });
   }

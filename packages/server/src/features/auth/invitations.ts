@@ -1,0 +1,122 @@
+/**
+ * Invitations and role grants. Platform administrators invite anyone with any grants and grant or revoke
+ * roles; network administrators may invite people with 'member' grants. Every step is audited.
+ */
+import type { Db } from '../../db/client.js';
+import { isPlatformAdmin, type Actor, type Grant } from '../../lib/actor.js';
+import { HttpError, ValidationError } from '../../lib/errors.js';
+import { audit } from '../audit/audit.js';
+import { sendInBackground, sendTemplate } from '../mail/mail.js';
+import { addGrant, checkGrant, createAccount, findAccountByEmail, getAccount, mailLang, normEmail, removeGrant, type Account } from './accounts.js';
+import { randomToken, sha256 } from './secrets.js';
+import { langPath } from './urls.js';
+
+export const INVITATION_DAYS = 7;
+
+export interface Invitation { email: string; grants: Grant[]; lang: string; expiresAt: string; acceptedAt: string | null; invitedBy: string | null }
+
+const toInvitation = (r: Record<string, any>): Invitation => ({
+  email: r.email, grants: typeof r.grants === 'string' ? JSON.parse(r.grants) : r.grants, lang: r.lang,
+  expiresAt: new Date(r.expires_at).toISOString(), acceptedAt: r.accepted_at ? new Date(r.accepted_at).toISOString() : null, invitedBy: r.invited_by,
+});
+
+function mayInvite(actor: Actor, grants: Grant[]): boolean {
+  if (isPlatformAdmin(actor)) return true;
+  return actor.grants.some((g) => g.role === 'network_admin') && grants.every((g) => g.role === 'member');
+}
+
+export async function createInvitation(db: Db, actor: Actor, input: { email: string; grants: Grant[]; lang?: string }, origin: string, ip: string | null) {
+  if (!mayInvite(actor, input.grants)) throw new HttpError(403, 'only platform administrators invite, and network administrators with "member" grants only');
+  for (const [n, g] of input.grants.entries()) await checkGrant(db, g, `grants.${n}`);
+  const email = normEmail(input.email);
+  const lang = mailLang(input.lang);
+  const token = randomToken(32);
+  const [r] = await db.query(
+    `insert into invitation (token_hash, email, grants, lang, invited_by, expires_at) values ($1, $2, $3, $4, $5, now() + interval '${INVITATION_DAYS} days') returning *`,
+    [sha256(token), email, JSON.stringify(input.grants), lang, actor.accountId]);
+  await audit(db, { actor, action: 'invitation_sent', targetKind: 'invitation', targetId: email, details: { grants: input.grants }, ip });
+  const expires = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(r.expires_at));
+  const roles = input.grants.map((g) => (g.organisationId ? `${g.role} · ${g.organisationId}` : g.role)).join(', ');
+  const mail = sendInBackground(() => sendTemplate(email, lang, 'invitation', {
+    link: `${origin}${langPath(lang, `/invitations/${token}`)}`, inviter: actor.accountId === 'admin-token' ? 'Tandem' : actor.name || actor.email, roles, expires }));
+  return { invitation: toInvitation(r), mail };
+}
+
+/** A live (not accepted, not expired) invitation, or null. */
+export async function getInvitation(db: Db, token: string): Promise<Invitation | null> {
+  const [r] = await db.query('select * from invitation where token_hash = $1 and accepted_at is null and expires_at > now()', [sha256(token)]);
+  return r ? toInvitation(r) : null;
+}
+
+/** A live invitation for this e-mail (OpenID Connect sign-ins without an account), newest first. */
+export async function invitationFor(db: Db, email: string): Promise<(Invitation & { tokenHash: string }) | null> {
+  const [r] = await db.query('select * from invitation where email = $1 and accepted_at is null and expires_at > now() order by created_at desc limit 1', [normEmail(email)]);
+  return r ? { ...toInvitation(r), tokenHash: r.token_hash } : null;
+}
+
+/** Marks the invitation accepted by this account and adds its grants. */
+async function fulfil(db: Db, tokenHash: string, inv: Invitation, account: Account, ip: string | null): Promise<void> {
+  await db.query('update invitation set accepted_at = now(), account_id = $2 where token_hash = $1', [tokenHash, account.id]);
+  for (const g of inv.grants) {
+    if (await addGrant(db, account.id, g, inv.invitedBy)) {
+      await audit(db, { actor: inv.invitedBy, action: 'role_granted', targetKind: 'account', targetId: account.id, details: { ...g, through: 'invitation' }, ip });
+    }
+  }
+  await audit(db, { actor: account.id, action: 'invitation_accepted', targetKind: 'account', targetId: account.id, details: { email: inv.email }, ip });
+}
+
+const BAD_INVITATION = 'this invitation link is invalid, already used or expired: ask for a new one';
+
+/** Creates the account (or adds the grants to the existing one with this e-mail). */
+export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string | null }, ip: string | null): Promise<Account> {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.query('select * from invitation where token_hash = $1 and accepted_at is null and expires_at > now() for update', [sha256(token)]);
+    if (!r) throw new ValidationError([{ path: 'token', message: BAD_INVITATION }]);
+    const inv = toInvitation(r);
+    let account = await findAccountByEmail(tx, inv.email);
+    if (!account) {
+      const issues = [...(input.name.trim() ? [] : [{ path: 'name', message: 'your name is required' }]),
+        ...(input.password ? [] : [{ path: 'password', message: 'choose a password' }])];
+      if (issues.length) throw new ValidationError(issues);
+      account = await createAccount(tx, { email: inv.email, name: input.name, password: input.password, lang: inv.lang });
+    }
+    await fulfil(tx, r.token_hash, inv, account, ip);
+    return account;
+  });
+}
+
+/** OpenID Connect: the account for a person invited by e-mail who signs in through their provider. */
+export async function acceptInvitationByEmail(db: Db, email: string, name: string, ip: string | null): Promise<Account | null> {
+  return db.transaction(async (tx) => {
+    const inv = await invitationFor(tx, email);
+    if (!inv) return null;
+    const account = await findAccountByEmail(tx, email) ?? await createAccount(tx, { email, name, password: null, lang: inv.lang });
+    await fulfil(tx, inv.tokenHash, inv, account, ip);
+    return account;
+  });
+}
+
+async function targetAccount(db: Db, who: { accountId?: string; email?: string }): Promise<Account> {
+  const a = who.accountId ? await getAccount(db, who.accountId) : who.email ? await findAccountByEmail(db, who.email) : null;
+  if (!a) throw new HttpError(404, `account not found: ${who.accountId ?? who.email ?? '(none given)'}`);
+  return a;
+}
+
+export async function grantRole(db: Db, actor: Actor, input: { accountId?: string; email?: string } & Grant, ip: string | null) {
+  if (!isPlatformAdmin(actor)) throw new HttpError(403, 'only platform administrators grant roles');
+  const grant: Grant = { role: input.role, organisationId: input.organisationId ?? null };
+  await checkGrant(db, grant);
+  const account = await targetAccount(db, input);
+  const added = await addGrant(db, account.id, grant, actor.accountId);
+  if (added) await audit(db, { actor, action: 'role_granted', targetKind: 'account', targetId: account.id, details: { ...grant }, ip });
+  return { accountId: account.id, ...grant, added };
+}
+
+export async function revokeRole(db: Db, actor: Actor, input: { accountId?: string; email?: string } & Grant, ip: string | null) {
+  if (!isPlatformAdmin(actor)) throw new HttpError(403, 'only platform administrators revoke roles');
+  const grant: Grant = { role: input.role, organisationId: input.organisationId ?? null };
+  const account = await targetAccount(db, input);
+  if (!(await removeGrant(db, account.id, grant))) throw new HttpError(404, `${account.email} has no such grant`);
+  await audit(db, { actor, action: 'role_revoked', targetKind: 'account', targetId: account.id, details: { ...grant }, ip });
+  return { accountId: account.id, ...grant, removed: true };
+}

@@ -1,0 +1,43 @@
+/**
+ * Who is asking: mounted early in createApp, it resolves `Authorization: Bearer …` (TANDEM_ADMIN_TOKEN or
+ * an API token) or else the session cookie, and sets the actor (`getActor(c)`), the session
+ * (`currentSession(c)`) and, for browser writes, enforces the origin and CSRF checks.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { Db } from '../../db/client.js';
+import { ADMIN_TOKEN_ACTOR, resolveApiToken } from './api-tokens.js';
+import { browserWriteProblem, refuse } from './csrf.js';
+import { clearSessionCookie, resolveSession, sessionCookie, setSessionCookie } from './sessions.js';
+import { safeEqual } from './secrets.js';
+
+export function authMiddleware(opts: { db: Db; adminToken?: string }): MiddlewareHandler {
+  return async (c, next) => {
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
+    if (bearer) {
+      if (opts.adminToken && safeEqual(bearer, opts.adminToken)) c.set('actor' as never, ADMIN_TOKEN_ACTOR as never);
+      else {
+        const actor = await resolveApiToken(opts.db, bearer);
+        if (actor) c.set('actor' as never, actor as never);
+        else c.set('authProblem' as never, 'the bearer token is not valid' as never);
+      }
+    } else {
+      const cookie = sessionCookie(c);
+      if (cookie) {
+        const found = await resolveSession(opts.db, cookie);
+        if (found) {
+          c.set('actor' as never, found.actor as never);
+          c.set('session' as never, found.session as never);
+          if (found.slid) setSessionCookie(c, cookie);
+        } else clearSessionCookie(c);
+      }
+    }
+    const problem = await browserWriteProblem(c);
+    if (problem) return refuse(c, problem);
+    await next();
+  };
+}
+
+/** Why the request has no actor, when it tried to have one (an unknown bearer token). */
+export function authProblem(c: Parameters<MiddlewareHandler>[0]): string | null {
+  return (c.get('authProblem' as never) as string | undefined) ?? null;
+}

@@ -1,0 +1,56 @@
+/** On shared records' sheets: each party's validation, and the history of changes with a readable diff. */
+import type { Child } from 'hono/jsx';
+import type { I18n } from '../i18n/index.js';
+import { Section } from './Sheet.js';
+
+export interface PartyValidation { organisationId: string; name: string; state: string; comment: string | null; at: string | null }
+export interface RevisionView { id: number; action: string; actor: { accountId: string | null; label: string }; at: string; changes: Array<{ path: string; before: unknown; after: unknown }> }
+
+export function Validations(props: { i: I18n; items: PartyValidation[]; actions?: (v: PartyValidation) => Child }) {
+  const { i } = props;
+  if (!props.items.length) return null;
+  return (
+    <Section id="validation" title={i.t('validation.title')}>
+      <p class="muted">{i.t('validation.help')}</p>
+      <ul class="validations">
+        {props.items.map((v) => (
+          <li class={`validation validation-${v.state}`}>
+            <a href={i.path(`/organisations/${v.organisationId}`)}>{v.name}</a> : <strong>{i.t(`validation.${v.state}` as any)}</strong>
+            {v.comment && <blockquote>{v.comment}</blockquote>}
+            {props.actions?.(v)}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '—') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+export function History(props: { i: I18n; items: RevisionView[]; restore?: (r: RevisionView) => Child }) {
+  const { i } = props;
+  if (!props.items.length) return null;
+  const when = (at: string) => new Intl.DateTimeFormat(i.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(at));
+  return (
+    <Section id="history-changes" title={i.t('history.title')}>
+      <ol class="revisions">
+        {props.items.map((r, k) => (
+          <li class="revision">
+            <details open={k === 0 && r.action !== 'create' ? true : undefined}>
+              <summary>
+                <strong>{i.t(`history.action.${r.action}` as any)}</strong> — {i.t('history.by', { who: r.actor.accountId ? r.actor.label : i.t('history.system'), when: when(r.at) })}
+              </summary>
+              {r.action === 'create' ? null : r.changes.length === 0 ? <p class="muted">{i.t('history.nochange')}</p> : (
+                <table class="data diff">
+                  <thead><tr><th scope="col">{i.t('history.field')}</th><th scope="col">{i.t('history.before')}</th><th scope="col">{i.t('history.after')}</th></tr></thead>
+                  <tbody>{r.changes.slice(0, 60).map((c) => <tr><th scope="row"><code>{c.path}</code></th><td><del>{show(c.before)}</del></td><td><ins>{show(c.after)}</ins></td></tr>)}</tbody>
+                </table>
+              )}
+              {k > 0 && r.action !== 'delete' && props.restore?.(r)}
+            </details>
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The collaborative part of a sheet: partner validation (with the validate / request-changes form for members
+ * of each party) and the history of changes (with "restore" for those allowed). Plain POST forms with CSRF.
+ */
+import type { Context } from 'hono';
+import type { Db } from '../../../../server/src/db/client.js';
+import { getActor, memberOf, writeContext } from '../../../../server/src/lib/actor.js';
+import { HttpError } from '../../../../server/src/lib/errors.js';
+import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
+import { listRevisions, getRevision } from '../../../../server/src/features/history/revisions.js';
+import { toInput } from '../../../../server/src/features/history/to-input.js';
+import { listValidations, setValidation, type ValidatedKind } from '../../../../server/src/features/validation/validation.service.js';
+import { updatePartnership } from '../../../../server/src/features/partnerships/partnerships.service.js';
+import { updateProject } from '../../../../server/src/features/projects/projects.service.js';
+import { updateOrganisation } from '../../../../server/src/features/organisations/organisations.service.js';
+import { updateMission } from '../../../../server/src/features/missions/missions.service.js';
+import { updateTerritory } from '../../../../server/src/features/territories/territories.service.js';
+import type { I18n } from '../../i18n/index.js';
+import { Layout } from '../../components/Layout.js';
+import { History, Validations } from '../../components/Collaboration.js';
+
+const PLURAL: Record<string, string> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', territory: 'territories' };
+const UPDATE: Record<string, (db: Db, id: string, input: any, ctx: any, action: 'restore') => Promise<unknown>> = {
+  partnership: updatePartnership, project: updateProject, organisation: updateOrganisation, mission: updateMission, territory: updateTerritory,
+};
+
+function Csrf(props: { c: Context }) {
+  return <input type="hidden" name="_csrf" value={csrfToken(props.c) ?? ''} />;
+}
+
+export async function collaboration(c: Context, i: I18n, db: Db, kind: string, record: any) {
+  const actor = getActor(c);
+  const mine = actor ? memberOf(actor) : new Set<string>();
+  const validations = kind === 'partnership' || kind === 'project' ? await listValidations(db, kind, record.id) : [];
+  const revisions = (await listRevisions(db, kind, record.id)).slice(0, 20);
+  const base = i.path(`/collab/${kind}/${encodeURIComponent(record.id)}`);
+  return (
+    <>
+      <Validations i={i} items={validations} actions={(v) => (mine.has(v.organisationId) ? (
+        <form method="post" action={`${base}/validate`} class="validate-form no-print">
+          <Csrf c={c} />
+          <input type="hidden" name="organisationId" value={v.organisationId} />
+          <button type="submit" name="state" value="validated">{i.t('validation.validate', { org: v.name })}</button>
+          <label for={`comment-${v.organisationId}`}>{i.t('validation.comment')}</label>
+          <textarea id={`comment-${v.organisationId}`} name="comment" rows={2}></textarea>
+          <button type="submit" name="state" value="changes_requested" class="secondary">{i.t('validation.request')}</button>
+        </form>
+      ) : null)} />
+      <History i={i} items={revisions as any} restore={(r) => (actor ? (
+        <form method="post" action={`${base}/restore/${r.id}`} class="no-print">
+          <Csrf c={c} />
+          <input type="hidden" name="version" value={String(record.version)} />
+          <button type="submit" class="secondary">{i.t('history.restore')}</button>
+        </form>
+      ) : null)} />
+    </>
+  );
+}
+
+function ErrorPage(props: { i: I18n; message: string; back: string }) {
+  const { i } = props;
+  return <Layout i={i} meta={{ title: i.t('collab.error'), path: props.back, noindex: true }}>
+    <h1>{i.t('collab.error')}</h1><p role="alert">{props.message}</p><p><a href={i.path(props.back)}>{i.t('collab.back')}</a></p>
+  </Layout>;
+}
+
+/** POST /collab/:kind/:id/validate and /collab/:kind/:id/restore/:revision — then back to the sheet. */
+export async function collabAction(c: Context, i: I18n, db: Db): Promise<Response> {
+  const kind = c.req.param('kind') as string, id = c.req.param('id') as string;
+  const back = `/${PLURAL[kind]}/${encodeURIComponent(id)}`;
+  if (!PLURAL[kind]) return c.html(<ErrorPage i={i} message="?" back="/" />, 404);
+  if (!getActor(c)) return c.redirect(i.path(`/login?next=${encodeURIComponent(i.path(back))}`), 303);
+  const form = await c.req.parseBody();
+  try {
+    const revision = c.req.param('revision');
+    if (revision) {
+      const rev = await getRevision(db, kind, id, Number(revision));
+      if (!rev?.after) throw new HttpError(404, 'no such revision');
+      await UPDATE[kind](db, id, { ...toInput(kind, rev.after), version: Number(form.version) }, writeContext(c), 'restore');
+    } else {
+      if (kind !== 'partnership' && kind !== 'project') throw new HttpError(404, 'nothing to validate');
+      await setValidation(db, writeContext(c), kind as ValidatedKind, id, {
+        organisationId: String(form.organisationId ?? ''), state: form.state === 'changes_requested' ? 'changes_requested' : 'validated', comment: String(form.comment ?? '') || null,
+      });
+    }
+  } catch (err) {
+    if (err instanceof HttpError) return c.html(<ErrorPage i={i} message={err.message} back={back} />, err.status as 400);
+    throw err;
+  }
+  return c.redirect(i.path(back), 303);
+}
