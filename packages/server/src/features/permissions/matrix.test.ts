@@ -1,0 +1,90 @@
+/**
+ * The role × write-endpoint matrix: every write of the API, tried by each role through the real app
+ * (sessions with CSRF, as a browser does). Allowed writes succeed; the others are refused (401 signed out,
+ * 403 signed in) and leave the database exactly as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../../../test/db.js';
+import { createApp } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import type { Grant } from '../../lib/actor.js';
+import { browser, makeAccount } from '../auth/auth.testkit.js';
+
+type Role = 'anonymous' | 'member' | 'outsider' | 'network_admin' | 'platform_admin';
+const ROLES: Role[] = ['anonymous', 'member', 'outsider', 'network_admin', 'platform_admin'];
+const GRANTS: Record<Role, Grant[]> = {
+  anonymous: [], member: [{ role: 'member', organisationId: 'cd93' }], outsider: [{ role: 'member', organisationId: 'ville-montreuil' }],
+  network_admin: [{ role: 'network_admin', organisationId: 'cuf' }], platform_admin: [{ role: 'platform_admin', organisationId: null }],
+};
+
+interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[] }
+const version = (table: string, id: string) => async (db: Db) => (await db.query(`select version from ${table} where id = $1`, [id]))[0].version;
+const ALL_SIGNED_IN: Role[] = ['member', 'outsider', 'network_admin', 'platform_admin'];
+
+const CASES: Case[] = [
+  { name: 'create territory', method: 'post', path: '/api/territories', body: () => ({ kind: 'city', name: 'Ville matrice', parentId: 'VN', country: 'VN' }), allowed: ['platform_admin'] },
+  { name: 'update territory', method: 'put', path: '/api/territories/FR-C-95127', body: async (db) => ({ kind: 'commune', name: 'Cergy', parentId: 'FR-D-95', country: 'FR', version: await version('territory', 'FR-C-95127')(db) }), allowed: ['platform_admin'] },
+  { name: 'create organisation', method: 'post', path: '/api/organisations', body: () => ({ kind: 'association', name: 'Association matrice' }), allowed: ALL_SIGNED_IN },
+  { name: 'update own organisation', method: 'put', path: '/api/organisations/cd93', body: async (db) => ({ kind: 'collectivite', name: 'Département de la Seine-Saint-Denis', acronyms: ['CD93'], territoryId: 'FR-D-93', version: await version('organisation', 'cd93')(db) }), allowed: ['member', 'platform_admin'] },
+  { name: 'create partnership', method: 'post', path: '/api/partnerships', body: () => ({ title: 'Matrice ↔ Hải Dương', kind: 'cooperation', parties: [{ organisationId: 'cd93', side: 'fr' }, { organisationId: 'hai-duong-cp', side: 'foreign' }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'update partnership', method: 'put', path: '/api/partnerships/ssd-hai-duong', body: async (db) => ({ title: 'Seine-Saint-Denis – Hải Dương', kind: 'cooperation', status: 'active', parties: [{ organisationId: 'cd93', side: 'fr' }, { organisationId: 'hai-duong-cp', side: 'foreign' }], version: await version('partnership', 'ssd-hai-duong')(db) }), allowed: ['member', 'platform_admin'] },
+  { name: 'validate partnership for cd93', method: 'post', path: '/api/partnerships/ssd-hai-duong/validations', body: () => ({ organisationId: 'cd93', state: 'validated' }), allowed: ['member'] },
+  { name: 'create project', method: 'post', path: '/api/projects', body: () => ({ title: 'Projet matrice', participants: [{ organisationId: 'cd93', role: 'lead' }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'update project', method: 'put', path: '/api/projects/innotech-master', body: async (db) => ({ title: 'Innotech', partnershipId: 'ssd-hai-duong', participants: [{ organisationId: 'innotech', role: 'lead' }, { organisationId: 'cd93', role: 'financial' }], version: await version('project', 'innotech-master')(db) }), allowed: ['member', 'platform_admin'] },
+  { name: 'restore project revision', method: 'post', path: '/api/projects/innotech-master/revisions/REV/restore', body: async (db) => ({ version: await version('project', 'innotech-master')(db) }), allowed: ['member', 'platform_admin'] },
+  { name: 'create mission', method: 'post', path: '/api/missions', body: () => ({ title: 'Mission matrice', direction: 'outgoing', organisations: ['cd93'] }), allowed: ['member', 'platform_admin'] },
+  { name: 'update mission of another partnership', method: 'put', path: '/api/missions/hue-cergy-2023-11', body: async (db) => ({ title: 'Délégation', direction: 'incoming', partnershipId: 'cergy-hue', version: await version('mission', 'hue-cergy-2023-11')(db) }), allowed: ['platform_admin'] },
+  { name: 'create person in cd93', method: 'post', path: '/api/people', body: () => ({ name: 'Personne matrice', organisationId: 'cd93', email: 'p@example.org' }), allowed: ['member', 'platform_admin'] },
+  { name: 'save APD declaration of cd93', method: 'put', path: '/api/apd/cd93/2024', body: async (db) => ({ version: (await db.query(`select version from apd_declaration where organisation_id = 'cd93' and year = 2024`))[0]?.version ?? 0, lines: [{ category: 'cooperation', country: 'VN', amount: '1000' }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'erase a person', method: 'post', path: '/api/people/PERSON/erase', allowed: ['platform_admin'] },
+  { name: 'delete project', method: 'del', path: '/api/projects/phu-nu', allowed: ['member', 'platform_admin'] },
+  { name: 'delete a partnership of the outsider’s organisation', method: 'del', path: '/api/partnerships/montreuil-hai-duong', allowed: ['outsider', 'platform_admin'] },
+  { name: 'delete organisation', method: 'del', path: '/api/organisations/matrix-org', allowed: ['platform_admin'] },
+];
+
+/** Everything a refused write could have touched, as one comparable value. */
+async function fingerprint(db: Db): Promise<string> {
+  const [row] = await db.query(`select json_build_array(
+    (select count(*) from territory), (select coalesce(sum(version), 0) from territory where kind <> 'commune'), (select version from territory where id = 'FR-C-95127'),
+    (select count(*) from organisation), (select sum(version) from organisation), (select count(*) from partnership), (select sum(version) from partnership),
+    (select count(*) from project), (select sum(version) from project), (select count(*) from mission), (select sum(version) from mission),
+    (select count(*) from person), (select coalesce(sum(version), 0) from person), (select count(*) from revision), (select count(*) from validation),
+    (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc))::text as f`);
+  return row.f;
+}
+
+describe.each(ROLES)('writes as %s', (role) => {
+  let db: Db;
+  let client: ReturnType<typeof browser>;
+  let csrf = '';
+  let rev = 0;
+  let person = '';
+  beforeAll(async () => {
+    db = await testDb();
+    const app = createApp({ db, adminToken: 'matrix-admin-token' });
+    client = browser(app);
+    [{ id: rev }] = await db.query(`select id::int as id from revision where record_kind = 'project' and record_id = 'innotech-master' order by id limit 1`);
+    await db.query(`insert into person (id, name, email, organisation_id) values ('matrix-person', 'Personne à effacer', 'x@example.org', 'cd93')`);
+    person = 'matrix-person';
+    await db.query(`insert into organisation (id, kind, name) values ('matrix-org', 'association', 'Association sans lien')`);
+    if (role !== 'anonymous') {
+      await makeAccount(db, `${role}@example.org`, GRANTS[role]);
+      csrf = await client.login(`${role}@example.org`);
+    }
+  });
+  afterAll(async () => { await db.close(); });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const path = c.path.replace('REV', String(rev)).replace('PERSON', person);
+    const body = c.body ? await c.body(db) : undefined;
+    const headers = csrf ? { 'x-csrf-token': csrf } : undefined;
+    const before = await fingerprint(db);
+    const r = c.method === 'post' ? await client.post(path, body ?? {}, headers) : c.method === 'put' ? await client.put(path, body, headers) : await client.del(path, undefined, headers);
+    if (c.allowed.includes(role)) {
+      expect(r.status, `${role} ${c.name}: ${r.text}`).toBeLessThan(300);
+    } else {
+      expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(role === 'anonymous' ? 401 : 403);
+      expect(await fingerprint(db)).toBe(before);
+    }
+  });
+});
