@@ -20,7 +20,7 @@ const yearsBetween = (a: string | null, b: string | null) => {
 
 function doc(kind: string, id: string, title: string, subtitle: string | null, text: string[], weight: number, facets: Partial<SearchDoc>): SearchDoc {
   return {
-    kind, id, title, subtitle, title_folded: foldedWords(title).join(' '), folded: fold(uniq([title, ...text]).join(' · ')), weight,
+    kind, id, title, subtitle, title_folded: foldedWords(title).join(' '), folded: uniq(uniq([title, ...text]).map(fold)).join(' · '), weight,
     countries: [], territories: [], themes: [], org_kinds: [], funders: [], years: [], status: null, ...facets,
   };
 }
@@ -68,10 +68,10 @@ export async function partnershipDocs(db: Db, ids: string[] | null): Promise<Sea
   const f = filter(ids);
   const rows = await db.query(`select id, title, kind, status, summary, started_on, themes from partnership ${f.w}`, f.p);
   const pids = rows.map((r) => r.id);
-  const parties = group(await db.query('select partnership_id, organisation_id from partnership_party where partnership_id = any($1::text[])', [pids]), 'partnership_id');
-  const agreements = group(await db.query('select partnership_id, title, place, axes, signed_on from agreement where partnership_id = any($1::text[])', [pids]), 'partnership_id');
+  const parties = group(await db.query('select partnership_id, organisation_id from partnership_party where partnership_id = any($1::text[]) order by partnership_id, position', [pids]), 'partnership_id');
+  const agreements = group(await db.query('select partnership_id, title, place, axes, signed_on from agreement where partnership_id = any($1::text[]) order by partnership_id, position', [pids]), 'partnership_id');
   const funding = group(await db.query(`select p.partnership_id, f.funder_id, f.year from funding_line f join project p on p.id = f.project_id
-    where p.partnership_id = any($1::text[])`, [pids]), 'partnership_id');
+    where p.partnership_id = any($1::text[]) order by p.partnership_id, f.project_id, f.position`, [pids]), 'partnership_id');
   const orgs = await orgMap(db, uniq([...parties.values()].flat().map((p) => p.organisation_id)));
   const ctx = await TerritoryContext.load(db, uniq([...orgs.values()].map((o) => o.territory_id)));
   return rows.map((p) => {
@@ -98,9 +98,9 @@ export async function projectDocs(db: Db, ids: string[] | null): Promise<SearchD
   const rows = await db.query(`select p.id, p.title, p.status, p.description, p.start_on, p.end_on, p.themes, pa.title as partnership_title
     from project p left join partnership pa on pa.id = p.partnership_id ${f.w}`, f.p);
   const pids = rows.map((r) => r.id);
-  const parts = group(await db.query('select project_id, organisation_id from project_participant where project_id = any($1::text[])', [pids]), 'project_id');
-  const funding = group(await db.query('select project_id, funder_id, year from funding_line where project_id = any($1::text[])', [pids]), 'project_id');
-  const places = group(await db.query('select project_id, territory_id from project_place where project_id = any($1::text[])', [pids]), 'project_id');
+  const parts = group(await db.query('select project_id, organisation_id from project_participant where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
+  const funding = group(await db.query('select project_id, funder_id, year from funding_line where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
+  const places = group(await db.query('select project_id, territory_id from project_place where project_id = any($1::text[]) order by project_id, territory_id', [pids]), 'project_id');
   const orgs = await orgMap(db, uniq([...[...parts.values()].flat().map((p) => p.organisation_id), ...[...funding.values()].flat().map((x) => x.funder_id)]));
   const ctx = await TerritoryContext.load(db, uniq([...[...places.values()].flat().map((x) => x.territory_id), ...[...orgs.values()].map((o) => o.territory_id)]));
   return rows.map((p) => {
@@ -122,7 +122,7 @@ export async function missionDocs(db: Db, ids: string[] | null): Promise<SearchD
   const f = filter(ids, 'm.id');
   const rows = await db.query(`select m.id, m.title, m.direction, m.purpose, m.outcomes, m.from_on, m.to_on, m.place_territory_id, pa.title as partnership_title
     from mission m left join partnership pa on pa.id = m.partnership_id ${f.w}`, f.p);
-  const parts = group(await db.query('select mission_id, organisation_id from mission_participant where mission_id = any($1::text[])', [rows.map((r) => r.id)]), 'mission_id');
+  const parts = group(await db.query('select mission_id, organisation_id from mission_participant where mission_id = any($1::text[]) order by mission_id, organisation_id', [rows.map((r) => r.id)]), 'mission_id');
   const orgs = await orgMap(db, uniq([...parts.values()].flat().map((p) => p.organisation_id)));
   const ctx = await TerritoryContext.load(db, uniq([...rows.map((r) => r.place_territory_id), ...[...orgs.values()].map((o) => o.territory_id)]));
   return rows.map((m) => {

@@ -28,7 +28,8 @@ export async function search(db: Db, query: SearchQuery, lang = 'fr') {
     const value = query[name];
     if (value === undefined || value === '') continue;
     params.push(value);
-    where.push(ARRAY_FACETS.has(col) ? `$${params.length} = any(${col})` : `${col} = $${params.length}`);
+    const type = col === 'years' ? 'integer[]' : 'text[]';
+    where.push(ARRAY_FACETS.has(col) ? `${col} @> array[$${params.length}]::${type}` : `${col} = $${params.length}`);
   }
   const w = where.length ? `where ${where.join(' and ')}` : '';
   // relevance, plus a bonus when the title is the query or starts with it, times the kind's weight
@@ -37,14 +38,11 @@ export async function search(db: Db, query: SearchQuery, lang = 'fr') {
     : 'weight';
   const offset = (query.page - 1) * query.perPage;
   const rows = await db.query(
-    `select kind, id, title, subtitle, (${rank})::float8 as score, count(*) over () as total
-       from search_doc ${w} order by score desc, title limit ${query.perPage} offset ${offset}`, tsq ? [...params, phrase] : params);
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length && offset > 0) {
-    const [c] = await db.query<{ n: number }>(`select count(*)::int as n from search_doc ${w}`, params);
-    total = c.n;
-  }
+    `select kind, id, title, subtitle, (${rank})::float8 as score
+       from search_doc ${w} order by score desc, title, id limit ${query.perPage} offset ${offset}`, tsq ? [...params, phrase] : params);
   const facets = await facetCounts(db, w, params, lang);
+  // every document has exactly one kind: the kind facet's counts add up to the total (all kinds are kept, unlike other facets)
+  const total = facets.kind.reduce((n, f) => n + f.count, 0);
   return {
     total,
     page: query.page,
