@@ -15,19 +15,23 @@ import { validationRoutes } from './features/validation/validation.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
+import { autocompleteRoutes } from '../../web/src/features/edit/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
+import { iatiRoutes } from './features/iati/iati.routes.js';
 
 export interface AppOptions { db: Db; adminToken?: string; maxBodyBytes?: number }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes];
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   app.use('*', secureHeaders());
-  app.use('/api/*', bodyLimit({
+  const limit = bodyLimit({
     maxSize: opts.maxBodyBytes ?? 1024 * 1024,
     onError: (c) => c.json({ error: `the body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes` }, 413),
-  }));
+  });
+  // IATI uploads are streamed and have their own limit (TANDEM_IATI_MAX_BYTES)
+  app.use('/api/*', (c, next) => (c.req.path === '/api/import/iati' ? next() : limit(c, next)));
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));

@@ -49,7 +49,7 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   const app = build({ db, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
     console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}, ready in ${Date.now() - t0} ms)`);
-    if (!settings.adminToken) console.log('writes are disabled: set TANDEM_ADMIN_TOKEN to allow them');
+    if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
   let closing = false;
   const stop = async () => {

@@ -26,6 +26,8 @@ import { charts, stat, type Chart } from './features/stats/stats.queries.js';
 import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
 import { collabAction, collaboration } from './features/collab/collab.js';
 import { apdPage } from './features/apd/apd.page.js';
+import { editPage } from './features/edit/edit.page.js';
+import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
@@ -74,8 +76,9 @@ export const pageRoutes: Array<[string, Handler]> = [
     if (c.req.query('fragment')) return c.html(<SearchResults i={i} state={state} data={data} />);
     return c.html(<SearchPage i={i} state={state} data={data} />);
   }],
-  // The yearly aid declaration. Its form POSTs to the same path, which apdPage also handles: it needs registering for POST where the pages are mounted.
+  // the yearly aid declaration (features/apd): GET shows it, its form POSTs back (save, add a line, submit)
   ['/apd/:organisationId/:year{[0-9]{4}}', apdPage],
+  ['POST /apd/:organisationId/:year{[0-9]{4}}', apdPage],
   ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i.lang) })))} />)],
   ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
     const chart = (c.req.param('chart') as string).replace(/\.csv$/, '') as Chart;
@@ -85,10 +88,16 @@ export const pageRoutes: Array<[string, Handler]> = [
       ? csvResponse(c, `tandem-${chart}`, ['funder_id', 'funder', 'year', 'currency', 'amount'], rows.map((r) => [r.key, r.label, r.year, r.currency, r.value]))
       : csvResponse(c, `tandem-${chart}`, ['key', 'label', 'count'], rows.map((r) => [r.key, r.label, r.value]));
   }],
+  // edit forms (features/edit): GET shows the form, POST saves
+  ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
+  ['POST /edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
+  ['/new/:kind{partnerships|projects|organisations|missions|territories}', editPage],
+  ['POST /new/:kind{partnerships|projects|organisations|missions|territories}', editPage],
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);
-    return c.html(await s.page(i, record, db, await collaboration(c, i, db, s.kind, record)));
+    const page = await s.page(i, record, db, await collaboration(c, i, db, s.kind, record));
+    return c.html(<EditLink.Provider value={await editLinkFor(c, i, db, s.kind, record)}>{page}</EditLink.Provider>);
   }],
   ['/embed/map', async (c, i, db) => {
     const data = await atlasData(db);

@@ -4,15 +4,18 @@
  */
 import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { contextStorage } from 'hono/context-storage';
 import { createApp, type AppOptions } from '../../server/src/app.js';
 import { HttpError } from '../../server/src/lib/errors.js';
 import { i18n, splitLang, type I18n } from './i18n/index.js';
 import { scripts, stylesheet } from './assets.js';
 import { pageRoutes, NotFoundPage } from './routes.js';
+import { mountAuthPages } from './features/auth/auth.pages.js';
 
 export function createSite(opts: AppOptions): Hono {
   const app = createApp(opts);
   app.use('*', compress());
+  app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
   app.use('*', async (c, next) => {
     await next();
     if (new URL(c.req.url).pathname.match(/^\/(en\/|vi\/)?embed\//)) {
@@ -25,6 +28,7 @@ export function createSite(opts: AppOptions): Hono {
     const js = (await scripts()).get(c.req.param('name').replace(/\.js$/, ''));
     return js ? c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }) : c.notFound();
   });
+  mountAuthPages(app, opts.db);
   for (const prefix of ['', '/en', '/vi']) {
     for (const [spec, handler] of pageRoutes) {
       const [method, path] = spec.startsWith('POST ') ? ['post', spec.slice(5)] : ['get', spec];

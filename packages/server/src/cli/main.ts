@@ -1,4 +1,4 @@
-/** The `tandem` command: db migrate | db seed | serve | export. */
+/** The `tandem` command: db migrate | db seed | serve | export | import iati. */
 import { parseArgs } from 'node:util';
 import { createWriteStream } from 'node:fs';
 import { openDbOrExit, prepareDb, settingsFromEnv, startServer } from '../server.js';
@@ -6,6 +6,7 @@ import { createSite } from '../../../web/src/site.js';
 import { migrate } from '../db/migrate.js';
 import { needsSeed, seedAll } from '../db/seed/index.js';
 import { exportCsv, exportJson, exportKinds, type ExportKind } from '../features/export/export.service.js';
+import { IMPORT_HELP, maxBytesFrom, runExportIati, runImportIati } from '../features/iati/cli.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: tandem <command> [options]
@@ -14,14 +15,16 @@ Commands:
   db migrate      apply pending database migrations
   db seed         load reference data and the seed documents into an empty database
   serve           start the web server (same as npm start)
-  export          export records as CSV or JSON
+  export          export records as CSV or JSON, or projects as IATI 2.03 XML
+  import iati     import IATI activity files (2.01–2.03)
 
 Run "tandem <command> --help" for a command's options.
 Database: PGlite in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.`,
   'db migrate': `Usage: tandem db migrate\n\nApplies the pending forward-only migrations and prints their names.`,
   'db seed': `Usage: tandem db seed\n\nMigrates, then loads countries, France (COG), Vietnam (63→34 with history), indicators, themes\nand the records of the five seed documents. Does nothing when the database already holds data.`,
   serve: `Usage: tandem serve [--port N] [--host H]\n\nMigrates, seeds an empty database, and serves Tandem (default port: PORT or 3000).`,
-  export: `Usage: tandem export --format csv|json [--kind KIND] [--out FILE]\n\nKINDS: ${exportKinds.join(', ')}, all (json only; the default for json)\nCSV: one kind (default: projects). Writes to stdout unless --out is given.`,
+  export: `Usage: tandem export --format csv|json [--kind KIND] [--out FILE]\n\nKINDS: ${exportKinds.join(', ')}, all (json only; the default for json)\nCSV: one kind (default: projects). Writes to stdout unless --out is given.\n\n       tandem export --format iati [--organisation ID | --partnership ID] [--out FILE]\nIATI 2.03 activities of every project, or of one organisation's or one partnership's projects.`,
+  'import iati': IMPORT_HELP,
 };
 
 function help(cmd: string): number { console.log(HELP[cmd]); return 0; }
@@ -30,14 +33,16 @@ function fail(msg: string, cmd = 'main'): number { console.error(`tandem: ${msg}
 export async function main(argv: string[]): Promise<number> {
   const [a, b] = argv;
   if (!a || a === '--help' || a === '-h' || a === 'help') return help('main');
-  const cmd = a === 'db' ? `db ${b ?? ''}`.trim() : a;
-  const rest = argv.slice(a === 'db' ? 2 : 1);
+  const cmd = a === 'db' || a === 'import' ? `${a} ${b ?? ''}`.trim() : a;
+  const rest = argv.slice(a === 'db' || a === 'import' ? 2 : 1);
   if (!HELP[cmd] || cmd === 'main') return fail(`unknown command "${argv.join(' ')}"`);
   let values: Record<string, any>;
+  let positionals: string[] = [];
   try {
-    ({ values } = parseArgs({ args: rest, strict: true, options: {
+    ({ values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: cmd === 'import iati', options: {
       help: { type: 'boolean', short: 'h' }, port: { type: 'string' }, host: { type: 'string' },
       format: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string', short: 'o' },
+      organisation: { type: 'string' }, partnership: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'max-size': { type: 'string' },
     } }));
   } catch (e) { return fail((e as Error).message, cmd); }
   if (values.help) return help(cmd);
@@ -64,13 +69,25 @@ export async function main(argv: string[]): Promise<number> {
       return await new Promise<number>(() => {}); // runs until a signal stops it
     }
     case 'export': return runExport(values);
+    case 'import iati': {
+      if (!positionals.length) return fail('give at least one FILE', cmd);
+      const db = await openDbOrExit();
+      try {
+        await prepareDb(db, (m) => console.error(m));
+        return await runImportIati(db, positionals, { skipInvalid: !!values['skip-invalid'], maxBytes: maxBytesFrom(process.env, values['max-size']) });
+      } finally { await db.close(); }
+    }
   }
   return fail(`unknown command "${cmd}"`);
 }
 
 async function runExport(values: Record<string, any>): Promise<number> {
   const format = values.format;
-  if (format !== 'csv' && format !== 'json') return fail('--format must be csv or json', 'export');
+  if (format === 'iati') {
+    const db = await openDbOrExit();
+    try { await prepareDb(db, (m) => console.error(m)); return await runExportIati(db, values); } finally { await db.close(); }
+  }
+  if (format !== 'csv' && format !== 'json') return fail('--format must be csv or json (or iati: IATI 2.03 XML)', 'export');
   const kind = values.kind ?? (format === 'json' ? 'all' : 'projects');
   if (kind !== 'all' && !exportKinds.includes(kind)) return fail(`--kind must be one of ${exportKinds.join(', ')}${format === 'json' ? ', all' : ''}`, 'export');
   if (kind === 'all' && format === 'csv') return fail('CSV holds one kind: give --kind', 'export');

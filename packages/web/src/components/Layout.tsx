@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { langNames, langs, type I18n } from '../i18n/index.js';
+import { AccountArea } from '../features/auth/AccountArea.js';
 
 export interface PageMeta { title: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean }
 
@@ -47,6 +48,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
                   ))}
                 </ul>
               </nav>
+              <AccountArea i={i} />
             </div>
           </header>
           <main id="content" class="wrap" tabindex={-1}>{props.children}</main>

@@ -1,9 +1,12 @@
 /** Pieces shared by the record sheets: header, facts list, timeline, embed snippet, print button. */
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../i18n/index.js';
+import { useContext } from 'hono/jsx';
+import { EditLink } from '../features/edit/edit-link.js';
 
 export function SheetHeader(props: { i: I18n; kind: string; title: string; subtitle?: Child; embedPath: string }) {
   const { i } = props;
+  const edit = useContext(EditLink);
   return (
     <header class="sheet-header">
       <p class="kicker">{i.l('kind', props.kind)}</p>
@@ -12,6 +15,7 @@ export function SheetHeader(props: { i: I18n; kind: string; title: string; subti
       <p class="sheet-actions no-print">
         <button type="button" class="print-button" data-print="true" hidden>{i.t('sheet.print')}</button>
         <a href={i.path(`/embed-code${props.embedPath}`)}>{i.t('sheet.embed')}</a>
+        {edit && <a href={edit} class="edit-link">{i.t('edit.link')}</a>}
       </p>
     </header>
   );

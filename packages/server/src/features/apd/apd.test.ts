@@ -162,6 +162,13 @@ describe('yearly aid declaration (APD) API', () => {
     expect((await api.post('/api/apd/cd93/2019/submit', { version: 1 })).json.error).toMatch(/never been saved/);
   });
 
+  it('two first saves at the same time: one is stored, the other gets 409', async () => {
+    const body = { version: 0, lines: [{ category: 'refugees', amount: 100 }] };
+    const [a, b] = await Promise.all([api.put('/api/apd/cd93/2024', body), api.put('/api/apd/cd93/2024', body, memberToken)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect(await db.query(`select version, (select count(*)::int from apd_line where declaration_id = d.id) as n from apd_declaration d where id = 'cd93-2024'`)).toEqual([{ version: 1, n: 1 }]);
+  });
+
   it('is described in the OpenAPI document', async () => {
     const paths = (await api.get('/api/openapi.json')).json.paths;
     expect(Object.keys(paths['/api/apd/{organisationId}/{year}']).sort()).toEqual(['get', 'put']);

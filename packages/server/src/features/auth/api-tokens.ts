@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
+import { audit } from '../audit/audit.js';
 import { actorFor, getAccount } from './accounts.js';
 import { randomToken, sha256 } from './secrets.js';
 
@@ -53,4 +54,18 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
     await db.query('update api_token set last_used_at = now() where id = $1', [r.id]);
   }
   return actorFor(db, account, 'token', r.scopes);
+}
+
+/** Creates a token for the actor's own account, audited ('token_created'). */
+export async function issueToken(db: Db, actor: Actor, input: { name: string; scopes: string[] }, ip: string | null) {
+  const t = await createApiToken(db, actor.accountId, input.name, input.scopes);
+  await audit(db, { actor, action: 'token_created', targetKind: 'api_token', targetId: t.id, details: { name: t.name, scopes: t.scopes }, ip });
+  return t;
+}
+
+/** Revokes one of the actor's tokens, audited ('token_revoked'); false when there is no such live token. */
+export async function withdrawToken(db: Db, actor: Actor, id: string, ip: string | null): Promise<boolean> {
+  if (!(await revokeApiToken(db, actor.accountId, id))) return false;
+  await audit(db, { actor, action: 'token_revoked', targetKind: 'api_token', targetId: id, ip });
+  return true;
 }

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { route, type RouteDef } from '../../lib/api.js';
 import { getActor, isPlatformAdmin, type Actor } from '../../lib/actor.js';
 import { HttpError } from '../../lib/errors.js';
-import { audit, clientIp, listAudit } from '../audit/audit.js';
+import { clientIp, listAudit } from '../audit/audit.js';
 import { listAccounts, roles } from './accounts.js';
-import { createApiToken, listApiTokens, revokeApiToken, tokenScopes } from './api-tokens.js';
+import { issueToken, listApiTokens, tokenScopes, withdrawToken } from './api-tokens.js';
 import { confirmPasswordReset, openSession, RateLimitedError, requestPasswordReset, signIn, signOut, type SignedIn } from './auth.service.js';
 import { csrfToken, csrfTokenFor } from './csrf.js';
 import { acceptInvitation, createInvitation, grantRole, revokeRole } from './invitations.js';
@@ -107,15 +107,12 @@ export const authRoutes: RouteDef[] = [
     body: authSchemas.token, status: 201, returns: '{id, name, scopes, createdAt, token}',
     handler: async ({ c, db, body }) => {
       const actor = requireAccount(c, { session: true });
-      const t = await createApiToken(db, actor.accountId, body.name, body.scopes);
-      await audit(db, { actor, action: 'token_created', targetKind: 'api_token', targetId: t.id, details: { name: t.name, scopes: t.scopes }, ip: clientIp(c) });
-      return t;
+      return issueToken(db, actor, body, clientIp(c));
     } }),
   route({ method: 'delete', path: '/api/auth/tokens/:id', tag, summary: 'Revoke one of my API tokens', status: 204,
     handler: async ({ c, db, params }) => {
       const actor = requireAccount(c, { session: true });
-      if (!(await revokeApiToken(db, actor.accountId, params.id))) throw new HttpError(404, `API token not found: ${params.id}`);
-      await audit(db, { actor, action: 'token_revoked', targetKind: 'api_token', targetId: params.id, ip: clientIp(c) });
+      if (!(await withdrawToken(db, actor, params.id, clientIp(c)))) throw new HttpError(404, `API token not found: ${params.id}`);
       return null;
     } }),
   route({ method: 'post', path: '/api/admin/grants', tag, summary: 'Grant a role to an account (platform administrators; audited)',

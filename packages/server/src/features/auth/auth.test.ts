@@ -130,6 +130,10 @@ describe('accounts: passwords, sessions, CSRF, rate limiting', () => {
     expect(r.status).toBe(403);
     expect(r.json.error).toMatch(/another origin/);
     expect((await b.post('/api/auth/logout', undefined, { 'x-csrf-token': csrf, origin: 'null' })).status).toBe(403);
+    // browsers with Fetch Metadata: Sec-Fetch-Site decides (form posts may say "Origin: null" under no-referrer)
+    expect((await b.post('/api/auth/tokens', { name: 'z', scopes: ['read'] }, { 'x-csrf-token': csrf, 'sec-fetch-site': 'cross-site', origin: 'http://localhost' })).status).toBe(403);
+    expect((await b.post('/api/auth/tokens', { name: 'z', scopes: ['read'] }, { 'x-csrf-token': csrf, 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await b.post('/api/auth/tokens', { name: 'z', scopes: ['read'] }, { 'x-csrf-token': csrf, 'sec-fetch-site': 'same-origin', origin: 'null' })).status).toBe(201);
     const anon = browser(app, { origin: 'https://evil.example' });
     expect((await anon.post('/api/auth/login', { email: 'bob@example.org', password: PASSWORD })).status).toBe(403);
     expect((await b.post('/api/auth/tokens', { name: 'y', scopes: ['read'] }, { 'x-csrf-token': csrf })).status).toBe(201);

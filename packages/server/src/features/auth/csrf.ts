@@ -48,13 +48,17 @@ export async function csrfProblem(c: Context): Promise<string | null> {
   return null;
 }
 
-/** Origins accepted for browser writes: the request's own, and TANDEM_PUBLIC_URL's. */
+/**
+ * Browser writes must come from Tandem's own pages. Browsers that send Fetch Metadata say so in
+ * Sec-Fetch-Site (they also send "Origin: null" on form posts under Referrer-Policy: no-referrer);
+ * otherwise the Origin must be the request's own, or TANDEM_PUBLIC_URL's.
+ */
 export function originProblem(c: Context): string | null {
   if (isSafeMethod(c.req.method)) return null;
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin' || site === 'none' ? null : `requests from another site (${site}) are refused`;
   const origin = c.req.header('origin');
-  if (origin === undefined) {
-    return c.req.header('sec-fetch-site') === 'cross-site' ? 'requests from another site are refused' : null;
-  }
+  if (origin === undefined) return null;
   const allowed = new Set([new URL(c.req.url).host]);
   if (process.env.TANDEM_PUBLIC_URL) { try { allowed.add(new URL(process.env.TANDEM_PUBLIC_URL).host); } catch { /* ignored */ } }
   let host: string | null = null;

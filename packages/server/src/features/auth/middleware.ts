@@ -12,6 +12,7 @@ import { safeEqual } from './secrets.js';
 
 export function authMiddleware(opts: { db: Db; adminToken?: string }): MiddlewareHandler {
   return async (c, next) => {
+    if (c.req.path.startsWith('/assets/')) return next();
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
     if (bearer) {
       if (opts.adminToken && safeEqual(bearer, opts.adminToken)) c.set('actor' as never, ADMIN_TOKEN_ACTOR as never);
@@ -34,6 +35,10 @@ export function authMiddleware(opts: { db: Db; adminToken?: string }): Middlewar
     const problem = await browserWriteProblem(c);
     if (problem) return refuse(c, problem);
     await next();
+    // what a signed-in person sees (their name, CSRF tokens) is never stored by shared caches
+    if (c.get('session' as never) && !c.res.headers.has('cache-control')) {
+      try { c.res.headers.set('cache-control', 'private, no-store'); } catch { /* immutable headers */ }
+    }
   };
 }
 

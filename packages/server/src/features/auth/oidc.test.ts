@@ -38,6 +38,7 @@ describe('single sign-on with OpenID Connect', () => {
       findAccount: async (_ctx, sub) => (users[sub] ? { accountId: sub, claims: async () => ({ sub, ...users[sub] }) } : undefined),
       pkce: { required: () => true, methods: ['S256'] },
       cookies: { keys: ['oidc-test-cookie-key'] },
+      ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     });
     server.on('request', provider.callback());
     Object.assign(process.env, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'tandem', OIDC_CLIENT_SECRET: 'tandem-test-secret-0123456789' });
@@ -63,7 +64,7 @@ describe('single sign-on with OpenID Connect', () => {
     for (const p of ['state', 'nonce', 'code_challenge']) expect(auth.searchParams.get(p)).toBeTruthy();
     let form: Record<string, string> | null = null;
     for (let hop = 0; hop < 20; hop++) {
-      const res = await fetch(url, {
+      const res: Response = await fetch(url, {
         method: form ? 'POST' : 'GET', redirect: 'manual',
         headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
         body: form ? new URLSearchParams(form).toString() : undefined,
@@ -77,10 +78,10 @@ describe('single sign-on with OpenID Connect', () => {
         url = next;
         continue;
       }
-      const html = await res.text();
+      const html: string = await res.text();
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
       if (!action) throw new Error(`provider page without a form (${res.status}): ${html.slice(0, 300)}`);
-      const prompt = /name="prompt" value="(\w+)"/.exec(html)![1];
+      const prompt: string = /name="prompt" value="(\w+)"/.exec(html)![1];
       form = prompt === 'login' ? { prompt, login: sub, password: 'any' } : { prompt };
       url = new URL(action.replace(/&amp;/g, '&'), url).href;
     }

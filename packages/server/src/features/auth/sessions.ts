@@ -27,6 +27,7 @@ export async function createSession(db: Db, accountId: string, meta: { ip?: stri
   await db.query(
     'insert into session (id, account_id, csrf_secret, expires_at, ip, user_agent) values ($1, $2, $3, $4, $5, $6)',
     [sha256(token), accountId, csrfSecret, expiresAt.toISOString(), meta.ip ?? null, meta.userAgent?.slice(0, 500) ?? null]);
+  if (Math.random() < 0.02) await db.query("delete from session where expires_at < now() - interval '1 day'");
   return { token, session: { id: sha256(token), accountId, csrfSecret, expiresAt } };
 }
 
@@ -56,7 +57,6 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 /** Signs an account out everywhere (after a password reset), except the session `keep`. */
 export async function deleteSessionsOf(db: Db, accountId: string, keep?: string): Promise<void> {
   await db.query('delete from session where account_id = $1 and id is distinct from $2', [accountId, keep ?? null]);
-  if (Math.random() < 0.05) await db.query("delete from session where expires_at < now() - interval '1 day'");
 }
 
 export function setSessionCookie(c: Context, token: string): void {

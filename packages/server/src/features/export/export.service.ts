@@ -2,6 +2,7 @@
 import { formatPartialDate } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { csvLine } from './csv.js';
+import { csvPlan, type CsvOptions } from './columns.js';
 import { getMission } from '../missions/missions.service.js';
 import { getOrganisation } from '../organisations/organisations.service.js';
 import { getPartnership } from '../partnerships/partnerships.service.js';
@@ -56,12 +57,13 @@ const TABLES: Record<ExportKind, { header: string[]; sql: string; row: (r: any) 
   },
 };
 
-/** CSV of one kind, written chunk by chunk. */
-export async function exportCsv(db: Db, kind: ExportKind, write: (chunk: string) => void | Promise<void>): Promise<number> {
+/** CSV of one kind, written chunk by chunk; opts: a choice of columns, readable labels (features/export/columns.ts). */
+export async function exportCsv(db: Db, kind: ExportKind, write: (chunk: string) => void | Promise<void>, opts: CsvOptions = {}): Promise<number> {
   const t = TABLES[kind];
-  await write('\ufeff' + csvLine(t.header));
+  const plan = csvPlan(kind, t.header, opts);
+  await write('\ufeff' + csvLine(plan.header));
   const rows = await db.query(t.sql);
-  for (const r of rows) await write(csvLine(t.row(r)));
+  for (const r of rows) await write(csvLine(plan.row(t.row(r))));
   return rows.length;
 }
 

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/fr.js';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
+import { CsrfField } from '../../components/CsrfField.js';
 import type { ApdDeclaration } from '../../../../server/src/features/apd/apd.service.js';
 
 /** One line as the form carries it: strings, as typed. */
@@ -16,11 +17,13 @@ export interface ApdView {
   editable: boolean;
   notices: Array<{ kind: 'ok' | 'info' | 'error'; key: MessageKey }>;
   version: number;
-  csrf?: { field: string; token: string } | null;
+  /** the session's CSRF token (forms signed in by cookie must carry it) */
+  csrf: string | null;
   countries: Array<{ id: string; name: string }>;
 }
 
 const FIELDS = ['category', 'country', 'amount', 'currency', 'note'] as const;
+const SELECT_STYLE = 'max-width:13rem';
 const errorStyle = 'color:#a4001d;font-weight:600;margin:0.2rem 0 0';
 const fieldId = (n: number, f: string) => `lines-${n}-${f}`;
 
@@ -48,7 +51,7 @@ function EditRow(props: { i: I18n; v: ApdView; row: ApdRow; n: number }) {
       <th scope="row">{n + 1}</th>
       <td>
         <label class="visually-hidden" for={fieldId(n, 'category')}>{label('apd.category')}</label>
-        <select id={fieldId(n, 'category')} name={`lines.${n}.category`} {...invalid(v, n, 'category')}>
+        <select id={fieldId(n, 'category')} name={`lines.${n}.category`} style={SELECT_STYLE} {...invalid(v, n, 'category')}>
           <option value="" selected={!row.category}>{i.t('apd.choose')}</option>
           {apdCategoryIds.map((c) => <option value={c} selected={row.category === c}>{apdCategoryLabel(c, i.lang)}</option>)}
         </select>
@@ -56,7 +59,7 @@ function EditRow(props: { i: I18n; v: ApdView; row: ApdRow; n: number }) {
       </td>
       <td>
         <label class="visually-hidden" for={fieldId(n, 'country')}>{label('apd.country')}</label>
-        <select id={fieldId(n, 'country')} name={`lines.${n}.country`} {...invalid(v, n, 'country')}>
+        <select id={fieldId(n, 'country')} name={`lines.${n}.country`} style={SELECT_STYLE} {...invalid(v, n, 'country')}>
           <option value="" selected={!row.country}>{i.t('apd.noCountry')}</option>
           {!!row.country && !v.countries.some((c) => c.id === row.country) && <option value={row.country} selected>{row.country}</option>}
           {v.countries.map((c) => <option value={c.id} selected={row.country === c.id}>{c.name}</option>)}
@@ -75,7 +78,7 @@ function EditRow(props: { i: I18n; v: ApdView; row: ApdRow; n: number }) {
       </td>
       <td>
         <label class="visually-hidden" for={fieldId(n, 'note')}>{label('apd.note')}</label>
-        <input id={fieldId(n, 'note')} name={`lines.${n}.note`} value={row.note} size={18} {...invalid(v, n, 'note')} />
+        <input id={fieldId(n, 'note')} name={`lines.${n}.note`} value={row.note} size={12} {...invalid(v, n, 'note')} />
         <FieldError id={fieldId(n, 'note')} message={err('note')} />
       </td>
       <td>
@@ -193,8 +196,8 @@ export function ApdPage(props: { i: I18n; v: ApdView }) {
         {v.editable ? (
           <form method="post" action={i.path(path)} novalidate>
             <input type="hidden" name="version" value={String(v.version)} />
-            {v.csrf && <input type="hidden" name={v.csrf.field} value={v.csrf.token} />}
-            <LinesTable i={i} v={v} />
+            <CsrfField token={v.csrf} />
+            <div style="overflow-x:auto"><LinesTable i={i} v={v} /></div>
             <p class="sheet-actions">
               <button type="submit" name="action" value="save">{i.t('apd.save')}</button>
               <button type="submit" name="action" value="add">{i.t('apd.add')}</button>

@@ -10,7 +10,7 @@ import type { Db } from '../../../../server/src/db/client.js';
 import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError, NotFoundError, ValidationError, type Issue } from '../../../../server/src/lib/errors.js';
 import { clientIp } from '../../../../server/src/features/audit/audit.js';
-import { CSRF_FIELD, csrfToken } from '../../../../server/src/features/auth/csrf.js';
+import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
 import { getDeclaration, mayDeclare, saveDeclaration, submitDeclaration, type ApdLine } from '../../../../server/src/features/apd/apd.service.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { localName, type I18n } from '../../i18n/index.js';
@@ -78,7 +78,7 @@ export async function apdPage(c: Context, i: I18n, db: Db): Promise<Response> {
   const locked = d.status === 'submitted';
   const view: ApdView = {
     d, rows: d.lines.map(toRow), errors: {}, editable: allowed && !locked, notices: [], version: d.version,
-    csrf: (() => { const token = actor ? csrfToken(c) : null; return token ? { field: CSRF_FIELD, token } : null; })(),
+    csrf: actor ? csrfToken(c) : null,
     countries: await countries(db, i),
   };
   const done = c.req.query('done');

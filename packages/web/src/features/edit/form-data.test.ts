@@ -72,7 +72,7 @@ describe('coerce: what the schema wants', () => {
 
   it('a filled optional object is kept; a blank one with a default is left to the default', () => {
     expect(coerce(projectInput, { title: 'x', budget: { amount: '230000', currency: 'EUR' } })).toMatchObject({ budget: { amount: '230000', currency: 'EUR' } });
-    const t = coerce(territoryInput, { name: 'X', kind: 'commune', names: { fr: '', en: '' }, codes: [{ key: 'insee', value: '95127' }, { key: '', value: '' }], lat: '49,03' });
+    const t = coerce(territoryInput, { name: 'X', kind: 'commune', names: { fr: '', en: '' }, codes: [{ key: 'insee', value: '95127' }, { key: '', value: '' }], lat: '49,03' }, { dropBlank: true });
     expect(t).toEqual({ name: 'X', kind: 'commune', codes: { insee: '95127' }, lat: 49.03 });
     expect(territoryInput.parse(t).names).toEqual({});
   });

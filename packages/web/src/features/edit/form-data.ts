@@ -203,13 +203,13 @@ export function coerce(schema: z.ZodType, raw: unknown, opts: CoerceOptions = {}
       return kept.map((x) => coerce(el, x, opts) ?? (isObject ? {} : ''));
     }
     case 'record': {
-      // key/value rows: codes[0][key]=insee&codes[0][value]=95127
-      if (Array.isArray(raw)) {
-        const rows = raw.filter((r): r is { key?: string; value?: string } => !!r && typeof r === 'object');
-        const pairs = rows.map((r) => [String(r.key ?? '').trim(), String(r.value ?? '').trim()]).filter(([k, v]) => k || v);
-        return pairs.length ? Object.fromEntries(pairs) : u.hasDefault ? undefined : empty(u);
-      }
-      return raw;
+      // key/value rows: codes[0][key]=insee&codes[0][value]=95127 (kept as rows while editing)
+      if (!Array.isArray(raw)) return raw;
+      const rows = raw.filter((r): r is { key?: unknown; value?: unknown } => !!r && typeof r === 'object')
+        .map((r) => ({ key: String(r.key ?? '').trim(), value: String(r.value ?? '').trim() }));
+      if (!opts.dropBlank) return rows;
+      const pairs = rows.filter((r) => r.key || r.value).map((r) => [r.key, r.value]);
+      return pairs.length ? Object.fromEntries(pairs) : u.hasDefault ? undefined : empty(u);
     }
     default:
       return raw;
@@ -220,14 +220,15 @@ export function coerce(schema: z.ZodType, raw: unknown, opts: CoerceOptions = {}
 export function addRow(schema: z.ZodType, values: Record<string, unknown>, path: string): boolean {
   const s = schemaAt(schema, path);
   const el = s ? arrayElement(s) : null;
-  if (!el) return false;
+  const keyValueRows = !!s && baseType(s) === 'record';
+  if (!el && !keyValueRows) return false;
   const segs = path.split('.');
   let node: any = values;
   for (const [k, seg] of segs.entries()) {
     const last = k === segs.length - 1;
     const key = INDEX.test(seg) ? Number(seg) : seg;
     if (node[key] === undefined || node[key] === null) { if (!last) return false; node[key] = []; }
-    if (last) { if (!Array.isArray(node[key])) return false; node[key].push(baseType(el) === 'object' ? {} : ''); return true; }
+    if (last) { if (!Array.isArray(node[key])) return false; node[key].push(keyValueRows || baseType(el!) === 'object' ? {} : ''); return true; }
     node = node[key];
     if (!node || typeof node !== 'object') return false;
   }

@@ -1,0 +1,81 @@
+/** GET /api/export/iati (IATI 2.03 XML, streamed) and POST /api/import/iati (platform administrators; SSE progress on request). */
+import { Readable } from 'node:stream';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { idSchema } from '@tandem/shared';
+import { route } from '../../lib/api.js';
+import { getActor, isPlatformAdmin } from '../../lib/actor.js';
+import { HttpError } from '../../lib/errors.js';
+import type { Db } from '../../db/client.js';
+import { iatiStream } from './export.service.js';
+import { maxBytesFrom } from './cli.js';
+import { ImportError } from './import/parse.js';
+import { ImportFailed, importIati, type ImportOptions } from './import/service.js';
+
+const exportQuery = z.object({
+  organisation: idSchema.optional().meta({ description: 'only the projects this organisation takes part in, funds or reported' }),
+  partnership: idSchema.optional().meta({ description: 'only the projects of this partnership' }),
+}).refine((q) => !(q.organisation && q.partnership), { message: 'give organisation or partnership, not both', path: ['partnership'] });
+
+const importQuery = z.object({
+  skipInvalid: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1')
+    .meta({ description: 'import the valid activities and report the invalid ones, instead of refusing the whole file' }),
+});
+
+function asHttpError(e: unknown): unknown {
+  if (e instanceof ImportFailed) return new HttpError(e.status, e.message, undefined, { report: e.report });
+  if (e instanceof ImportError) return new HttpError(e.status, e.message, undefined, e.line ? { line: e.line } : undefined);
+  return e;
+}
+
+function body(c: Context): AsyncIterable<Uint8Array> {
+  const b = c.req.raw.body;
+  if (!b) throw new HttpError(400, 'the body must be an IATI activity file (application/xml)');
+  return Readable.fromWeb(b as any);
+}
+
+async function runImport(c: Context, db: Db, skipInvalid: boolean) {
+  const actor = getActor(c);
+  if (!actor || !isPlatformAdmin(actor)) throw new HttpError(403, 'importing IATI files is for platform administrators');
+  const total = Number(c.req.header('content-length')) || undefined;
+  const opts: ImportOptions = { skipInvalid, total, actor, file: 'upload', maxBytes: maxBytesFrom(process.env) };
+  if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
+    try { return await importIati(db, body(c), opts); } catch (e) { throw asHttpError(e); }
+  }
+  const source = body(c);
+  return streamSSE(c, async (sse) => {
+    let last = 0;
+    opts.onProgress = (p) => {
+      if (Date.now() - last < 250) return;
+      last = Date.now();
+      void sse.writeSSE({ event: 'progress', data: JSON.stringify(p) });
+    };
+    try {
+      const report = await importIati(db, source, opts);
+      await sse.writeSSE({ event: 'report', data: JSON.stringify(report) });
+    } catch (e) {
+      const err = asHttpError(e);
+      await sse.writeSSE({ event: 'failed', data: JSON.stringify(err instanceof HttpError ? { status: err.status, error: err.message, ...(err.extra ?? {}) } : { status: 500, error: 'internal error' }) });
+    }
+  });
+}
+
+export const iatiRoutes = [
+  route({
+    method: 'get', path: '/api/export/iati', tag: 'export', query: exportQuery, produces: 'application/xml',
+    summary: 'Projects as an IATI 2.03 activity file (all, one organisation\'s, or one partnership\'s), streamed; it validates against iati-activities-2.03.xsd',
+    returns: 'the iati-activities document',
+    handler: async ({ db, query }) => new Response(await iatiStream(db, query), {
+      headers: { 'content-type': 'application/xml; charset=utf-8', 'content-disposition': `attachment; filename="tandem-iati${query.organisation ? `-${query.organisation}` : query.partnership ? `-${query.partnership}` : ''}.xml"` },
+    }),
+  }),
+  route({
+    method: 'post', path: '/api/import/iati', tag: 'import', query: importQuery, write: true,
+    summary: 'Import an IATI activity file (2.01–2.03), sent as the raw request body (application/xml); platform administrators. The file lands whole or not at all '
+      + '(422 with the report when activities are invalid, 400 with the line for broken XML or a DOCTYPE with entities, 413 over TANDEM_IATI_MAX_BYTES). '
+      + 'With "Accept: text/event-stream" the answer is a stream of progress events, then a report (or failed) event.',
+    returns: 'the import report: counts, and the problems with their line and level (critical, error, warning)',
+    handler: ({ c, db, query }) => runImport(c, db, query.skipInvalid),
+  }),
+];

@@ -1,0 +1,19 @@
+/** Header corner: the signed-in person's name and a sign-out button, or a sign-in link. */
+import type { I18n } from '../../i18n/index.js';
+import { CsrfField } from '../../components/CsrfField.js';
+import { currentViewer } from './viewer.js';
+
+export function AccountArea(props: { i: I18n }) {
+  const { i } = props;
+  const viewer = currentViewer();
+  if (viewer?.actor.via !== 'session') return <div class="account-area"><a href={i.path('/login')}>{i.t('auth.signin')}</a></div>;
+  return (
+    <div class="account-area">
+      <a href={i.path('/account')} class="account-name" title={i.t('auth.account')}>{viewer.actor.name || viewer.actor.email}</a>
+      <form method="post" action={i.path('/logout')} class="inline-form">
+        <CsrfField token={viewer.csrf} />
+        <button type="submit" class="link-button">{i.t('auth.signout')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * IATI import of the 2,000-activity d-portal file (23 MB): PGlite and PostgreSQL (a throwaway database), each case in
+ * its own process for a clean peak RSS; beside it the floors: parsing + mapping alone, and a server-side bulk copy of
+ * the rows the import wrote (insert … select into empty tables with the same indexes).
+ *
+ *   npm run bench:import [-- --times 10] [-- --skip pglite,postgresql] [-- --reuse]
+ * --times N   import a file made of N copies of the activities (identifiers suffixed): memory must stay flat
+ * --reuse     reuse .tmp/bench/seeded (the PGlite template) when it exists
+ * PostgreSQL server: TANDEM_BENCH_PG, else TANDEM_TEST_PG, else postgres://postgres@127.0.0.1:5432/postgres
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { arg, copyDataDir, fmt, isMain, ROOT, saveResult, seededTemplate, WORK } from './lib.js';
+
+const SAMPLE = join(ROOT, 'packages/server/data/reference/iati/samples/dportal-2021-06-15-2000acts.xml.xz');
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+/** The sample decompressed (once), or N copies of its activities with suffixed identifiers. */
+async function benchFile(times: number): Promise<string> {
+  mkdirSync(join(WORK, 'iati'), { recursive: true });
+  const one = join(WORK, 'iati/dportal-2000.xml');
+  if (!existsSync(one)) execFileSync('sh', ['-c', `xz -dc "${SAMPLE}" > "${one}"`]);
+  if (times <= 1) return one;
+  const many = join(WORK, `iati/dportal-2000-x${times}.xml`);
+  if (existsSync(many)) return many;
+  const lines = readFileSync(one, 'utf8').split('\n');
+  const open = lines.findIndex((l) => l.includes('<iati-activity ')), close = lines.lastIndexOf('</iati-activities>');
+  const out = createWriteStream(many);
+  const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
+  await write(lines.slice(0, open).join('\n') + '\n');
+  for (let i = 0; i < times; i++) {
+    const body = lines.slice(open, close).join('\n').replace(/<iati-identifier>([^<]*)<\/iati-identifier>/g, (_, id) => `<iati-identifier>${id.trim()}-x${i}</iati-identifier>`);
+    await write(body + '\n');
+  }
+  await write('</iati-activities>\n');
+  await new Promise((res) => out.end(res));
+  return many;
+}
+
+interface CaseResult { case: string; ms: number; reimportMs?: number; copyMs?: number; activities: number; imported?: number; rows?: number; maxRssMb: number; rssBeforeMb: number }
+
+/** Runs one case in a fresh process (tsx) and returns what it printed as JSON on its last line. */
+function runCase(args: string[]): CaseResult {
+  const r = spawnSync('npx', ['tsx', join(ROOT, 'scripts/bench/import.ts'), '--case', ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: process.env });
+  if (r.status !== 0) throw new Error(`case ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+/** In the child: parse + map every activity, no database. */
+async function parseFloor(file: string): Promise<CaseResult> {
+  const { readIati } = await import('../../packages/server/src/features/iati/import/parse.js');
+  const { mapActivity } = await import('../../packages/server/src/features/iati/import/map.js');
+  const countries = (await import('i18n-iso-countries')).default;
+  const ctx = { countries: new Set(Object.keys(countries.getAlpha2Codes())) };
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  let activities = 0;
+  await readIati(createReadStream(file, { highWaterMark: 256 * 1024 }), { maxBytes: 2 ** 40, onRoot: () => {}, onActivity: (n) => { mapActivity(n, ctx); activities++; } });
+  return { case: 'floor', ms: Math.round(performance.now() - t0), activities, maxRssMb: mb(process.resourceUsage().maxRSS * 1024), rssBeforeMb: mb(rssBefore) };
+}
+
+/** In the child: import (fresh), re-import (updates), then the bulk-copy floor, on the database given. */
+async function importCase(name: string, open: { dataDir?: string; databaseUrl?: string }, file: string): Promise<CaseResult> {
+  const { openDb } = await import('../../packages/server/src/db/client.js');
+  const { importIati } = await import('../../packages/server/src/features/iati/import/service.js');
+  const db = await openDb(open);
+  const rssBefore = process.memoryUsage().rss;
+  const run = async () => {
+    const t = performance.now();
+    const r = await importIati(db, createReadStream(file, { highWaterMark: 256 * 1024 }), { skipInvalid: true, file });
+    return { ms: Math.round(performance.now() - t), r };
+  };
+  const first = await run();
+  const again = await run();
+  const copy = await copyFloor(db);
+  await db.close();
+  return { case: name, ms: first.ms, reimportMs: again.ms, copyMs: copy.ms, rows: copy.rows, activities: first.r.activities, imported: first.r.imported,
+    maxRssMb: mb(process.resourceUsage().maxRSS * 1024), rssBeforeMb: mb(rssBefore) };
+}
+
+/** The same rows, copied server-side into empty tables with the same indexes: what writing them costs at best. */
+async function copyFloor(db: import('../../packages/server/src/db/client.js').Db): Promise<{ ms: number; rows: number }> {
+  const parts = ['project', 'funding_line', 'project_participant', 'project_place', 'result', 'search_doc'];
+  const where: Record<string, string> = {
+    project: 'where iati_identifier is not null', search_doc: `where kind = 'project' and id in (select id from project where iati_identifier is not null)`,
+  };
+  for (const t of parts) await db.exec(`drop table if exists bench_${t}; create table bench_${t} (like ${t} including defaults including indexes)`);
+  const t0 = performance.now();
+  let rows = 0;
+  await db.transaction(async (tx) => {
+    for (const t of parts) {
+      const w = where[t] ?? 'where project_id in (select id from project where iati_identifier is not null)';
+      const [{ n }] = await tx.query<{ n: number }>(`with x as (insert into bench_${t} select * from ${t} ${w} returning 1) select count(*)::int as n from x`);
+      rows += n;
+    }
+  });
+  const ms = Math.round(performance.now() - t0);
+  for (const t of parts) await db.exec(`drop table bench_${t}`);
+  return { ms, rows };
+}
+
+async function childMain(argv: string[]): Promise<void> {
+  const which = argv[argv.indexOf('--case') + 1];
+  const file = arg(argv, 'file')!;
+  const r = which === 'floor' ? await parseFloor(file)
+    : await importCase(which, which === 'pglite' ? { dataDir: arg(argv, 'dir') } : { databaseUrl: arg(argv, 'url') }, file);
+  console.log(JSON.stringify(r));
+}
+
+async function pgDatabase(log: (m: string) => void): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { openDb } = await import('../../packages/server/src/db/client.js');
+  const { prepareDb } = await import('../../packages/server/src/server.js');
+  const server = process.env.TANDEM_BENCH_PG || process.env.TANDEM_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tandem_bench_import_${process.pid}`;
+  const admin = await openDb({ databaseUrl: server });
+  await admin.exec(`create database ${name}`);
+  const u = new URL(server); u.pathname = `/${name}`;
+  const t0 = performance.now();
+  const db = await openDb({ databaseUrl: u.toString() });
+  await prepareDb(db, () => {});
+  await db.close();
+  log(`PostgreSQL: throwaway database ${name} migrated and seeded in ${fmt(performance.now() - t0)}`);
+  return { url: u.toString(), drop: async () => { await admin.exec(`drop database if exists ${name} with (force)`); await admin.close(); } };
+}
+
+export async function benchImport(opts: { times?: number; skip?: string[]; reuse?: boolean; log?: (m: string) => void } = {}) {
+  const { times = 1, skip = [], log = console.log } = opts;
+  const file = await benchFile(times);
+  log(`file: ${file} (${mb(statSync(file).size)} MB)`);
+  const results: CaseResult[] = [runCase(['floor', '--file', file])];
+  if (!skip.includes('pglite')) {
+    const dir = copyDataDir(await seededTemplate(!!opts.reuse, log), 'import-pglite');
+    results.push(runCase(['pglite', '--dir', dir, '--file', file]));
+  }
+  if (!skip.includes('postgresql')) {
+    const pg = await pgDatabase(log);
+    try { results.push(runCase(['postgresql', '--url', pg.url, '--file', file])); } finally { await pg.drop(); }
+  }
+  for (const r of results) {
+    log(`${r.case.padEnd(11)} ${fmt(r.ms).padStart(8)}${r.reimportMs ? ` · re-import ${fmt(r.reimportMs)}` : ''}${r.copyMs != null ? ` · bulk copy of the ${r.rows?.toLocaleString('en')} rows ${fmt(r.copyMs)}` : ''}`
+      + ` · ${r.imported ?? r.activities} activities · peak RSS ${r.maxRssMb} MB (${r.rssBeforeMb} MB before)`);
+  }
+  return { file, bytes: statSync(file).size, times, results };
+}
+
+if (isMain(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--case')) await childMain(argv);
+  else {
+    const times = Number(arg(argv, 'times') ?? 1);
+    const r = await benchImport({ times, skip: (arg(argv, 'skip') ?? '').split(','), reuse: argv.includes('--reuse') });
+    saveResult(`import_iati_dportal_x${times}`, r);
+  }
+}
