@@ -64,7 +64,9 @@ async function parseFloor(file: string): Promise<CaseResult> {
 async function importCase(name: string, open: { dataDir?: string; databaseUrl?: string }, file: string): Promise<CaseResult> {
   const { openDb } = await import('../../packages/server/src/db/client.js');
   const { importIati } = await import('../../packages/server/src/features/iati/import/service.js');
+  const { migrate } = await import('../../packages/server/src/db/migrate.js');
   const db = await openDb(open);
+  await migrate(db); // a reused template may predate the IATI migration
   const rssBefore = process.memoryUsage().rss;
   const run = async () => {
     const t = performance.now();

@@ -15,7 +15,7 @@ import { validationRoutes } from './features/validation/validation.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
-import { autocompleteRoutes } from '../../web/src/features/edit/autocomplete.routes.js';
+import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes } from './features/iati/iati.routes.js';
 

@@ -69,7 +69,7 @@ export async function collabAction(c: Context, i: I18n, db: Db): Promise<Respons
   const kind = c.req.param('kind') as string, id = c.req.param('id') as string;
   const back = `/${PLURAL[kind]}/${encodeURIComponent(id)}`;
   if (!PLURAL[kind]) return c.html(<ErrorPage i={i} message="?" back="/" />, 404);
-  if (!getActor(c)) return c.redirect(i.path(`/login?next=${encodeURIComponent(i.path(back))}`), 303);
+  if (!getActor(c)) return c.redirect(i.path(`/login?returnTo=${encodeURIComponent(i.path(back))}`), 303);
   const form = await c.req.parseBody();
   try {
     const revision = c.req.param('revision');

@@ -134,9 +134,9 @@ export async function editPage(c: Context, i: I18n, db: Db): Promise<Response> {
     return renderForm(r, { values, version: record.version, base: values, record });
   }
 
-  const form = await c.req.formData();
   const params = new URLSearchParams();
-  for (const [k, v] of form.entries()) if (typeof v === 'string') params.append(k, v);
+  const form = await c.req.formData().catch(() => null); // not a form: nothing posted
+  for (const [k, v] of form?.entries() ?? []) if (typeof v === 'string') params.append(k, v);
   const schema = id ? spec.update : spec.create;
   const editing = parseForm(params, schema);
   const { control } = editing;

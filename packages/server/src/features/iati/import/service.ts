@@ -87,13 +87,19 @@ export async function importIati(db: Db, source: AsyncIterable<Uint8Array | stri
     const orgs = await OrgResolver.load(tx);
     const writer = new BatchWriter(tx, orgs);
     const { state, onActivity } = collector(report, await mapContext(tx), !!opts.skipInvalid);
-    report.bytes = await readIati(source, {
-      maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onRoot: (root) => checkVersion(root, report), onActivity,
-      onChunk: async (bytes) => {
-        if (state.pending.length >= BATCH && !state.failed) { await writer.write(state.pending); state.pending = []; }
-        opts.onProgress?.({ bytes, total: opts.total, activities: report.activities });
-      },
-    });
+    // one batch is written while the next one is read: on PostgreSQL, parsing overlaps the server's work
+    let inflight: Promise<void> = Promise.resolve();
+    const flush = async () => { const batch = state.pending; state.pending = []; await inflight; inflight = writer.write(batch); };
+    try {
+      report.bytes = await readIati(source, {
+        maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onRoot: (root) => checkVersion(root, report), onActivity,
+        onChunk: async (bytes) => {
+          if (state.pending.length >= BATCH && !state.failed) await flush();
+          opts.onProgress?.({ bytes, total: opts.total, activities: report.activities });
+        },
+      });
+    } catch (e) { await inflight.catch(() => {}); throw e; }
+    await inflight;
     if (state.failed) throw failure(report, t0);
     await writer.write(state.pending);
     await writer.reindex();

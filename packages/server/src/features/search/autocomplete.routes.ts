@@ -4,9 +4,9 @@
  * Public like the search; no JSX here, so the API can import it.
  */
 import { z } from 'zod';
-import type { Db } from '../../../../server/src/db/client.js';
-import { route, type RouteDef } from '../../../../server/src/lib/api.js';
-import { search } from '../../../../server/src/features/search/search.service.js';
+import type { Db } from '../../db/client.js';
+import { route, type RouteDef } from '../../lib/api.js';
+import { search } from './search.service.js';
 
 export interface Suggestion { id: string; label: string; detail: string | null }
 
