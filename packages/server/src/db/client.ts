@@ -66,6 +66,8 @@ async function openPostgres(url: string): Promise<Db> {
   pg.types.setTypeParser(1082, (v: string) => v);
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection can be ended by the server (restart, a dropped test database): log it, never crash the process.
+  pool.on('error', (err) => console.warn(`tandem: a PostgreSQL connection was closed: ${err.message}`));
   await pool.query('select 1');
   const make = (client: { query: (sql: string, params?: unknown[]) => Promise<any> } | null): Db => ({
     engine: 'postgresql',
