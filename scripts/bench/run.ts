@@ -1,9 +1,10 @@
 /**
  * npm run bench: every benchmark in a row, figures to stdout and .tmp/bench-results.json. Not a test:
- * nothing fails on a slow figure. About 5–7 minutes on 2 cores; --fast skips the 100k part.
+ * nothing fails on a slow figure. About 6–8 minutes on 2 cores; --fast skips the 100k part.
  *
- *   npm run bench [-- --fast] [-- --cold 2 --warm 3 --count 100000 --rounds 3]
+ *   npm run bench [-- --fast] [-- --cold 2 --warm 3 --duration 10 --count 100000 --rounds 3]
  */
+import { benchHttp, printTable } from './http.js';
 import { arg, fmt, machine, saveResult } from './lib.js';
 import { runSearchBench, type SearchRun } from './search.js';
 import { benchStart } from './start.js';
@@ -25,9 +26,14 @@ console.log('\n2. search on the seeded database (PGlite), in-process and over HT
 const seeded = await runSearchBench({ from: start.dataDir, rounds: 5, http: true });
 saveResult('search_pglite_seeded', seeded);
 
+console.log('\n3. HTTP throughput on the seeded database (PGlite): autocannon, 64 connections, against the real server process');
+const http = await benchHttp({ engine: 'pglite', from: start.dataDir, duration: Number(arg(argv, 'duration') ?? 10) });
+printTable(http);
+saveResult('http_pglite', http);
+
 let big: SearchRun | null = null;
 if (!fast) {
-  console.log(`\n3. ${count.toLocaleString('en')} synthetic projects on PGlite: generation, then search`);
+  console.log(`\n4. ${count.toLocaleString('en')} synthetic projects on PGlite: generation, then search`);
   big = await runSearchBench({ from: start.dataDir, count, rounds });
   saveResult(`search_pglite_${count / 1000}k`, big);
 }
@@ -40,6 +46,10 @@ row('warm start (same DATA_DIR)', `${fmt(start.warm.p50)} p50 (${start.warm.n} r
 const s = (r: SearchRun) => `p50 ${r.search.all.p50} · p95 ${r.search.all.p95} · p99 ${r.search.all.p99} ms`;
 row('search, seeded db, in-process', s(seeded));
 if (seeded.search.http) row('search, seeded db, HTTP', `p50 ${seeded.search.http.p50} · p95 ${seeded.search.http.p95} · p99 ${seeded.search.http.p99} ms`);
+for (const c of http.cases) {
+  row(`HTTP ${c.path}, PGlite`, c.valid ? `${c.rps.toLocaleString('en')} req/s · p99 ${c.latency.p99} ms` : 'not valid (errors or non-2xx)',
+    c.target ? `≥ ${c.target.rps.toLocaleString('en')} req/s${c.target.p99Ms ? `, p99 ≤ ${c.target.p99Ms} ms` : ''}` : '');
+}
 if (big?.generate) {
   const g = big.generate;
   row(`generator, ${count.toLocaleString('en')} projects (PGlite)`, `${fmt(g.totalMs)}: ${g.rowsPerSecond.toLocaleString('en')} rows/s insert`);

@@ -1,5 +1,5 @@
 /** createApp(db): the whole HTTP application, without listening (tests import it). */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.js';
@@ -19,23 +19,38 @@ import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes } from './features/iati/iati.routes.js';
 
-export interface AppOptions { db: Db; adminToken?: string; maxBodyBytes?: number }
+/** db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts). */
+export interface AppOptions { db: Db; readDb?: Db; adminToken?: string; maxBodyBytes?: number; pageBodies?: PageBodyOptions }
+
+/**
+ * Bodies of page (non-API) writes: forms, the IATI upload form. The site (packages/web) gives a path its own
+ * limit (undefined: maxBodyBytes) and renders the 413 page in the visitor's language; without it, plain text.
+ */
+export interface PageBodyOptions {
+  maxBytes?: (c: Context) => number | undefined;
+  tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
+}
 
 export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes];
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   app.use('*', secureHeaders());
-  const limit = bodyLimit({
-    maxSize: opts.maxBodyBytes ?? 1024 * 1024,
-    onError: (c) => c.json({ error: `the body is larger than ${opts.maxBodyBytes ?? 1024 * 1024} bytes` }, 413),
+  const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
+  const apiLimit = bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: `the body is larger than ${maxBody} bytes` }, 413) });
+  // every body is limited before the auth middleware, which reads a posted form for its CSRF field
+  app.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next(); // no body to limit (and reading it costs)
+    // IATI uploads are streamed and have their own limit (TANDEM_IATI_MAX_BYTES)
+    if (c.req.path.startsWith('/api/')) return c.req.path === '/api/import/iati' ? next() : apiLimit(c, next);
+    const max = opts.pageBodies?.maxBytes?.(c) ?? maxBody;
+    const tooLarge = (c: Context) => opts.pageBodies?.tooLarge?.(c, max) ?? c.text(`413 — the form is larger than the limit of ${max} bytes; nothing was saved.`, 413);
+    return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
   });
-  // IATI uploads are streamed and have their own limit (TANDEM_IATI_MAX_BYTES)
-  app.use('/api/*', (c, next) => (c.req.path === '/api/import/iati' ? next() : limit(c, next)));
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
-  mount(app, { db: opts.db, adminToken: opts.adminToken }, apiRoutes);
+  mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404) : c.text('Not found', 404)));
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400);

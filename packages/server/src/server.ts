@@ -2,9 +2,9 @@
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import type { Hono } from 'hono';
-import { openFromEnv, type Db } from './db/client.js';
+import { openFromEnv, openReadDbFromEnv, type Db } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
-import { migrate } from './db/migrate.js';
+import { migrate, schemaLocked } from './db/migrate.js';
 import { needsSeed, seedAll } from './db/seed/index.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
@@ -18,15 +18,19 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   };
 }
 
-/** Migrate, and seed when the database is empty. */
+/** Migrate, and seed when the database is empty (on PostgreSQL one process at a time: `schemaLocked`). */
 export async function prepareDb(db: Db, log = console.log): Promise<void> {
-  const applied = await migrate(db);
-  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-  if (await needsSeed(db)) {
-    const t0 = Date.now();
-    await seedAll(db);
-    log(`reference data and seed documents loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  await schemaLocked(db, async (db) => {
+    const applied = await migrate(db);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    if (await needsSeed(db)) {
+      const t0 = Date.now();
+      await seedAll(db);
+      log(`reference data and seed documents loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      // statistics now, not at autovacuum's next pass (PGlite has none): search plans depend on them
+      await db.exec('analyze search_doc; analyze search_word');
+    }
+  });
 }
 
 export async function openDbOrExit(): Promise<Db> {
@@ -46,20 +50,25 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   const t0 = Date.now();
   const db = await openDbOrExit();
   await prepareDb(db);
-  const app = build({ db, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
+  // DATABASE_READ_URL: anonymous reads go to this replica's pool (lib/read-db.ts)
+  const readDb = await openReadDbFromEnv();
+  const app = build({ db, readDb, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
-    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}, ready in ${Date.now() - t0} ms)`);
+    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
   let closing = false;
   const stop = async () => {
     if (closing) return;
     closing = true;
-    server.close();
+    // stop accepting connections and let the requests under way finish (at most 10 s), so a rolling restart
+    // behind the reverse proxy loses none; an unfinished write rolls back with its transaction
+    await new Promise<void>((done) => { server.close(() => done()); setTimeout(done, 10_000).unref(); });
+    await readDb?.close();
     await db.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  return { server, db };
+  return { server, db, readDb };
 }

@@ -2,6 +2,8 @@
 export interface Change { path: string; before: unknown; after: unknown }
 
 const IGNORED = new Set(['version', 'createdAt', 'updatedAt']);
+/** One collator for every diff (building one per comparison made history pages slow). */
+const PATH_ORDER = new Intl.Collator('en', { numeric: true });
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
   if (Array.isArray(value)) {
@@ -20,7 +22,7 @@ export function diffRecords(before: unknown, after: unknown): Change[] {
   const a = new Map<string, unknown>(), b = new Map<string, unknown>();
   flatten(before ?? {}, '', a);
   flatten(after ?? {}, '', b);
-  const paths = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x.localeCompare(y, 'en', { numeric: true }));
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort(PATH_ORDER.compare);
   return paths
     .filter((p) => JSON.stringify(a.get(p) ?? null) !== JSON.stringify(b.get(p) ?? null))
     .map((p) => ({ path: p, before: a.has(p) ? a.get(p) : null, after: b.has(p) ? b.get(p) : null }));

@@ -31,5 +31,13 @@ export function sumAmounts(amounts: Array<string | number>): string {
 /** "230 000 €" in French, "€230,000" in English, "230.000 €" in Vietnamese. */
 export function formatMoney(amount: string | number, currency: string, locale = 'fr'): string {
   const n = typeof amount === 'number' ? amount : Number(amount);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
+  return currencyFormat(locale, currency, Number.isInteger(n) ? 0 : 2).format(n);
+}
+
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${digits}`;
+  let f = currencyFormats.get(key);
+  if (!f) { f = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: digits }); currencyFormats.set(key, f); }
+  return f;
 }

@@ -52,5 +52,14 @@ export function displayPartialDate(value: string, locale = 'fr'): string {
   const opts: Intl.DateTimeFormatOptions = precision === 'month'
     ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
     : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, opts).format(d);
+  return formatter(locale, precision, opts).format(d);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Formatters are costly to build: one per locale and precision, kept. */
+function formatter(locale: string, precision: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${precision}`;
+  let f = formatters.get(key);
+  if (!f) { f = new Intl.DateTimeFormat(locale, opts); formatters.set(key, f); }
+  return f;
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export const bundles = ['search', 'map', 'sheet', 'embed', 'edit'] as const;
+export const bundles = ['search', 'map', 'sheet', 'embed', 'edit', 'import'] as const;
 let built: Promise<Map<string, string>> | null = null;
 
 export function scripts(): Promise<Map<string, string>> {

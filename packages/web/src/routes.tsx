@@ -26,6 +26,7 @@ import { charts, stat, type Chart } from './features/stats/stats.queries.js';
 import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
 import { collabAction, collaboration } from './features/collab/collab.js';
 import { apdPage } from './features/apd/apd.page.js';
+import { importPage } from './features/admin/import.page.js';
 import { editPage } from './features/edit/edit.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 
@@ -79,6 +80,9 @@ export const pageRoutes: Array<[string, Handler]> = [
   // the yearly aid declaration (features/apd): GET shows it, its form POSTs back (save, add a line, submit)
   ['/apd/:organisationId/:year{[0-9]{4}}', apdPage],
   ['POST /apd/:organisationId/:year{[0-9]{4}}', apdPage],
+  // IATI import for platform administrators (features/admin): GET shows the upload form, its multipart POST imports
+  ['/admin/import', importPage],
+  ['POST /admin/import', importPage],
   ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i.lang) })))} />)],
   ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
     const chart = (c.req.param('chart') as string).replace(/\.csv$/, '') as Chart;

@@ -7,13 +7,16 @@ import { compress } from 'hono/compress';
 import { contextStorage } from 'hono/context-storage';
 import { createApp, type AppOptions } from '../../server/src/app.js';
 import { HttpError } from '../../server/src/lib/errors.js';
+import { requestDb } from '../../server/src/lib/read-db.js';
 import { i18n, splitLang, type I18n } from './i18n/index.js';
 import { scripts, stylesheet } from './assets.js';
 import { pageRoutes, NotFoundPage } from './routes.js';
 import { mountAuthPages } from './features/auth/auth.pages.js';
+import { pageBodies } from './body-limit.js';
 
 export function createSite(opts: AppOptions): Hono {
-  const app = createApp(opts);
+  // page forms get their body limits (and the 413 page) from body-limit.tsx, before the auth middleware reads them
+  const app = createApp({ pageBodies, ...opts });
   app.use('*', compress());
   app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
   app.use('*', async (c, next) => {
@@ -36,7 +39,8 @@ export function createSite(opts: AppOptions): Hono {
         const [lang] = splitLang(new URL(c.req.url).pathname);
         const i = i18n(lang);
         try {
-          return await handler(c, i, opts.db);
+          // a visitor's page may come from the read replica; a signed-in person's and every POST from the primary
+          return await handler(c, i, requestDb(c, opts));
         } catch (err) {
           if (err instanceof HttpError && err.status === 404) return c.html(<NotFoundPage i={i} />, 404);
           throw err;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createWriteStream } from 'node:fs';
 import { openDbOrExit, prepareDb, settingsFromEnv, startServer } from '../server.js';
 import { createSite } from '../../../web/src/site.js';
-import { migrate } from '../db/migrate.js';
+import { migrate, schemaLocked } from '../db/migrate.js';
 import { needsSeed, seedAll } from '../db/seed/index.js';
 import { exportCsv, exportJson, exportKinds, type ExportKind } from '../features/export/export.service.js';
 import { IMPORT_HELP, maxBytesFrom, runExportIati, runImportIati } from '../features/iati/cli.js';
@@ -55,13 +55,15 @@ export async function main(argv: string[]): Promise<number> {
     case 'db seed': {
       const db = await openDbOrExit();
       try {
-        await migrate(db);
-        if (!(await needsSeed(db))) { console.log('the database already holds data: nothing to seed'); return 0; }
-        const t0 = Date.now();
-        await seedAll(db);
-        console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        return await schemaLocked(db, async (db) => {
+          await migrate(db);
+          if (!(await needsSeed(db))) { console.log('the database already holds data: nothing to seed'); return 0; }
+          const t0 = Date.now();
+          await seedAll(db);
+          console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+          return 0;
+        });
       } finally { await db.close(); }
-      return 0;
     }
     case 'serve': {
       const s = settingsFromEnv();

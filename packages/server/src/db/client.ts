@@ -1,6 +1,8 @@
 /**
  * One data layer, two engines: embedded PGlite (DATA_DIR, default ./data) when DATABASE_URL is unset,
  * a PostgreSQL server when it is set. Same SQL on both; callers see only `Db`.
+ * DATABASE_READ_URL (PostgreSQL only) opens a second, read-only pool on a streaming replica: `openReadDbFromEnv`;
+ * which requests use it is decided in one place, `lib/read-db.ts`.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,10 +23,16 @@ export interface Db {
   dump?(): Promise<Blob>;
 }
 
-export interface OpenOptions { databaseUrl?: string; dataDir?: string; /** PGlite: a dumpDataDir tarball to start from (tests). */ loadDataDir?: Blob; memory?: boolean }
+export interface OpenOptions {
+  databaseUrl?: string; dataDir?: string; /** PGlite: a dumpDataDir tarball to start from (tests). */ loadDataDir?: Blob; memory?: boolean;
+  /** PostgreSQL: the connections' application_name (pg_stat_activity), unless the URL names one. Default 'tandem'. */
+  applicationName?: string;
+  /** PostgreSQL: every transaction read-only (default_transaction_read_only), as on a replica. */
+  readOnly?: boolean;
+}
 
 export async function openDb(opts: OpenOptions = {}): Promise<Db> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts);
   return openPglite(opts);
 }
 
@@ -59,13 +67,16 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
   return make(false, pg);
 }
 
-async function openPostgres(url: string): Promise<Db> {
+async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
   const pgmod = await import('pg');
   const pg = pgmod.default;
   // numeric stays a string (exact money); dates stay 'YYYY-MM-DD' strings and bigint counts are numbers on both engines.
   pg.types.setTypeParser(1082, (v: string) => v);
   pg.types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: opts.applicationName ?? 'tandem',
+    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle connection can be ended by the server (restart, a dropped test database): log it, never crash the process.
   pool.on('error', (err) => console.warn(`tandem: a PostgreSQL connection was closed: ${err.message}`));
   await pool.query('select 1');
@@ -96,4 +107,16 @@ async function openPostgres(url: string): Promise<Db> {
 /** The database the environment asks for. */
 export function openFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Db> {
   return openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data' });
+}
+
+export const READ_APPLICATION_NAME = 'tandem-read';
+
+/**
+ * The read pool DATABASE_READ_URL asks for (a streaming replica of DATABASE_URL's database), or undefined.
+ * Its transactions are read-only, so a query that writes fails there as it would on a hot standby.
+ */
+export async function openReadDbFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Db | undefined> {
+  if (!env.DATABASE_READ_URL) return undefined;
+  if (!env.DATABASE_URL) throw new Error('DATABASE_READ_URL needs DATABASE_URL: a read replica is for a PostgreSQL primary, not the embedded database');
+  return openDb({ databaseUrl: env.DATABASE_READ_URL, applicationName: READ_APPLICATION_NAME, readOnly: true });
 }

@@ -1,4 +1,4 @@
-/** Forward-only SQL migrations: migrations/NNNN_name.sql, applied in order, each in a transaction. */
+/** Forward-only SQL migrations: migrations/NNNN_name.sql, applied in order, each in a transaction (on PostgreSQL, one for the whole run: `schemaLocked`). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './client.js';
@@ -9,7 +9,29 @@ export function migrationFiles(): string[] {
   return readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
 }
 
-export async function migrate(db: Db): Promise<string[]> {
+/** Any constant: the advisory lock processes take before changing the schema or seeding. */
+const SCHEMA_LOCK = 7_320_117;
+
+/**
+ * fn with the schema to itself. On PostgreSQL, processes started together on one database (or `tandem db
+ * migrate` run while one starts) take turns: fn runs in one transaction holding an advisory lock, so the
+ * second process waits, then finds the migrations applied and the data seeded. PGlite needs none (one
+ * process per data directory).
+ */
+export function schemaLocked<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (db.engine !== 'postgresql') return fn(db);
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    return fn(tx);
+  });
+}
+
+/** Applies the pending migrations in order (on PostgreSQL all in one transaction, under the schema lock). */
+export function migrate(db: Db): Promise<string[]> {
+  return schemaLocked(db, migrateUnlocked);
+}
+
+async function migrateUnlocked(db: Db): Promise<string[]> {
   await db.exec('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
   const applied: string[] = [];

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { ValidationError } from './errors.js';
 import { requireWriter } from './auth.js';
+import { requestDb } from './read-db.js';
 
-export interface Env { db: Db; adminToken?: string }
+/** db: the primary; readDb: the read replica's pool, if any (anonymous reads go there: lib/read-db.ts). */
+export interface Env { db: Db; readDb?: Db; adminToken?: string }
 export interface RouteContext<Q, B> { c: Context; db: Db; query: Q; body: B; params: Record<string, string> }
 
 export interface RouteDef<Q = any, B = any> {
@@ -19,6 +21,8 @@ export interface RouteDef<Q = any, B = any> {
   body?: z.ZodType<B>;
   /** writes need an actor (session, API token with the 'write' scope, or TANDEM_ADMIN_TOKEN) */
   write?: boolean;
+  /** always served by the primary, even an anonymous read (which otherwise may go to the read replica) */
+  primary?: boolean;
   /** response status on success, and a short description of what it returns */
   status?: number;
   returns?: string;
@@ -50,7 +54,8 @@ export function mount(app: Hono, env: Env, routes: RouteDef[]) {
       if (r.write) requireWriter(c, env.adminToken);
       const query = r.query ? parse(r.query, c.req.query()) : undefined;
       const body = r.body ? parse(r.body, await readJson(c)) : undefined;
-      const out = await r.handler({ c, db: env.db, query, body, params: c.req.param() as Record<string, string> });
+      const db = r.primary ? env.db : requestDb(c, env);
+      const out = await r.handler({ c, db, query, body, params: c.req.param() as Record<string, string> });
       if (out instanceof Response) return out;
       if (r.status === 204) return c.body(null, 204);
       return c.json(out as object, (r.status ?? 200) as 200);

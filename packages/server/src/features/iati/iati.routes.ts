@@ -47,7 +47,7 @@ async function runImport(c: Context, db: Db, skipInvalid: boolean) {
   return streamSSE(c, async (sse) => {
     let last = 0;
     opts.onProgress = (p) => {
-      if (Date.now() - last < 250) return;
+      if (Date.now() - last < 100) return; // at most ten progress events a second
       last = Date.now();
       void sse.writeSSE({ event: 'progress', data: JSON.stringify(p) });
     };

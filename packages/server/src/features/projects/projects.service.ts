@@ -7,7 +7,7 @@ import { NotFoundError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../../lib/records.js';
 import { reindex } from '../search/search.index.js';
-import { insertLinks, listLinks } from '../links/links.js';
+import { insertLinks } from '../links/links.js';
 
 const d = (v: string | null | undefined) => (v ? parsePartialDate(v) : null);
 
@@ -30,26 +30,33 @@ export async function listProjects(db: Db, opts: { page: number; perPage: number
   return pageOf(rows.map(presentProjectRow), n, opts.page, opts.perPage);
 }
 
+/** One project with its parts, in one statement (one round trip: a sheet or an API read of a project is one query). */
 export async function getProject(db: Db, id: string) {
-  const [row] = await db.query('select * from project where id = $1', [id]);
+  const [row] = await db.query(
+    `select p.*,
+       (select json_build_object('id', pa.id, 'title', pa.title) from partnership pa where pa.id = p.partnership_id) as _partnership,
+       (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind, 'country', t.country) order by t.name), '[]')
+          from project_place pp join territory t on t.id = pp.territory_id where pp.project_id = p.id) as _places,
+       (select coalesce(json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'acronyms', o.acronyms, 'role', pp.role) order by pp.position), '[]')
+          from project_participant pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id) as _participants,
+       (select coalesce(json_agg(json_build_object('funderId', o.id, 'funderName', o.name, 'amount', f.amount::text, 'currency', f.currency, 'year', f.year,
+                 'kind', f.kind, 'note', f.note) order by f.position), '[]')
+          from funding_line f left join organisation o on o.id = f.funder_id where f.project_id = p.id) as _funding,
+       (select coalesce(json_agg(json_build_object('label', r.label, 'value', r.value::text, 'unit', r.unit, 'year', r.year, 'kind', r.kind) order by r.position), '[]')
+          from result r where r.project_id = p.id) as _results,
+       (select coalesce(json_agg(json_build_object('url', l.url, 'title', l.title, 'kind', l.kind) order by l.position), '[]')
+          from link l where l.owner_kind = 'project' and l.owner_id = p.id) as _links
+     from project p where p.id = $1`, [id]);
   if (!row) throw new NotFoundError('project', id);
-  const places = await db.query('select t.id, t.name, t.kind, t.country from project_place pp join territory t on t.id = pp.territory_id where pp.project_id = $1 order by t.name', [id]);
-  const participants = await db.query(
-    `select pp.role, o.id, o.name, o.kind, o.acronyms from project_participant pp join organisation o on o.id = pp.organisation_id
-      where pp.project_id = $1 order by pp.position`, [id]);
-  const funding = await db.query(
-    `select f.amount, f.currency, f.year, f.kind, f.note, o.id as funder_id, o.name as funder_name
-       from funding_line f left join organisation o on o.id = f.funder_id where f.project_id = $1 order by f.position`, [id]);
-  const results = await db.query('select label, value, unit, year, kind from result where project_id = $1 order by position', [id]);
-  const [partnership] = row.partnership_id ? await db.query('select id, title from partnership where id = $1', [row.partnership_id]) : [];
+  const { _partnership, _places, _participants, _funding, _results, _links, ...projectRow } = row;
   return {
-    ...presentProjectRow(row),
-    partnership: partnership ?? null,
-    places,
-    participants: participants.map((p) => ({ organisationId: p.id, name: p.name, kind: p.kind, acronyms: p.acronyms, role: p.role })),
-    funding: funding.map((f) => ({ funderId: f.funder_id, funderName: f.funder_name, amount: normaliseAmount(f.amount), currency: f.currency, year: f.year, kind: f.kind, note: f.note })),
-    results: results.map((r) => ({ label: r.label, value: Number(r.value), unit: r.unit, year: r.year, kind: r.kind })),
-    links: await listLinks(db, 'project', id),
+    ...presentProjectRow(projectRow),
+    partnership: _partnership ?? null,
+    places: _places,
+    participants: _participants,
+    funding: (_funding as Array<Record<string, any>>).map((f) => ({ ...f, amount: normaliseAmount(f.amount) })),
+    results: (_results as Array<Record<string, any>>).map((r) => ({ ...r, value: Number(r.value) })),
+    links: _links,
   };
 }
 

@@ -8,12 +8,20 @@ const BATCH = 2000;
 
 export async function writeDocs(db: Db, docs: SearchDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
-    await db.query(`insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status)
+    // the documents, and their words into the vocabulary that prefix searches expand through (migration 0007)
+    await db.query(`with d as (insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status, facet_keys)
       select kind, id, title, subtitle, title_folded, folded,
-             setweight(to_tsvector('simple', title_folded), 'A') || setweight(to_tsvector('simple', folded), 'B'),
-             weight, countries, territories, themes, org_kinds, funders, years, status
+             setweight(to_tsvector('simple', title_folded), 'A') || setweight(to_tsvector('simple', folded), 'B')
+               || search_tokens(kind, id, title_folded, countries, territories, themes, org_kinds, funders, years, status),
+             weight, countries, territories, themes, org_kinds, funders, years, status,
+             search_facet_keys(kind, countries, territories, themes, org_kinds, funders, years, status)
         from json_to_recordset($1::json) as x(kind text, id text, title text, subtitle text, title_folded text, folded text, weight real,
-             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text)`,
+             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text)
+        returning tsv)
+      insert into search_word (word)
+        select w from (select distinct w collate "C" as w from d, unnest(tsvector_to_array(d.tsv)) w where left(w, 1) <> '~') x
+         where not exists (select 1 from search_word s where s.word = x.w) order by 1
+        on conflict do nothing`,
     [JSON.stringify(docs.slice(i, i + BATCH))]);
   }
 }

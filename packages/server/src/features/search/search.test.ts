@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
 import { client } from '../../../test/http.js';
 import type { Db } from '../../db/client.js';
-import { toTsQuery } from './search.service.js';
 
 describe('search', () => {
   let db: Db;
@@ -12,10 +11,12 @@ describe('search', () => {
 
   const ids = async (q: string, extra = '') => (await api.get(`/api/search?q=${encodeURIComponent(q)}&kind=partnership&perPage=50${extra}`)).json.results.map((r: any) => r.id);
 
-  it('builds prefix queries from folded words', () => {
-    expect(toTsQuery('Thừa Thiên Huế')).toBe('thua:* & thien:* & hue:*');
-    expect(toTsQuery("  l'eau & (x) ")).toBe('l:* & eau:* & x:*');
-    expect(toTsQuery('!!!')).toBe('');
+  it('takes every word as a prefix of indexed words, all of them required', async () => {
+    expect(await ids('Hai Duo')).toContain('ssd-hai-duong');
+    expect(await ids('thua thi hu')).toContain('cergy-hue');
+    expect(await ids('Hai Duong zzzqqq')).toEqual([]);
+    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from search_word where word like 'duong%'`);
+    expect(n).toBeGreaterThan(0);
   });
 
   it.each(['Hue', 'Hué', 'Huế', 'HUE', 'Thua Thien Hue', 'Thừa Thiên Huế'])('"%s" finds Cergy ↔ Huế', async (q) => {
@@ -35,7 +36,7 @@ describe('search', () => {
   it('answers the documented shape, with every facet', async () => {
     const r = await api.get('/api/search?q=hai%20duong');
     expect(r.status).toBe(200);
-    expect(Object.keys(r.json).sort()).toEqual(['facets', 'page', 'perPage', 'results', 'total']);
+    expect(Object.keys(r.json).sort()).toEqual(['approximate', 'facets', 'page', 'perPage', 'results', 'total']);
     expect(Object.keys(r.json.facets).sort()).toEqual(['country', 'funder', 'kind', 'orgKind', 'status', 'territory', 'theme', 'year'].sort());
     expect(r.json.results[0]).toEqual(expect.objectContaining({ kind: expect.any(String), id: expect.any(String), title: expect.any(String) }));
     const kindSum = r.json.facets.kind.reduce((s: number, f: any) => s + f.count, 0);
@@ -86,5 +87,30 @@ describe('search', () => {
     expect(p1.total).toBe(p2.total);
     expect(p1.total).toBeGreaterThan(3);
     expect(p1.results.map((r: any) => r.id)).not.toEqual(p2.results.map((r: any) => r.id));
+  });
+  it('answers large result sets from a sample: estimated total and facets, ranking over candidates, marked approximate', async () => {
+    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from search_doc where kind = 'territory'`);
+    expect(n).toBeGreaterThan(30000);
+    const all = (await api.get('/api/search?kind=territory')).json;
+    expect(all.approximate).toBe(true);
+    expect(Math.abs(all.total - n) / n).toBeLessThan(0.15);
+    expect(all.facets.kind).toEqual([expect.objectContaining({ value: 'territory', count: all.total })]);
+    // without text, the sampled territories by weight then title
+    expect(all.results).toHaveLength(20);
+    const titles = all.results.map((r: any) => r.title);
+    expect(all.results.every((r: any) => r.kind === 'territory')).toBe(true);
+    expect(all.results[0].score).toBeGreaterThanOrEqual(all.results[19].score);
+    expect(all.results.filter((r: any, i: number) => i > 0 && all.results[i - 1].score < r.score)).toEqual([]);
+    expect(new Set(titles).size).toBeGreaterThan(15);
+
+    const [{ m }] = await db.query<{ m: number }>(`select count(*)::int as m from search_doc where tsv @@ to_tsquery('simple', 'saint:*')`);
+    const saint = (await api.get('/api/search?q=Saint')).json;
+    expect(m).toBeGreaterThan(3000);
+    expect(saint.approximate).toBe(true);
+    expect(Math.abs(saint.total - m) / m).toBeLessThan(0.25);
+    expect(saint.results).toHaveLength(20);
+    for (const r of saint.results) expect(r.title.normalize('NFD').toLowerCase()).toMatch(/saint/);
+    const narrow = (await api.get('/api/search?q=hai%20duong')).json;
+    expect(narrow.approximate).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-/** /account: who I am, my roles, my API tokens (create, revoke; a new token's value shown once). */
-import type { Actor } from '../../../../server/src/lib/actor.js';
+/** /account: who I am, my roles, administration links (platform administrators), my API tokens (create, revoke; a new token's value shown once). */
+import { isPlatformAdmin, type Actor } from '../../../../server/src/lib/actor.js';
 import type { ApiTokenInfo } from '../../../../server/src/features/auth/api-tokens.js';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -30,6 +30,10 @@ export function AccountPage(props: {
         <h2 id="roles-h">{i.t('auth.account.roles')}</h2>
         {actor.grants.length ? <GrantList i={i} grants={actor.grants} orgNames={props.orgNames} /> : <p>{i.t('auth.account.noroles')}</p>}
       </section>
+      {isPlatformAdmin(actor) && <section aria-labelledby="admin-h">
+        <h2 id="admin-h">{i.t('auth.account.admin')}</h2>
+        <ul><li><a href={i.path('/admin/import')}>{i.t('admin.import.title')}</a></li></ul>
+      </section>}
       <section aria-labelledby="tokens-h">
         <h2 id="tokens-h">{i.t('auth.account.tokens')}</h2>
         <p class="muted">{i.t('auth.account.tokens.lead')}</p>

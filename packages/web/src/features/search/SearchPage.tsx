@@ -27,7 +27,14 @@ function Marked(props: { text: string; words: string[] }) {
   return <>{highlight(props.text, props.words).map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}</>;
 }
 
-export function SearchResults(props: { i: I18n; state: SearchState; data: { total: number; perPage: number; results: any[]; facets: Facets } }) {
+/** An estimate shown with two significant digits: 581,374 → 580,000. */
+export function roughly(n: number): number {
+  if (n < 100) return n;
+  const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / step) * step;
+}
+
+export function SearchResults(props: { i: I18n; state: SearchState; data: { total: number; approximate?: boolean; perPage: number; results: any[]; facets: Facets } }) {
   const { i, state, data } = props;
   const words = foldedWords(state.q);
   const pages = Math.max(1, Math.ceil(data.total / data.perPage));
@@ -46,7 +53,7 @@ export function SearchResults(props: { i: I18n; state: SearchState; data: { tota
                 const on = state.filters[f] === v.value;
                 return (
                   <li><a href={searchUrl(i, state, { [f]: on ? undefined : v.value })} aria-current={on ? 'true' : undefined} class={on ? 'on' : undefined}>
-                    {label(f, v)} <span class="count">{i.num(v.count)}</span>{on && <span class="visually-hidden"> ({i.t('search.remove')})</span>}
+                    {label(f, v)} <span class="count">{data.approximate ? '≈ ' : ''}{i.num(data.approximate ? roughly(v.count) : v.count)}</span>{on && <span class="visually-hidden"> ({i.t('search.remove')})</span>}
                   </a></li>
                 );
               })}
@@ -55,7 +62,7 @@ export function SearchResults(props: { i: I18n; state: SearchState; data: { tota
         ))}
       </aside>
       <section class="results" aria-labelledby="results-h">
-        <h2 id="results-h">{i.t('search.results', { n: i.num(data.total) })}</h2>
+        <h2 id="results-h">{data.approximate ? i.t('search.resultsAbout', { n: i.num(roughly(data.total)) }) : i.t('search.results', { n: i.num(data.total) })}</h2>
         {data.total === 0 && <p>{i.t('search.none')}</p>}
         <ol class="result-list">
           {data.results.map((r) => (

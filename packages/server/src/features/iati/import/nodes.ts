@@ -15,11 +15,15 @@ export function narratives(n: XNode | undefined, defaultLang?: string): Narr[] {
 export const pick = (list: Narr[]) => (list.find((x) => x.lang === 'fr') ?? list.find((x) => x.lang === 'en') ?? list[0])?.text ?? null;
 export const cut = (s: string, max: number) => (s.length > max ? s.slice(0, max - 1) + '…' : s);
 
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** "2021-06-15…" → "2021-06-15" when it is a real day (arithmetic, not Date: it runs for every date of a file). */
 export function isoDay(s: string | undefined): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s?.trim() ?? '');
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(s ?? '');
   if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[0] ? null : m[0];
+  const y = +m[1], mo = +m[2], d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]) return null;
+  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 export function orgMention(n: XNode | undefined): OrgMention | null {

@@ -22,6 +22,7 @@ export interface ReadOptions {
 }
 
 const SUPPORTED_ROOT = 'iati-activities';
+const SLICE = 16 * 1024;
 
 function parser(opts: ReadOptions) {
   const p = new SaxesParser({ xmlns: false, position: true });
@@ -65,7 +66,12 @@ export async function readIati(source: AsyncIterable<Uint8Array | string>, opts:
   for await (const chunk of source) {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
     if (bytes > opts.maxBytes) throw new ImportError(`the file is larger than the limit of ${formatBytes(opts.maxBytes)} (setting TANDEM_IATI_MAX_BYTES, or --max-size)`, undefined, 413);
-    p.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const str = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // small slices with a turn of the event loop between them: the database's answers are handled while the file is read
+    for (let i = 0; i < str.length; i += SLICE) {
+      p.write(i === 0 && str.length <= SLICE ? str : str.slice(i, i + SLICE));
+      if (i + SLICE < str.length) await new Promise<void>((ok) => setImmediate(ok));
+    }
     await opts.onChunk?.(bytes);
   }
   p.write(decoder.decode());

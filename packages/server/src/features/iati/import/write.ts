@@ -19,7 +19,6 @@ export function projectIdFor(identifier: string): string {
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
 export class BatchWriter {
-  readonly projectIds: string[] = [];
   created = 0;
   updated = 0;
   constructor(private db: Db, private orgs: OrgResolver) {}
@@ -39,7 +38,8 @@ export class BatchWriter {
         themes = excluded.themes, budget_amount = excluded.budget_amount, budget_currency = excluded.budget_currency,
         iati_reporting_org_id = excluded.iati_reporting_org_id, iati_extra = excluded.iati_extra, version = project.version + 1, updated_at = now()`, [json(rows)]);
     await this.replaceParts(acts, ids);
-    this.projectIds.push(...rows.map((r) => r.id));
+    // the batch's search documents now, while the next batch is being read (not all at the end)
+    await reindex(this.db, 'project', rows.map((r) => r.id));
   }
 
   /** Existing projects by identifier; new ones get projectIdFor (with a hash when that id is taken by another project). */
@@ -96,10 +96,8 @@ export class BatchWriter {
     }
   }
 
-  /** Search documents of the imported projects and of the organisations the import created. */
+  /** Search documents of the organisations the import created (the projects' are written batch by batch). */
   async reindex(): Promise<void> {
-    const ids = [...new Set(this.projectIds)];
-    for (let i = 0; i < ids.length; i += 1000) await reindex(this.db, 'project', ids.slice(i, i + 1000));
     for (let i = 0; i < this.orgs.created.length; i += 1000) await reindex(this.db, 'organisation', this.orgs.created.slice(i, i + 1000));
   }
 }

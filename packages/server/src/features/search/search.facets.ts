@@ -1,0 +1,53 @@
+/** Facet counts of a set of search documents (one pass, one hash aggregate), scaled when the set is a sample, then labelled. */
+import { flattenThemes } from '@tandem/shared';
+import type { Db } from '../../db/client.js';
+
+export const FACET_NAMES = ['kind', 'country', 'territory', 'theme', 'orgKind', 'funder', 'year', 'status'] as const;
+export type FacetName = typeof FACET_NAMES[number];
+export type Facets = Record<FacetName, Array<{ value: string; label: string; count: number }>>;
+const FACET_LIMIT = 30;
+const themeLabel = new Map(flattenThemes().map((t) => [t.id, t.labels]));
+
+/** The prefixes of search_doc.facet_keys and of the `~` lexemes (migration 0007). */
+export const FACET_PREFIX: Record<FacetName, string> = { kind: 'k', country: 'c', territory: 't', theme: 'th', orgKind: 'ok', funder: 'f', year: 'y', status: 'st' };
+const BY_PREFIX = new Map(Object.entries(FACET_PREFIX).map(([name, prefix]) => [prefix, name as FacetName]));
+
+export const emptyFacets = () => Object.fromEntries(FACET_NAMES.map((k) => [k, []])) as unknown as Facets;
+
+export interface FacetSample { facets: Facets; matched: number; scale: number; ids: Array<{ kind: string; id: string }> }
+
+/**
+ * Facet counts of the documents `where` selects (or of a sample of them: every count is multiplied by `scale`), the number
+ * of documents seen, and the first `keep` of them by weight and title (ranking candidates, without reading them again).
+ */
+export async function facetCounts(db: Db, where: string, params: unknown[], scale: number, keep = 0): Promise<FacetSample> {
+  const rows = await db.query<{ key: string | null; n: number; ids: string[] | null }>(
+    `with s as materialized (select kind, id, weight, title, facet_keys from search_doc ${where})
+     select key, count(*)::int as n, null::text[] as ids from s, unnest(facet_keys) key group by key
+     union all select null, count(*)::int, ${keep ? `(array_agg(kind || '/' || id order by weight desc, title, id))[1:${keep}]` : 'null::text[]'} from s`, params);
+  const out = Object.fromEntries(FACET_NAMES.map((k) => [k, [] as Facets[FacetName]])) as Facets;
+  let matched = 0, ids: FacetSample['ids'] = [];
+  for (const r of rows) {
+    if (r.key === null) { matched = r.n; ids = (r.ids ?? []).map((x) => { const i = x.indexOf('/'); return { kind: x.slice(0, i), id: x.slice(i + 1) }; }); continue; }
+    const at = r.key.indexOf(':'), facet = BY_PREFIX.get(r.key.slice(0, at));
+    if (facet) out[facet].push({ value: r.key.slice(at + 1), label: r.key.slice(at + 1), count: Math.round(r.n * scale) });
+  }
+  for (const k of FACET_NAMES) {
+    out[k].sort((a, b) => (k === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
+    out[k] = out[k].slice(0, k === 'year' ? 100 : FACET_LIMIT);
+  }
+  return { facets: out, matched, scale, ids };
+}
+
+/** Territory, organisation and theme names for the facet values, in the language asked for. */
+export async function labelFacets(db: Db, out: Facets, lang: string): Promise<Facets> {
+  const terrIds = [...out.country, ...out.territory].map((x) => x.value);
+  const names = new Map((await db.query<{ id: string; name: string; names: Record<string, string> }>('select id, name, names from territory where id = any($1::text[])', [terrIds]))
+    .map((t) => [t.id, t.names?.[lang] || t.name]));
+  const orgs = new Map((await db.query<{ id: string; name: string; acronyms: string[] }>('select id, name, acronyms from organisation where id = any($1::text[])', [out.funder.map((x) => x.value)]))
+    .map((o) => [o.id, o.acronyms?.[0] ? `${o.name} (${o.acronyms[0]})` : o.name]));
+  for (const x of [...out.country, ...out.territory]) x.label = names.get(x.value) ?? x.value;
+  for (const x of out.funder) x.label = orgs.get(x.value) ?? x.value;
+  for (const x of out.theme) { const l = themeLabel.get(x.value) as Record<string, string> | undefined; x.label = l?.[lang] ?? l?.fr ?? x.value; }
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * Several stateless Tandem processes on one PostgreSQL database: two real server processes
+ * (`node --import tsx packages/server/src/main.ts`, as production runs it) share a session, see each
+ * other's writes, refuse a stale version across processes (409), count failed sign-ins together; B sends
+ * anonymous reads to its DATABASE_READ_URL pool (pointed at the same database: no lag here).
+ *
+ * Runs on TANDEM_TEST_PG's server (npm run test:pg: the database is a copy of the run's template), else on
+ * postgres://postgres@127.0.0.1:5432 when it answers (an empty database: both processes start together and
+ * take turns to migrate and seed it); skipped, saying why, when no PostgreSQL server is reachable.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb, READ_APPLICATION_NAME, type Db } from '../src/db/client.js';
+import { migrationFiles } from '../src/db/migrate.js';
+import { makeAccount, PASSWORD } from '../src/features/auth/auth.testkit.js';
+import { withDatabase } from './pg-admin.js';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const SERVER = process.env.TANDEM_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The public address both processes sit behind (a reverse proxy would send this Origin). */
+const PUBLIC = 'http://tandem.test';
+
+async function reachable(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try { await client.connect(); await client.query('select 1'); return null; } catch (e) { return (e as Error).message || String(e); } finally { await client.end().catch(() => {}); }
+}
+const unreachable = await reachable(SERVER);
+if (unreachable) console.warn(`two-processes test skipped: no PostgreSQL at ${SERVER.replace(/\/\/[^@]*@/, '//')} (${unreachable}); set TANDEM_TEST_PG`);
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); });
+  });
+}
+
+interface Proc { name: string; url: string; child: ChildProcess; log: () => string; exited: Promise<number | null> }
+
+async function startProcess(name: string, env: Record<string, string>): Promise<Proc> {
+  const port = await freePort();
+  const { DATABASE_READ_URL: _r, TANDEM_ADMIN_TOKEN: _t, DATA_DIR: _d, ...inherited } = process.env;
+  // detached: its own process group, ended as a whole in afterAll
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', TANDEM_PUBLIC_URL: PUBLIC, TANDEM_INSECURE_COOKIES: '1', DATABASE_POOL_SIZE: '4', ...env },
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+  return { name, url: `http://127.0.0.1:${port}`, child, log: () => out, exited };
+}
+
+async function waitHealthy(p: Proc, timeoutMs: number): Promise<void> {
+  const t0 = Date.now();
+  let gone = false;
+  void p.exited.then(() => { gone = true; });
+  while (Date.now() - t0 < timeoutMs) {
+    if (gone) throw new Error(`process ${p.name} exited before answering:\n${p.log()}`);
+    try { if ((await fetch(`${p.url}/api/health`)).status === 200) return; } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`process ${p.name}: no 200 from /api/health within ${timeoutMs / 1000} s:\n${p.log()}`);
+}
+
+async function stop(p: Proc): Promise<void> {
+  const group = (signal: NodeJS.Signals) => { try { process.kill(-p.child.pid!, signal); } catch { /* already gone */ } };
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  group('SIGTERM');
+  const timer = setTimeout(() => group('SIGKILL'), 10_000);
+  await p.exited;
+  clearTimeout(timer);
+}
+
+/** A browser behind the proxy: one cookie jar, whichever process answers. */
+function visitor() {
+  const jar = new Map<string, string>();
+  return {
+    jar,
+    async send(p: Proc, method: string, path: string, json?: unknown, headers: Record<string, string> = {}) {
+      const h: Record<string, string> = { ...headers };
+      if (jar.size) h.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      if (method !== 'GET') h.origin = PUBLIC;
+      if (json !== undefined) h['content-type'] = 'application/json';
+      const res = await fetch(`${p.url}${path}`, { method, headers: h, body: json === undefined ? undefined : JSON.stringify(json) });
+      for (const sc of res.headers.getSetCookie()) {
+        const [pair] = sc.split(';');
+        const i = pair.indexOf('=');
+        const name = pair.slice(0, i).trim(), value = pair.slice(i + 1).trim();
+        if (!value || /max-age=0/i.test(sc)) jar.delete(name); else jar.set(name, value);
+      }
+      const text = await res.text();
+      let body: any = null;
+      try { body = text ? JSON.parse(text) : null; } catch { /* a page */ }
+      return { status: res.status, json: body, text };
+    },
+  };
+}
+
+describe.skipIf(!!unreachable)('two Tandem processes on one PostgreSQL database', () => {
+  const template = inject('pgTemplate');
+  const name = `tandem_t_${process.ppid}_${process.pid}_procs`;
+  const u = new URL(SERVER); u.pathname = `/${name}`;
+  const dbUrl = u.toString();
+  let db: Db;
+  let a: Proc, b: Proc;
+
+  beforeAll(async () => {
+    await withDatabase(SERVER, async (admin) => {
+      await admin.exec(`drop database if exists ${name} with (force)`);
+      await admin.exec(template ? `create database ${name} template ${template}` : `create database ${name}`);
+    });
+    // started together: on an empty database they take turns (schemaLocked) to migrate and seed it
+    a = await startProcess('A', { DATABASE_URL: dbUrl });
+    b = await startProcess('B', { DATABASE_URL: dbUrl, DATABASE_READ_URL: dbUrl });
+    await Promise.all([waitHealthy(a, 100_000), waitHealthy(b, 100_000)]);
+    db = await openDb({ databaseUrl: dbUrl });
+    await makeAccount(db, 'both@example.org', [{ role: 'platform_admin', organisationId: null }], { name: 'Both Processes' });
+    await makeAccount(db, 'guess@example.org');
+  }, 150_000);
+
+  afterAll(async () => {
+    await Promise.all([a, b].filter(Boolean).map(stop));
+    await db?.close();
+    await withDatabase(SERVER, (admin) => admin.exec(`drop database if exists ${name} with (force)`));
+  }, 60_000);
+
+  it('both started on the same database: migrated once, seeded once', async () => {
+    for (const p of [a, b]) expect((await fetch(`${p.url}/api/health`).then((r) => r.json())).database).toBe('postgresql');
+    expect((await db.query('select name from schema_migration order by name')).map((r) => r.name)).toEqual(migrationFiles());
+    const seeded = [a, b].filter((p) => p.log().includes('seed documents loaded'));
+    expect(seeded.length).toBe(template ? 0 : 1);
+  });
+
+  it('a session opened through A works through B, and signing out through B ends it for A', async () => {
+    const v = visitor();
+    const login = await v.send(a, 'POST', '/api/auth/login', { email: 'both@example.org', password: PASSWORD });
+    expect(login.status).toBe(200);
+    const meA = await v.send(a, 'GET', '/api/auth/me');
+    const meB = await v.send(b, 'GET', '/api/auth/me');
+    expect(meB.status).toBe(200);
+    expect(meB.json).toMatchObject({ email: 'both@example.org', name: 'Both Processes', via: 'session' });
+    expect(meB.json.csrfToken).toBe(meA.json.csrfToken);
+    const cookie = v.jar.get('tandem_session')!;
+    expect((await v.send(b, 'POST', '/api/auth/logout', undefined, { 'x-csrf-token': meB.json.csrfToken })).status).toBe(204);
+    const replay = visitor();
+    replay.jar.set('tandem_session', cookie);
+    expect((await replay.send(a, 'GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('writes through one process are read through the other; a stale version is refused by either', async () => {
+    const v = visitor();
+    await v.send(a, 'POST', '/api/auth/login', { email: 'both@example.org', password: PASSWORD });
+    const csrf = { 'x-csrf-token': (await v.send(a, 'GET', '/api/auth/me')).json.csrfToken };
+    const body = { title: 'Projet Zéphyrine entre deux processus', status: 'pipeline' };
+
+    const made = await v.send(a, 'POST', '/api/projects', body, csrf);
+    expect(made.status).toBe(201);
+    const id = made.json.id;
+    const seenByB = await v.send(b, 'GET', `/api/projects/${id}`);
+    expect(seenByB.json).toMatchObject({ title: body.title, version: 1 });
+
+    const updated = await v.send(b, 'PUT', `/api/projects/${id}`, { ...body, title: 'Projet Zéphyrine, revu par B', version: 1 }, csrf);
+    expect(updated.status).toBe(200);
+    expect((await v.send(a, 'GET', `/api/projects/${id}`)).json).toMatchObject({ title: 'Projet Zéphyrine, revu par B', version: 2 });
+
+    // a visitor through B (its read pool) finds the change in search and on the sheet
+    const anon = visitor();
+    expect((await anon.send(b, 'GET', '/api/search?q=zephyrine')).json.results.map((r: any) => r.id)).toContain(id);
+    expect((await anon.send(b, 'GET', `/projects/${id}`)).text).toContain('Projet Zéphyrine, revu par B');
+
+    // both save version 2 at the same moment: one wins, the other gets 409; the loser's stale version stays refused
+    const both = await Promise.all([a, b].map((p) => v.send(p, 'PUT', `/api/projects/${id}`, { ...body, title: `Projet Zéphyrine par ${p.name}`, version: 2 }, csrf)));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = both.findIndex((r) => r.status === 200);
+    for (const p of [a, b]) {
+      expect((await v.send(p, 'GET', `/api/projects/${id}`)).json).toMatchObject({ version: 3, title: `Projet Zéphyrine par ${[a, b][winner].name}` });
+      expect((await v.send(p, 'PUT', `/api/projects/${id}`, { ...body, version: 2 }, csrf)).status).toBe(409);
+    }
+  });
+
+  it('failed sign-ins are counted across processes', async () => {
+    const v = visitor();
+    for (let i = 0; i < 5; i++) expect((await v.send(i % 2 ? b : a, 'POST', '/api/auth/login', { email: 'guess@example.org', password: `wrong ${i}` })).status).toBe(401);
+    for (const p of [a, b]) expect((await v.send(p, 'POST', '/api/auth/login', { email: 'guess@example.org', password: PASSWORD })).status).toBe(429);
+  });
+
+  it("B's anonymous reads use its read pool (tandem-read), A has none", async () => {
+    await visitor().send(b, 'GET', '/api/search?q=hue');
+    const rows = await db.query<{ application_name: string }>(
+      'select distinct application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const names = rows.map((r) => r.application_name);
+    expect(names).toContain(READ_APPLICATION_NAME);
+    expect(names).toContain('tandem');
+    expect(a.log()).not.toContain('DATABASE_READ_URL');
+    expect(b.log()).toContain('anonymous reads on DATABASE_READ_URL');
+  });
+});
