@@ -8,11 +8,12 @@
  * of requests still unanswered at the end, so the latencies are optimistic.
  *
  *   npm run bench:http [-- --duration 10] [-- --connections 64] [-- --warmup 2] [-- --engine pglite|postgresql]
- *                      [-- --only project-api,search] [-- --reuse] [-- --from <data dir>] [-- --cpu-prof]
+ *                      [-- --only project-api,search] [-- --reuse] [-- --from <data dir>] [-- --cpu-prof] [-- --no-cache]
  * --engine      default: postgresql when DATABASE_URL is set (that database is used, migrated and seeded if empty),
  *               else pglite. postgresql without DATABASE_URL: a throwaway database on TANDEM_BENCH_PG, else
  *               TANDEM_TEST_PG, else postgres://postgres@127.0.0.1:5432/postgres, migrated + seeded, dropped afterwards
  * --reuse       reuse .tmp/bench/seeded (the PGlite template) when it exists; --from: copy this data directory instead
+ * --no-cache    TANDEM_CACHE_MB=0: every request reads the database (by default the visitors' cache answers all but the first)
  * --cpu-prof    run the server under `node --cpu-prof`: one .cpuprofile per run in .tmp/bench/http-prof
  * autocannon and the server share the machine's cores: on 2 cores the load generator takes a large part of the CPU.
  */
@@ -51,7 +52,7 @@ export interface CaseResult {
 }
 
 export interface HttpRun {
-  engine: EngineName; command: string; connections: number; durationS: number; warmupS: number; poolSize: number | null;
+  engine: EngineName; cache: boolean; command: string; connections: number; durationS: number; warmupS: number; poolSize: number | null;
   startMs: number; serverPeakRssMb: number | null; cases: CaseResult[]; valid: boolean; cpuProfile?: string;
 }
 
@@ -231,7 +232,7 @@ export function printTable(run: HttpRun, log = console.log): void {
 
 export async function benchHttp(opts: {
   engine?: EngineName; duration?: number; connections?: number; warmup?: number; only?: string[]; reuse?: boolean; from?: string;
-  cpuProf?: boolean; log?: (m: string) => void;
+  cpuProf?: boolean; noCache?: boolean; log?: (m: string) => void;
 } = {}): Promise<HttpRun> {
   const { duration = 10, connections = 64, warmup = 2, log = console.log } = opts;
   const engine: EngineName = opts.engine ?? (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
@@ -258,9 +259,11 @@ export async function benchHttp(opts: {
   const nodeArgs = opts.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
   const poolSize = engine === 'postgresql' ? Number(process.env.DATABASE_POOL_SIZE ?? 10) : null;
 
+  // the visitors' cache (lib/response-cache.ts) answers every request after the first: --no-cache measures the database path
+  if (opts.noCache) env.TANDEM_CACHE_MB = '0';
   try {
     const server = await startServer(env, nodeArgs);
-    log(`server (${engine}) answering in ${fmt(server.startMs)} on port ${server.port}, pid ${server.pid}; ${connections} connections, `
+    log(`server (${engine}, ${opts.noCache ? 'no cache' : 'cache on'}) answering in ${fmt(server.startMs)} on port ${server.port}, pid ${server.pid}; ${connections} connections, `
       + `${warmup} s warm-up + ${duration} s per case`);
     const results: CaseResult[] = [];
     let serverPeak: number | null = null;
@@ -277,7 +280,7 @@ export async function benchHttp(opts: {
       await server.stop();
     }
     const run: HttpRun = {
-      engine, command: `node ${nodeArgs.join(' ')}${nodeArgs.length ? ' ' : ''}--import tsx packages/server/src/main.ts`, connections,
+      engine, cache: !opts.noCache, command: `node ${nodeArgs.join(' ')}${nodeArgs.length ? ' ' : ''}--import tsx packages/server/src/main.ts`, connections,
       durationS: duration, warmupS: warmup, poolSize, startMs: Math.round(server.startMs), serverPeakRssMb: serverPeak, cases: results,
       valid: results.every((c) => c.valid),
     };
@@ -298,7 +301,7 @@ if (isMain(import.meta.url)) {
   if (engine && engine !== 'pglite' && engine !== 'postgresql') throw new Error(`--engine pglite|postgresql, not ${engine}`);
   const run = await benchHttp({
     engine: engine as EngineName | undefined, duration: Number(arg(argv, 'duration') ?? 10), connections: Number(arg(argv, 'connections') ?? 64),
-    warmup: Number(arg(argv, 'warmup') ?? 2), only: arg(argv, 'only')?.split(','), reuse: argv.includes('--reuse'), from: arg(argv, 'from'),
+    warmup: Number(arg(argv, 'warmup') ?? 2), only: arg(argv, 'only')?.split(','), reuse: argv.includes('--reuse'), from: arg(argv, 'from'), noCache: argv.includes('--no-cache'),
     cpuProf: argv.includes('--cpu-prof'),
   });
   console.log('');

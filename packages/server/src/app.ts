@@ -18,9 +18,20 @@ import { authMiddleware } from './features/auth/middleware.js';
 import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes } from './features/iati/iati.routes.js';
+import type { ResponseCache } from './lib/response-cache.js';
 
-/** db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts). */
-export interface AppOptions { db: Db; readDb?: Db; adminToken?: string; maxBodyBytes?: number; pageBodies?: PageBodyOptions }
+/**
+ * db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts);
+ * cache: visitors' answers kept until the records change (lib/response-cache.ts), for the API's record paths and
+ * cachePaths (the site adds its pages).
+ */
+export interface AppOptions {
+  db: Db; readDb?: Db; adminToken?: string; maxBodyBytes?: number; pageBodies?: PageBodyOptions;
+  cache?: ResponseCache; cachePaths?: RegExp[];
+}
+
+/** One record as JSON: GET /api/projects/innotech-master … */
+export const API_CACHE_PATHS = [/^\/api\/(partnerships|projects|organisations|missions|territories)\/[^/]+$/];
 
 /**
  * Bodies of page (non-API) writes: forms, the IATI upload form. The site (packages/web) gives a path its own
@@ -48,6 +59,7 @@ export function createApp(opts: AppOptions): Hono {
     return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
   });
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
+  if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])]));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);

@@ -6,6 +6,8 @@ import { openFromEnv, openReadDbFromEnv, type Db } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrate, schemaLocked } from './db/migrate.js';
 import { needsSeed, seedAll } from './db/seed/index.js';
+import { watchChanges } from './lib/changes.js';
+import { cacheOptionsFromEnv, ResponseCache } from './lib/response-cache.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -52,9 +54,14 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   await prepareDb(db);
   // DATABASE_READ_URL: anonymous reads go to this replica's pool (lib/read-db.ts)
   const readDb = await openReadDbFromEnv();
-  const app = build({ db, readDb, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
+  // visitors' answers kept until a change (lib/response-cache.ts); changes: this process's writes and, on PostgreSQL,
+  // everyone's through LISTEN (lib/changes.ts). TANDEM_CACHE_MB=0 turns it off.
+  const cacheOptions = cacheOptionsFromEnv(process.env, !!readDb);
+  const watch = cacheOptions ? await watchChanges(db, process.env.DATABASE_URL || undefined) : undefined;
+  const cache = watch && cacheOptions ? new ResponseCache(watch.feed, cacheOptions) : undefined;
+  const app = build({ db, readDb, cache, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
-    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}, ready in ${Date.now() - t0} ms)`);
+    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
   let closing = false;
@@ -64,11 +71,12 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
     // stop accepting connections and let the requests under way finish (at most 10 s), so a rolling restart
     // behind the reverse proxy loses none; an unfinished write rolls back with its transaction
     await new Promise<void>((done) => { server.close(() => done()); setTimeout(done, 10_000).unref(); });
+    await watch?.stop();
     await readDb?.close();
     await db.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  return { server, db, readDb };
+  return { server, db, readDb, cache };
 }

@@ -183,6 +183,46 @@ describe.skipIf(!!unreachable)('two Tandem processes on one PostgreSQL database'
     }
   });
 
+  it("a visitor's answers are kept by a process until a write through any process, and not while it cannot hear of them", async () => {
+    const v = visitor();
+    await v.send(b, 'POST', '/api/auth/login', { email: 'both@example.org', password: PASSWORD });
+    const csrf = { 'x-csrf-token': (await v.send(b, 'GET', '/api/auth/me')).json.csrfToken };
+    const body = { title: 'Projet Églantine en cache', status: 'pipeline' };
+    const id = (await v.send(b, 'POST', '/api/projects', body, csrf)).json.id;
+    const read = async () => {
+      const res = await fetch(`${a.url}/api/projects/${id}`);
+      return { cache: res.headers.get('x-tandem-cache'), title: (await res.json()).title as string };
+    };
+    const until = async (what: () => Promise<boolean>, label: string) => {
+      for (const t0 = Date.now(); Date.now() - t0 < 5000; await new Promise((r) => setTimeout(r, 20))) if (await what()) return;
+      throw new Error(`not within 5 s: ${label}\n${a.log()}`);
+    };
+    // A (no replica) keeps the answer: the second read is served from its memory
+    await until(async () => (await read()).cache === 'hit', 'a hit on A');
+    // a signed-in person's read never comes from the cache
+    expect((await fetch(`${a.url}/api/projects/${id}`, { headers: { cookie: `tandem_session=${v.jar.get('tandem_session')}` } })).headers.get('x-tandem-cache')).toBeNull();
+
+    // a write through B reaches A by NOTIFY: A drops what it kept
+    expect((await v.send(b, 'PUT', `/api/projects/${id}`, { ...body, title: 'Projet Églantine, revu par B', version: 1 }, csrf)).status).toBe(200);
+    await until(async () => (await read()).title === 'Projet Églantine, revu par B', "B's write seen on A");
+    await until(async () => (await read()).cache === 'hit', 'a hit on A again');
+
+    // A's connection listening for changes is cut: until it is back, A serves nothing from memory, so a write it cannot
+    // hear of (here straight in SQL) is seen at once; once back, it listens again and drops everything first
+    await db.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tandem-listen' and datname = current_database()`);
+    await until(async () => a.log().includes('caches are off'), 'A notices the lost connection');
+    await db.query('update project set title = $1 where id = $2', ['Projet Églantine, écrit en SQL', id]);
+    expect(await read()).toMatchObject({ title: 'Projet Églantine, écrit en SQL' });
+    await until(async () => a.log().includes('listening for changes again'), 'A listens again');
+    await db.query('update project set title = $1 where id = $2', ['Projet Églantine, entendu', id]);
+    await until(async () => (await read()).title === 'Projet Églantine, entendu', 'the SQL write heard through NOTIFY');
+    await until(async () => (await read()).cache === 'hit', 'a hit on A after the reconnection');
+    // B has a read replica: for 2 s after a change it stores nothing (the replica may not have replayed it yet)
+    await db.query('update project set title = $1 where id = $2', ['Projet Églantine, dernière version', id]);
+    await until(async () => (await read()).title === 'Projet Églantine, dernière version', 'the last write seen on A');
+    for (let i = 0; i < 2; i++) expect((await fetch(`${b.url}/api/projects/${id}`)).headers.get('x-tandem-cache')).toBe('miss');
+  });
+
   it('failed sign-ins are counted across processes', async () => {
     const v = visitor();
     for (let i = 0; i < 5; i++) expect((await v.send(i % 2 ? b : a, 'POST', '/api/auth/login', { email: 'guess@example.org', password: `wrong ${i}` })).status).toBe(401);

@@ -6,6 +6,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
 import { createSite } from '../src/site.js';
+import { watchChanges } from '../../server/src/lib/changes.js';
+import { cacheOptionsFromEnv, ResponseCache } from '../../server/src/lib/response-cache.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'test-results';
@@ -16,7 +18,9 @@ export async function startSite(): Promise<Running> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const db = await testDb();
-  const app = createSite({ db, adminToken: 'e2e-token' });
+  // as in production (server.ts): visitors' pages kept until a write (every write here goes through this process)
+  const watch = await watchChanges(db);
+  const app = createSite({ db, adminToken: 'e2e-token', cache: new ResponseCache(watch.feed, cacheOptionsFromEnv({}, false)!) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -25,6 +29,6 @@ export async function startSite(): Promise<Running> {
   });
   return {
     base, browser, db,
-    async close() { await browser.close(); server.close(); await db.close(); },
+    async close() { await browser.close(); server.close(); await watch.stop(); await db.close(); },
   };
 }

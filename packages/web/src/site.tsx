@@ -16,7 +16,7 @@ import { pageBodies } from './body-limit.js';
 
 export function createSite(opts: AppOptions): Hono {
   // page forms get their body limits (and the 413 page) from body-limit.tsx, before the auth middleware reads them
-  const app = createApp({ pageBodies, ...opts });
+  const app = createApp({ pageBodies, cachePaths: PAGE_CACHE_PATHS, ...opts });
   app.use('*', compress());
   app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
   app.use('*', async (c, next) => {
@@ -52,5 +52,10 @@ export function createSite(opts: AppOptions): Hono {
   }
   return app;
 }
+
+/** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds. */
+export const PAGE_CACHE_PATHS = [
+  /^(\/(en|vi))?(\/|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
+];
 
 export type PageHandler = (c: Context, i: I18n, db: AppOptions['db']) => Promise<Response>;

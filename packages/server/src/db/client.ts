@@ -21,6 +21,27 @@ export interface Db {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (test snapshots). */
   dump?(): Promise<Blob>;
+  /**
+   * Calls fn after each write this process makes through this Db (a committed transaction, or a statement that is
+   * not a plain read outside one), so its caches can be dropped at once (lib/changes.ts); returns the unsubscribe.
+   */
+  onWrite(fn: () => void): () => void;
+}
+
+/** Statements that only read: everything else (insert, update, delete, copy, DDL, a with … insert) counts as a write. */
+const READ_SQL = /^\s*(select|show|explain|values|begin|commit|rollback|set|listen|unlisten)\b/i;
+const WRITE_IN_WITH = /\b(insert|update|delete|merge)\b/i;
+export function isWriteSql(sql: string): boolean {
+  if (READ_SQL.test(sql)) return false;
+  return !/^\s*with\b/i.test(sql) || WRITE_IN_WITH.test(sql);
+}
+
+function writeHooks() {
+  const fns = new Set<() => void>();
+  return {
+    on(fn: () => void) { fns.add(fn); return () => { fns.delete(fn); }; },
+    fire() { for (const fn of fns) { try { fn(); } catch (err) { console.error(err); } } },
+  };
 }
 
 export interface OpenOptions {
@@ -53,14 +74,22 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     lock?.release();
     throw err;
   }
+  const hooks = writeHooks();
   const make = (inTx: boolean, q: { query: typeof pg.query; exec: typeof pg.exec }): Db => ({
     engine: 'pglite',
-    async query(sql, params) { return (await q.query(sql, params as any[])).rows as any[]; },
-    async exec(sql) { await q.exec(sql); },
+    async query(sql, params) {
+      const rows = (await q.query(sql, params as any[])).rows as any[];
+      if (!inTx && isWriteSql(sql)) hooks.fire();
+      return rows;
+    },
+    async exec(sql) { await q.exec(sql); if (!inTx) hooks.fire(); },
     async transaction(fn) {
       if (inTx) return fn(this);
-      return pg.transaction((tx) => fn(make(true, tx as any))) as any;
+      const out = await pg.transaction((tx) => fn(make(true, tx as any)));
+      hooks.fire();
+      return out as any;
     },
+    onWrite: hooks.on,
     async close() { if (!inTx) { await pg.close(); lock?.release(); } },
     async dump() { return pg.dumpDataDir('none'); },
   });
@@ -80,10 +109,15 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
   // An idle connection can be ended by the server (restart, a dropped test database): log it, never crash the process.
   pool.on('error', (err) => console.warn(`tandem: a PostgreSQL connection was closed: ${err.message}`));
   await pool.query('select 1');
+  const hooks = writeHooks();
   const make = (client: { query: (sql: string, params?: unknown[]) => Promise<any> } | null): Db => ({
     engine: 'postgresql',
-    async query(sql, params) { return (await (client ?? pool).query(sql, params as any[])).rows; },
-    async exec(sql) { await (client ?? pool).query(sql); },
+    async query(sql, params) {
+      const rows = (await (client ?? pool).query(sql, params as any[])).rows;
+      if (!client && isWriteSql(sql)) hooks.fire();
+      return rows;
+    },
+    async exec(sql) { await (client ?? pool).query(sql); if (!client) hooks.fire(); },
     async transaction(fn) {
       if (client) return fn(this);
       const c = await pool.connect();
@@ -91,6 +125,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
         await c.query('begin');
         const out = await fn(make(c));
         await c.query('commit');
+        hooks.fire();
         return out;
       } catch (err) {
         await c.query('rollback').catch(() => {});
@@ -100,6 +135,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
       }
     },
     async close() { if (!client) await pool.end(); },
+    onWrite: hooks.on,
   });
   return make(null);
 }

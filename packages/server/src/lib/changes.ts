@@ -1,0 +1,106 @@
+/**
+ * When the records change: the signal that drops this process's caches (lib/response-cache.ts).
+ *
+ * - Writes made by this process: at once, through `Db.onWrite` (a committed transaction, a write statement).
+ * - Writes made by another process (a second Tandem behind the proxy, `tandem import` on the server): PostgreSQL's
+ *   NOTIFY tandem_changed, sent by the triggers of migration 0008 when a write to a shown table commits, received on
+ *   one LISTEN connection of this process. A change made elsewhere is seen here a moment after it commits (the time the
+ *   notification takes, a millisecond or so on one machine).
+ * - While that connection is down, notifications are lost: the feed says `live = false` (the cache then serves
+ *   nothing and stores nothing), retries with a growing delay, and drops everything again once it listens anew.
+ * PGlite is one process (its data directory is locked): its own writes are all there is.
+ */
+import type { Db } from '../db/client.js';
+
+export const CHANGE_CHANNEL = 'tandem_changed';
+export const LISTEN_APPLICATION_NAME = 'tandem-listen';
+
+export class ChangeFeed {
+  /** Bumped by every change; a cache entry filled under an older generation is not stored. */
+  generation = 0;
+  /** When the last change was seen (ms since the epoch). */
+  changedAt = 0;
+  /** False while changes made elsewhere could be missed (the LISTEN connection is down). */
+  live = true;
+  private readonly fns = new Set<() => void>();
+
+  /** Something changed (or may have: the feed just came back): tell the subscribers. */
+  changed(): void {
+    this.generation++;
+    this.changedAt = Date.now();
+    for (const fn of this.fns) fn();
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.fns.add(fn);
+    return () => { this.fns.delete(fn); };
+  }
+
+  setLive(live: boolean): void {
+    if (live === this.live) return;
+    this.live = live;
+    this.changed();
+  }
+}
+
+export interface Watch { feed: ChangeFeed; stop(): Promise<void> }
+
+/**
+ * Watches db's own writes and, on PostgreSQL (databaseUrl given), other processes' writes through LISTEN.
+ * log: where connection losses are reported.
+ */
+export async function watchChanges(db: Db, databaseUrl?: string, log: (m: string) => void = console.warn): Promise<Watch> {
+  const feed = new ChangeFeed();
+  const offWrite = db.onWrite(() => feed.changed());
+  if (!databaseUrl) return { feed, async stop() { offWrite(); } };
+
+  const pg = (await import('pg')).default;
+  let client: InstanceType<typeof pg.Client> | null = null;
+  let stopped = false;
+  let retryMs = 250;
+  let timer: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: databaseUrl, application_name: LISTEN_APPLICATION_NAME });
+    c.on('notification', (n) => { if (n.channel === CHANGE_CHANNEL) feed.changed(); });
+    c.on('error', (err) => lost(c, err));
+    c.on('end', () => lost(c, new Error('connection ended')));
+    await c.connect();
+    await c.query(`listen ${CHANGE_CHANNEL}`);
+    if (stopped) { await c.end().catch(() => {}); return; }
+    client = c;
+    retryMs = 250;
+    if (!feed.live) log('tandem: listening for changes again; caches are back on');
+    feed.setLive(true); // and drop what was filled while notifications could have been missed
+  };
+  const retry = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      connect().catch((err) => { log(`tandem: listening for changes failed (${err.message}); retrying`); retry(); });
+    }, retryMs);
+    timer.unref();
+    retryMs = Math.min(retryMs * 2, 10_000);
+  };
+  function lost(c: InstanceType<typeof pg.Client>, err: Error) {
+    if (stopped || client !== c) return;
+    client = null;
+    feed.setLive(false);
+    log(`tandem: the connection listening for changes was lost (${err.message}); caches are off until it is back`);
+    c.end().catch(() => {});
+    retry();
+  }
+
+  await connect();
+  return {
+    feed,
+    async stop() {
+      stopped = true;
+      offWrite();
+      clearTimeout(timer);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The answers a visitor gets, kept in this process's memory until the records change: one record as JSON, a sheet,
+ * the home page, the statistics, the embeds — whatever paths the app registers. Only anonymous GETs
+ * (lib/read-db.ts `isAnonymousRead`): a signed-in person or a script with a token always reads the database.
+ *
+ * Correctness rests on the change feed (lib/changes.ts): every change drops everything (pages show related records, so
+ * finer invalidation would have to know every page's joins); an answer begun before a change is not stored; nothing is
+ * served or stored while changes made elsewhere could be missed. Belt and braces: entries expire after maxAgeMs (pages
+ * that depend on the date), only 200 answers without Set-Cookie are kept, and with a read replica nothing is stored
+ * for replicaGraceMs after a change (the replica may not have replayed it yet).
+ * Keys: the full URL (host, path, query) and the compression the request accepts (the body is stored as sent).
+ * Memory: at most maxBytes of bodies, least recently used first out. `X-Tandem-Cache: hit | miss` tells which.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ChangeFeed } from './changes.js';
+import { isAnonymousRead } from './read-db.js';
+
+export interface CacheOptions {
+  maxBytes: number;
+  maxAgeMs: number;
+  /** With a read replica: no entry is stored this long after a change. 0 without one. */
+  replicaGraceMs: number;
+}
+
+interface Entry { body: Uint8Array<ArrayBuffer>; status: number; headers: Array<[string, string]>; storedAt: number }
+
+export const CACHE_HEADER = 'x-tandem-cache';
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>(); // in order of last use
+  private bytes = 0;
+  readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
+
+  constructor(readonly feed: ChangeFeed, readonly opts: CacheOptions) {
+    feed.subscribe(() => this.clear());
+  }
+
+  get size(): number { return this.entries.size; }
+  get storedBytes(): number { return this.bytes; }
+
+  clear(): void {
+    if (this.entries.size) this.stats.dropped++;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    if (Date.now() - e.storedAt > this.opts.maxAgeMs) { this.bytes -= e.body.byteLength; return undefined; }
+    this.entries.set(key, e);
+    return e;
+  }
+
+  set(key: string, e: Entry): void {
+    const size = e.body.byteLength;
+    if (size > this.opts.maxBytes / 16) return; // a few large answers must not push out everything else
+    const old = this.entries.get(key);
+    if (old) { this.entries.delete(key); this.bytes -= old.body.byteLength; }
+    for (const [k, v] of this.entries) {
+      if (this.bytes + size <= this.opts.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.body.byteLength;
+    }
+    this.entries.set(key, e);
+    this.bytes += size;
+    this.stats.stored++;
+  }
+
+  /** Serves and fills the cache for anonymous GETs of the paths given. */
+  middleware(paths: RegExp[]): MiddlewareHandler {
+    return async (c, next) => {
+      if (c.req.method !== 'GET' || !this.feed.live || !paths.some((p) => p.test(c.req.path)) || !isAnonymousRead(c)) return next();
+      const key = `${encodingOf(c)} ${c.req.url}`;
+      const hit = this.get(key);
+      if (hit) {
+        this.stats.hits++;
+        const headers = new Headers(hit.headers);
+        headers.set(CACHE_HEADER, 'hit');
+        return new Response(hit.body, { status: hit.status, headers });
+      }
+      this.stats.misses++;
+      const generation = this.feed.generation;
+      await next();
+      const res = c.res;
+      res.headers.set(CACHE_HEADER, 'miss');
+      if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
+      const body = new Uint8Array(await res.clone().arrayBuffer());
+      // checked after the body is complete: a change during the rendering may be half in it
+      if (generation !== this.feed.generation || !this.feed.live) return;
+      if (this.opts.replicaGraceMs && Date.now() - this.feed.changedAt < this.opts.replicaGraceMs) return;
+      const headers: Array<[string, string]> = [];
+      res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
+      this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
+    };
+  }
+}
+
+/** The compression hono's compress middleware would choose for this request (its order: gzip, then deflate). */
+function encodingOf(c: Context): string {
+  const accepted = c.req.header('accept-encoding') ?? '';
+  return accepted.includes('gzip') ? 'gzip' : accepted.includes('deflate') ? 'deflate' : 'identity';
+}
+
+/** TANDEM_CACHE_MB (default 64; 0 turns the cache off) and TANDEM_CACHE_MAX_AGE_S (default 300). */
+export function cacheOptionsFromEnv(env: NodeJS.ProcessEnv, withReplica: boolean): CacheOptions | null {
+  const mb = Number(env.TANDEM_CACHE_MB ?? 64);
+  if (!(mb > 0)) return null;
+  return { maxBytes: mb * 1024 * 1024, maxAgeMs: Number(env.TANDEM_CACHE_MAX_AGE_S ?? 300) * 1000, replicaGraceMs: withReplica ? 2000 : 0 };
+}
