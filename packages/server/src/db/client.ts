@@ -13,7 +13,12 @@ export type Row = Record<string, any>;
 
 export interface Db {
   readonly engine: Engine;
-  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * opts.prepare: on PostgreSQL, a named prepared statement (parsed and planned once per connection, then reused): for
+   * fixed SQL texts on hot paths only (a record's GET, the session lookup) — each distinct text stays prepared on
+   * every connection for its lifetime. PGlite ignores it.
+   */
+  query<T extends Row = Row>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Several statements, no parameters (migrations, scripts). */
   exec(sql: string): Promise<void>;
   /** Run fn in a transaction; nested calls reuse the outer one. */
@@ -42,6 +47,27 @@ function writeHooks() {
     on(fn: () => void) { fns.add(fn); return () => { fns.delete(fn); }; },
     fire() { for (const fn of fns) { try { fn(); } catch (err) { console.error(err); } } },
   };
+}
+
+export interface QueryOptions { prepare?: boolean }
+
+/** A statement's name from its text (FNV-1a, 52 bits): the same text gets the same name on every connection. */
+const names = new Map<string, string>();
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    let h = 0xcbf29ce484222325n;
+    for (let i = 0; i < sql.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(sql.charCodeAt(i))) * 0x100000001b3n);
+    name = `t${(h >> 12n).toString(36)}`;
+    names.set(sql, name);
+  }
+  return name;
+}
+
+function renameStatement(sql: string): string {
+  const name = `${statementName(sql)}_${names.size}`;
+  names.set(sql, name);
+  return name;
 }
 
 export interface OpenOptions {
@@ -110,10 +136,21 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
   pool.on('error', (err) => console.warn(`tandem: a PostgreSQL connection was closed: ${err.message}`));
   await pool.query('select 1');
   const hooks = writeHooks();
-  const make = (client: { query: (sql: string, params?: unknown[]) => Promise<any> } | null): Db => ({
+  const make = (client: { query: (q: string | { name?: string; text: string; values?: unknown[] }, params?: unknown[]) => Promise<any> } | null): Db => ({
     engine: 'postgresql',
-    async query(sql, params) {
-      const rows = (await (client ?? pool).query(sql, params as any[])).rows;
+    async query(sql, params, opts) {
+      const run = (name?: string) => (client ?? pool).query((name ? { name, text: sql, values: params } : { text: sql, values: params }) as any);
+      let res;
+      try {
+        res = await run(opts?.prepare ? statementName(sql) : undefined);
+      } catch (err) {
+        // a migration changed a table under a prepared `select *` (rolling upgrade): prepare it anew under a new name
+        if (!opts?.prepare || (err as { code?: string }).code !== '0A000') throw err;
+        const name = renameStatement(sql);
+        if (client) throw err; // the transaction is aborted; its retry will prepare the new name
+        res = await run(name);
+      }
+      const rows = res.rows;
       if (!client && isWriteSql(sql)) hooks.fire();
       return rows;
     },

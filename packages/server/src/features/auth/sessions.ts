@@ -37,7 +37,7 @@ export async function resolveSession(db: Db, token: string): Promise<{ session: 
   const id = sha256(token);
   const [r] = await db.query(
     `select s.account_id, s.csrf_secret, s.expires_at, s.last_seen_at from session s join account a on a.id = s.account_id
-      where s.id = $1 and s.expires_at > now() and a.disabled_at is null`, [id]);
+      where s.id = $1 and s.expires_at > now() and a.disabled_at is null`, [id], { prepare: true });
   if (!r) return null;
   const account = await getAccount(db, r.account_id);
   if (!account) return null;

@@ -53,11 +53,11 @@ async function partiesOf(db: Db, ids: string[]) {
 }
 
 export async function getPartnership(db: Db, id: string) {
-  const [row] = await db.query('select * from partnership where id = $1', [id]);
+  const [row] = await db.query('select * from partnership where id = $1', [id], { prepare: true });
   if (!row) throw new NotFoundError('partnership', id);
-  const agreements = await db.query('select * from agreement where partnership_id = $1 order by position, signed_on', [id]);
-  const projects = await db.query('select id, title, status, start_on, start_precision, end_on, end_precision from project where partnership_id = $1 order by start_on nulls last, title', [id]);
-  const missions = await db.query('select id, title, direction, from_on, from_precision, to_on, to_precision from mission where partnership_id = $1 order by from_on nulls last', [id]);
+  const agreements = await db.query('select * from agreement where partnership_id = $1 order by position, signed_on', [id], { prepare: true });
+  const projects = await db.query('select id, title, status, start_on, start_precision, end_on, end_precision from project where partnership_id = $1 order by start_on nulls last, title', [id], { prepare: true });
+  const missions = await db.query('select id, title, direction, from_on, from_precision, to_on, to_precision from mission where partnership_id = $1 order by from_on nulls last', [id], { prepare: true });
   return {
     ...presentPartnershipRow(row),
     parties: (await partiesOf(db, [id])).get(id) ?? [],

@@ -46,7 +46,7 @@ export async function getProject(db: Db, id: string) {
           from result r where r.project_id = p.id) as _results,
        (select coalesce(json_agg(json_build_object('url', l.url, 'title', l.title, 'kind', l.kind) order by l.position), '[]')
           from link l where l.owner_kind = 'project' and l.owner_id = p.id) as _links
-     from project p where p.id = $1`, [id]);
+     from project p where p.id = $1`, [id], { prepare: true });
   if (!row) throw new NotFoundError('project', id);
   const { _partnership, _places, _participants, _funding, _results, _links, ...projectRow } = row;
   return {
