@@ -28,6 +28,8 @@ import type { ResponseCache } from './lib/response-cache.js';
 export interface AppOptions {
   db: Db; readDb?: Db; adminToken?: string; maxBodyBytes?: number; pageBodies?: PageBodyOptions;
   cache?: ResponseCache; cachePaths?: RegExp[];
+  /** Paths other sites may show in a frame (the site's embeds): no X-Frame-Options, `frame-ancestors *`. */
+  framable?: RegExp;
 }
 
 /** One record as JSON: GET /api/projects/innotech-master … */
@@ -46,7 +48,14 @@ export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recor
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
-  app.use('*', secureHeaders());
+  const secure = secureHeaders();
+  app.use('*', async (c, next) => {
+    await secure(c, next);
+    if (opts.framable?.test(c.req.path)) {
+      c.res.headers.delete('X-Frame-Options');
+      c.res.headers.set('Content-Security-Policy', 'frame-ancestors *');
+    }
+  });
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const apiLimit = bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: `the body is larger than ${maxBody} bytes` }, 413) });
   // every body is limited before the auth middleware, which reads a posted form for its CSRF field

@@ -16,16 +16,10 @@ import { pageBodies } from './body-limit.js';
 
 export function createSite(opts: AppOptions): Hono {
   // page forms get their body limits (and the 413 page) from body-limit.tsx, before the auth middleware reads them
-  const app = createApp({ pageBodies, cachePaths: PAGE_CACHE_PATHS, ...opts });
+  // embeds may be framed by any site (createApp sets the headers after its security headers)
+  const app = createApp({ pageBodies, cachePaths: PAGE_CACHE_PATHS, framable: /^\/(en\/|vi\/)?embed\//, ...opts });
   app.use('*', compress());
   app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
-  app.use('*', async (c, next) => {
-    await next();
-    if (new URL(c.req.url).pathname.match(/^\/(en\/|vi\/)?embed\//)) {
-      c.res.headers.delete('X-Frame-Options');
-      c.res.headers.set('Content-Security-Policy', "frame-ancestors *");
-    }
-  });
   app.get('/assets/site.css', (c) => c.body(stylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   app.get('/assets/:name{[a-z]+\\.js}', async (c) => {
     const js = (await scripts()).get(c.req.param('name').replace(/\.js$/, ''));
