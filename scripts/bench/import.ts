@@ -10,6 +10,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { arg, copyDataDir, fmt, isMain, ROOT, saveResult, seededTemplate, WORK } from './lib.js';
 
@@ -38,7 +39,7 @@ async function benchFile(times: number): Promise<string> {
   return many;
 }
 
-interface CaseResult { case: string; ms: number; reimportMs?: number; copyMs?: number; activities: number; imported?: number; rows?: number; maxRssMb: number; rssBeforeMb: number }
+interface CaseResult { case: string; ms: number; reimportMs?: number; /** this process's CPU time (main thread, GC, driver) during the import */ cpuMs?: number; copyMs?: number; activities: number; imported?: number; rows?: number; maxRssMb: number; rssBeforeMb: number }
 
 /** Runs one case in a fresh process (tsx) and returns what it printed as JSON on its last line. */
 function runCase(args: string[]): CaseResult {
@@ -69,15 +70,16 @@ async function importCase(name: string, open: { dataDir?: string; databaseUrl?: 
   await migrate(db); // a reused template may predate the IATI migration
   const rssBefore = process.memoryUsage().rss;
   const run = async () => {
-    const t = performance.now();
+    const t = performance.now(), cpu = process.cpuUsage();
     const r = await importIati(db, createReadStream(file, { highWaterMark: 256 * 1024 }), { skipInvalid: true, file });
-    return { ms: Math.round(performance.now() - t), r };
+    const used = process.cpuUsage(cpu);
+    return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), r };
   };
   const first = await run();
   const again = await run();
   const copy = await copyFloor(db);
   await db.close();
-  return { case: name, ms: first.ms, reimportMs: again.ms, copyMs: copy.ms, rows: copy.rows, activities: first.r.activities, imported: first.r.imported,
+  return { case: name, ms: first.ms, cpuMs: first.cpuMs, reimportMs: again.ms, copyMs: copy.ms, rows: copy.rows, activities: first.r.activities, imported: first.r.imported,
     maxRssMb: mb(process.resourceUsage().maxRSS * 1024), rssBeforeMb: mb(rssBefore) };
 }
 
@@ -140,9 +142,10 @@ export async function benchImport(opts: { times?: number; skip?: string[]; reuse
     try { results.push(runCase(['postgresql', '--url', pg.url, '--file', file])); } finally { await pg.drop(); }
   }
   for (const r of results) {
-    log(`${r.case.padEnd(11)} ${fmt(r.ms).padStart(8)}${r.reimportMs ? ` · re-import ${fmt(r.reimportMs)}` : ''}${r.copyMs != null ? ` · bulk copy of the ${r.rows?.toLocaleString('en')} rows ${fmt(r.copyMs)}` : ''}`
+    log(`${r.case.padEnd(11)} ${fmt(r.ms).padStart(8)}${r.cpuMs ? ` (process CPU ${fmt(r.cpuMs)})` : ''}${r.reimportMs ? ` · re-import ${fmt(r.reimportMs)}` : ''}${r.copyMs != null ? ` · bulk copy of the ${r.rows?.toLocaleString('en')} rows ${fmt(r.copyMs)}` : ''}`
       + ` · ${r.imported ?? r.activities} activities · peak RSS ${r.maxRssMb} MB (${r.rssBeforeMb} MB before)`);
   }
+  log(`load average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   return { file, bytes: statSync(file).size, times, results };
 }
 

@@ -93,14 +93,24 @@ export async function partnershipDocs(db: Db, ids: string[] | null): Promise<Sea
   });
 }
 
-export async function projectDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+/**
+ * A writer that has just written the projects' parts (the IATI import) passes them instead of having them read back:
+ * by project id, participants and funding lines in position order, places in territory id order (as the queries below).
+ */
+export interface ProjectParts {
+  participants: Map<string, Array<{ organisation_id: string }>>;
+  funding: Map<string, Array<{ funder_id: string | null; year: number | null }>>;
+  places: Map<string, Array<{ territory_id: string }>>;
+}
+
+export async function projectDocs(db: Db, ids: string[] | null, known?: ProjectParts): Promise<SearchDoc[]> {
   const f = filter(ids, 'p.id');
   const rows = await db.query(`select p.id, p.title, p.status, p.description, p.start_on, p.end_on, p.themes, pa.title as partnership_title
     from project p left join partnership pa on pa.id = p.partnership_id ${f.w}`, f.p);
   const pids = rows.map((r) => r.id);
-  const parts = group(await db.query('select project_id, organisation_id from project_participant where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
-  const funding = group(await db.query('select project_id, funder_id, year from funding_line where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
-  const places = group(await db.query('select project_id, territory_id from project_place where project_id = any($1::text[]) order by project_id, territory_id', [pids]), 'project_id');
+  const parts = known?.participants ?? group(await db.query('select project_id, organisation_id from project_participant where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
+  const funding = known?.funding ?? group(await db.query('select project_id, funder_id, year from funding_line where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
+  const places = known?.places ?? group(await db.query('select project_id, territory_id from project_place where project_id = any($1::text[]) order by project_id, territory_id', [pids]), 'project_id');
   const orgs = await orgMap(db, uniq([...[...parts.values()].flat().map((p) => p.organisation_id), ...[...funding.values()].flat().map((x) => x.funder_id)]));
   const ctx = await TerritoryContext.load(db, uniq([...[...places.values()].flat().map((x) => x.territory_id), ...[...orgs.values()].map((o) => o.territory_id)]));
   return rows.map((p) => {

@@ -6,23 +6,44 @@ const BUILDERS = { territory: territoryDocs, organisation: organisationDocs, par
 export type IndexedKind = keyof typeof BUILDERS;
 const BATCH = 2000;
 
-export async function writeDocs(db: Db, docs: SearchDoc[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH) {
-    // the documents, and their words into the vocabulary that prefix searches expand through (migration 0007)
-    await db.query(`with d as (insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status, facet_keys)
+/**
+ * The filter lexemes search_tokens() adds that need no hashing and no parsing (migration 0007: "~k:", "~st:", "~c:"…):
+ * built here, so that writing a document does not run the SQL function once per row (an executor start per call).
+ */
+function filterTokens(d: SearchDoc): string[] {
+  const out = [`~k:${d.kind}`];
+  if (d.status != null) out.push(`~st:${d.status}`);
+  const add = (prefix: string, xs: Array<string | number | null>) => { for (const x of xs) if (x != null) out.push(prefix + String(x)); };
+  add('~c:', d.countries); add('~t:', d.territories); add('~th:', d.themes); add('~ok:', d.org_kinds); add('~f:', d.funders); add('~y:', d.years);
+  return out;
+}
+
+/*
+ * The tsvector search_tokens() (migration 0007) gives, written inline: title (A) + text (B) + the filter lexemes
+ * (array_to_tsvector sorts and de-duplicates them), the hash buckets and the "~a:" title words computed here as in the
+ * function, the title parsed once. The facet keys stay search_facet_keys().
+ * iati/import/search-docs.test.ts checks that every document equals what the functions give.
+ */
+const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status, facet_keys)
       select kind, id, title, subtitle, title_folded, folded,
-             setweight(to_tsvector('simple', title_folded), 'A') || setweight(to_tsvector('simple', folded), 'B')
-               || search_tokens(kind, id, title_folded, countries, territories, themes, org_kinds, funders, years, status),
+             setweight(tt, 'A') || setweight(to_tsvector('simple', folded), 'B')
+               || array_to_tsvector(toks || array['~s:' || (abs(h) % 64)::text, '~g:' || (abs(h) % 8)::text, '~u:' || (abs(h) % 512)::text]
+                    || array(select '~a:' || w from unnest(tsvector_to_array(tt)) w)),
              weight, countries, territories, themes, org_kinds, funders, years, status,
              search_facet_keys(kind, countries, territories, themes, org_kinds, funders, years, status)
         from json_to_recordset($1::json) as x(kind text, id text, title text, subtitle text, title_folded text, folded text, weight real,
-             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text)
+             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text, toks text[]),
+             lateral (select to_tsvector('simple', title_folded) as tt, hashtext(kind || '/' || id) as h) t
         returning tsv)
       insert into search_word (word)
         select w from (select distinct w collate "C" as w from d, unnest(tsvector_to_array(d.tsv)) w where left(w, 1) <> '~') x
          where not exists (select 1 from search_word s where s.word = x.w) order by 1
-        on conflict do nothing`,
-    [JSON.stringify(docs.slice(i, i + BATCH))]);
+        on conflict do nothing`;
+
+export async function writeDocs(db: Db, docs: SearchDoc[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += BATCH) {
+    // the documents, and their words into the vocabulary that prefix searches expand through (migration 0007)
+    await db.query(INSERT_DOCS, [JSON.stringify(docs.slice(i, i + BATCH).map((d) => ({ ...d, toks: filterTokens(d) })))]);
   }
 }
 

@@ -14,6 +14,8 @@ import { invalid, type ActivityIn, type Problem } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 const BATCH = 250;
+/** batches handed to the writer and not yet written, at most (reading waits beyond): memory stays flat on large files */
+const AHEAD = 2;
 const MAX_LISTED = 1000;
 
 export interface Progress { bytes: number; total?: number; activities: number }
@@ -87,9 +89,17 @@ export async function importIati(db: Db, source: AsyncIterable<Uint8Array | stri
     const orgs = await OrgResolver.load(tx);
     const writer = new BatchWriter(tx, orgs);
     const { state, onActivity } = collector(report, await mapContext(tx), !!opts.skipInvalid);
-    // one batch is written while the next one is read: on PostgreSQL, parsing overlaps the server's work
+    // batches are written one after the other while the file goes on being read, up to AHEAD batches behind the reading:
+    // on PostgreSQL the parse overlaps the server's work, and memory stays bounded
     let inflight: Promise<void> = Promise.resolve();
-    const flush = async () => { const batch = state.pending; state.pending = []; await inflight; inflight = writer.write(batch); };
+    const queued: Promise<void>[] = [];
+    const flush = async () => {
+      const batch = state.pending; state.pending = [];
+      inflight = inflight.then(() => writer.write(batch));
+      inflight.catch(() => {}); // a failed write is thrown where it is awaited (below), never left unhandled meanwhile
+      queued.push(inflight);
+      if (queued.length >= AHEAD) await queued.shift();
+    };
     try {
       report.bytes = await readIati(source, {
         maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onRoot: (root) => checkVersion(root, report), onActivity,
