@@ -18,10 +18,20 @@ function filterTokens(d: SearchDoc): string[] {
   return out;
 }
 
+/** The facet keys search_facet_keys() (migration 0007) gives, in TypeScript for the same reason (its sub-selects keep
+ * PostgreSQL from inlining it): "k:kind", "st:status", then each distinct country, territory, theme… */
+function facetKeys(d: SearchDoc): string[] {
+  const out = [`k:${d.kind}`];
+  if (d.status != null) out.push(`st:${d.status}`);
+  const add = (prefix: string, xs: Array<string | number | null>) => { for (const x of new Set(xs)) if (x != null) out.push(prefix + String(x)); };
+  add('c:', d.countries); add('t:', d.territories); add('th:', d.themes); add('ok:', d.org_kinds); add('f:', d.funders); add('y:', d.years);
+  return out;
+}
+
 /*
  * The tsvector search_tokens() (migration 0007) gives, written inline: title (A) + text (B) + the filter lexemes
  * (array_to_tsvector sorts and de-duplicates them), the hash buckets and the "~a:" title words computed here as in the
- * function, the title parsed once. The facet keys stay search_facet_keys().
+ * function, the title parsed once; the facet keys as search_facet_keys() gives them (facetKeys).
  * iati/import/search-docs.test.ts checks that every document equals what the functions give.
  */
 const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status, facet_keys)
@@ -30,9 +40,9 @@ const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitl
                || array_to_tsvector(toks || array['~s:' || (abs(h) % 64)::text, '~g:' || (abs(h) % 8)::text, '~u:' || (abs(h) % 512)::text]
                     || array(select '~a:' || w from unnest(tsvector_to_array(tt)) w)),
              weight, countries, territories, themes, org_kinds, funders, years, status,
-             search_facet_keys(kind, countries, territories, themes, org_kinds, funders, years, status)
+             fk
         from json_to_recordset($1::json) as x(kind text, id text, title text, subtitle text, title_folded text, folded text, weight real,
-             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text, toks text[]),
+             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text, toks text[], fk text[]),
              lateral (select to_tsvector('simple', title_folded) as tt, hashtext(kind || '/' || id) as h) t
         returning tsv)
       insert into search_word (word)
@@ -43,7 +53,7 @@ const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitl
 export async function writeDocs(db: Db, docs: SearchDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
     // the documents, and their words into the vocabulary that prefix searches expand through (migration 0007)
-    await db.query(INSERT_DOCS, [JSON.stringify(docs.slice(i, i + BATCH).map((d) => ({ ...d, toks: filterTokens(d) })))]);
+    await db.query(INSERT_DOCS, [JSON.stringify(docs.slice(i, i + BATCH).map((d) => ({ ...d, toks: filterTokens(d), fk: facetKeys(d) })))]);
   }
 }
 
