@@ -6,8 +6,7 @@ import { openFromEnv, openReadDbFromEnv, type Db } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrate, schemaLocked } from './db/migrate.js';
 import { needsSeed, seedAll } from './db/seed/index.js';
-import { watchChanges } from './lib/changes.js';
-import { cacheOptionsFromEnv, ResponseCache } from './lib/response-cache.js';
+import { cacheOptionsFromEnv, openVisitorCache } from './lib/response-cache.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -58,8 +57,8 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   // visitors' answers kept until a change (lib/response-cache.ts); changes: this process's writes and, on PostgreSQL,
   // everyone's through LISTEN (lib/changes.ts). TANDEM_CACHE_MB=0 turns it off.
   const cacheOptions = cacheOptionsFromEnv(process.env, !!readDb);
-  const watch = cacheOptions ? await watchChanges(db, process.env.DATABASE_URL || undefined) : undefined;
-  const cache = watch && cacheOptions ? new ResponseCache(watch.feed, cacheOptions) : undefined;
+  const visitors = cacheOptions ? await openVisitorCache(db, cacheOptions, process.env.DATABASE_URL || undefined) : undefined;
+  const cache = visitors?.cache;
   const app = build({ db, readDb, cache, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
     console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}, ready in ${Date.now() - t0} ms)`);
@@ -72,7 +71,7 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
     // stop accepting connections and let the requests under way finish (at most 10 s), so a rolling restart
     // behind the reverse proxy loses none; an unfinished write rolls back with its transaction
     await new Promise<void>((done) => { server.close(() => done()); setTimeout(done, 10_000).unref(); });
-    await watch?.stop();
+    await visitors?.stop();
     await readDb?.close();
     await db.close();
     process.exit(0);

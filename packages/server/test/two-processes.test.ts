@@ -15,7 +15,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, READ_APPLICATION_NAME, type Db } from '../src/db/client.js';
 import { migrationFiles } from '../src/db/migrate.js';
-import { makeAccount, PASSWORD } from '../src/features/auth/auth.testkit.js';
+import { cookieJar, makeAccount, PASSWORD } from '../src/features/auth/auth.testkit.js';
 import { withDatabase } from './pg-admin.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -78,21 +78,17 @@ async function stop(p: Proc): Promise<void> {
 
 /** A browser behind the proxy: one cookie jar, whichever process answers. */
 function visitor() {
-  const jar = new Map<string, string>();
+  const kept = cookieJar();
   return {
-    jar,
+    jar: kept.jar,
     async send(p: Proc, method: string, path: string, json?: unknown, headers: Record<string, string> = {}) {
       const h: Record<string, string> = { ...headers };
-      if (jar.size) h.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const cookie = kept.header();
+      if (cookie) h.cookie = cookie;
       if (method !== 'GET') h.origin = PUBLIC;
       if (json !== undefined) h['content-type'] = 'application/json';
       const res = await fetch(`${p.url}${path}`, { method, headers: h, body: json === undefined ? undefined : JSON.stringify(json) });
-      for (const sc of res.headers.getSetCookie()) {
-        const [pair] = sc.split(';');
-        const i = pair.indexOf('=');
-        const name = pair.slice(0, i).trim(), value = pair.slice(i + 1).trim();
-        if (!value || /max-age=0/i.test(sc)) jar.delete(name); else jar.set(name, value);
-      }
+      kept.take(res);
       const text = await res.text();
       let body: any = null;
       try { body = text ? JSON.parse(text) : null; } catch { /* a page */ }

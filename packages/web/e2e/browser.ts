@@ -6,8 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
 import { createSite } from '../src/site.js';
-import { watchChanges } from '../../server/src/lib/changes.js';
-import { cacheOptionsFromEnv, ResponseCache } from '../../server/src/lib/response-cache.js';
+import { cacheOptionsFromEnv, openVisitorCache } from '../../server/src/lib/response-cache.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'test-results';
@@ -19,8 +18,8 @@ export async function startSite(): Promise<Running> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const db = await testDb();
   // as in production (server.ts): visitors' pages kept until a write (every write here goes through this process)
-  const watch = await watchChanges(db);
-  const app = createSite({ db, adminToken: 'e2e-token', cache: new ResponseCache(watch.feed, cacheOptionsFromEnv({}, false)!) });
+  const visitors = await openVisitorCache(db, cacheOptionsFromEnv({}, false)!);
+  const app = createSite({ db, adminToken: 'e2e-token', cache: visitors.cache });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -29,6 +28,6 @@ export async function startSite(): Promise<Running> {
   });
   return {
     base, browser, db,
-    async close() { await browser.close(); server.close(); await watch.stop(); await db.close(); },
+    async close() { await browser.close(); server.close(); await visitors.stop(); await db.close(); },
   };
 }

@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
-import { watchChanges, type Watch } from '../../server/src/lib/changes.js';
-import { CACHE_HEADER, ResponseCache } from '../../server/src/lib/response-cache.js';
+import { CACHE_HEADER, openVisitorCache } from '../../server/src/lib/response-cache.js';
 import { browser, makeAccount } from '../../server/src/features/auth/auth.testkit.js';
 import { createSite } from './site.js';
 
@@ -14,15 +13,16 @@ const TOKEN = 'site-cache-token';
 
 describe("the site's visitors' cache", () => {
   let db: Db;
-  let watch: Watch;
+  let stop: () => Promise<void>;
   let app: ReturnType<typeof createSite>;
   beforeAll(async () => {
     db = await testDb();
-    watch = await watchChanges(db);
-    app = createSite({ db, adminToken: TOKEN, cache: new ResponseCache(watch.feed, { maxBytes: 16 << 20, maxAgeMs: 60_000, replicaGraceMs: 0 }) });
+    const visitors = await openVisitorCache(db, { maxBytes: 16 << 20, maxAgeMs: 60_000, replicaGraceMs: 0 });
+    stop = visitors.stop;
+    app = createSite({ db, adminToken: TOKEN, cache: visitors.cache });
     await makeAccount(db, 'cache-reader@example.org', [{ role: 'member', organisationId: 'cd93' }]);
   });
-  afterAll(async () => { await watch.stop(); await db.close(); });
+  afterAll(async () => { await stop(); await db.close(); });
 
   const twice = async (path: string) => {
     const [a, b] = [await app.request(path), await app.request(path)];

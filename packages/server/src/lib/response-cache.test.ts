@@ -8,24 +8,23 @@ import { testDb } from '../../test/db.js';
 import { TOKEN } from '../../test/http.js';
 import { createApp } from '../app.js';
 import { isWriteSql, type Db } from '../db/client.js';
-import { ChangeFeed, watchChanges, type Watch } from './changes.js';
-import { CACHE_HEADER, ResponseCache } from './response-cache.js';
+import { ChangeFeed } from './changes.js';
+import { CACHE_HEADER, openVisitorCache, ResponseCache } from './response-cache.js';
 
 const OPTS = { maxBytes: 8 << 20, maxAgeMs: 60_000, replicaGraceMs: 0 };
 const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe("visitors' cache", () => {
   let db: Db;
-  let watch: Watch;
+  let stop: () => Promise<void>;
   let cache: ResponseCache;
   let app: Hono;
   beforeAll(async () => {
     db = await testDb();
-    watch = await watchChanges(db);
-    cache = new ResponseCache(watch.feed, OPTS);
+    ({ cache, stop } = await openVisitorCache(db, OPTS));
     app = createApp({ db, adminToken: TOKEN, cache });
   });
-  afterAll(async () => { await watch.stop(); await db.close(); });
+  afterAll(async () => { await stop(); await db.close(); });
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const res = await app.request(path, { headers });

@@ -12,7 +12,8 @@
  * Memory: at most maxBytes of bodies, least recently used first out. `X-Tandem-Cache: hit | miss` tells which.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { ChangeFeed } from './changes.js';
+import type { Db } from '../db/client.js';
+import { watchChanges, type ChangeFeed } from './changes.js';
 import { isAnonymousRead } from './read-db.js';
 
 export interface CacheOptions {
@@ -95,6 +96,12 @@ export class ResponseCache {
       this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
     };
   }
+}
+
+/** A cache kept in step with db's changes (and, given databaseUrl, other processes' through LISTEN); stop() ends the watch. */
+export async function openVisitorCache(db: Db, opts: CacheOptions, databaseUrl?: string): Promise<{ cache: ResponseCache; stop(): Promise<void> }> {
+  const watch = await watchChanges(db, databaseUrl);
+  return { cache: new ResponseCache(watch.feed, opts), stop: () => watch.stop() };
 }
 
 /** The compression hono's compress middleware would choose for this request (its order: gzip, then deflate). */

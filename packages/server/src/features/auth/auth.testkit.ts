@@ -17,32 +17,47 @@ export async function makeAccount(db: Db, email: string, grants: Grant[] = [], o
 
 export interface Reply { status: number; json: any; text: string; headers: Headers; cookies: string[] }
 
+/** Cookies kept by name, as a browser keeps them: the Cookie header to send, and what a response sets or clears. */
+export function cookieJar() {
+  const jar = new Map<string, string>();
+  return {
+    jar,
+    header: (): string | undefined => (jar.size ? [...jar].map(([k, v]) => `${k}=${v}`).join('; ') : undefined),
+    /** keeps what res sets; returns its Set-Cookie headers */
+    take(res: Response): string[] {
+      const cookies = res.headers.getSetCookie();
+      for (const sc of cookies) {
+        const [pair] = sc.split(';');
+        const i = pair.indexOf('=');
+        const name = pair.slice(0, i).trim(), value = pair.slice(i + 1).trim();
+        if (!value || /max-age=0/i.test(sc)) jar.delete(name); else jar.set(name, value);
+      }
+      return cookies;
+    },
+  };
+}
+
 /** A browser-like client: keeps cookies (by name), sends Origin like a browser does on POST. */
 export function browser(app: Hono, opts: { origin?: string | null } = {}) {
-  const jar = new Map<string, string>();
+  const kept = cookieJar();
   const origin = opts.origin === undefined ? 'http://localhost' : opts.origin;
   async function send(method: string, path: string, o: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
-    if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = kept.header();
+    if (cookie) headers.cookie = cookie;
     if (origin && method !== 'GET' && !('origin' in headers)) headers.origin = origin;
     let body: string | undefined;
     if (o.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(o.json); }
     if (o.form) { headers['content-type'] = 'application/x-www-form-urlencoded'; body = new URLSearchParams(o.form).toString(); }
     const res = await app.request(path, { method, headers, body });
-    const cookies = res.headers.getSetCookie();
-    for (const sc of cookies) {
-      const [pair] = sc.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i).trim(), value = pair.slice(i + 1).trim();
-      if (!value || /max-age=0/i.test(sc)) jar.delete(name); else jar.set(name, value);
-    }
+    const cookies = kept.take(res);
     const text = await res.text();
     let json: any = null;
     try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
     return { status: res.status, json, text, headers: res.headers, cookies };
   }
   return {
-    jar,
+    jar: kept.jar,
     get: (path: string, headers?: Record<string, string>) => send('GET', path, { headers }),
     post: (path: string, json?: unknown, headers?: Record<string, string>) => send('POST', path, { json, headers }),
     form: (path: string, form: Record<string, string>, headers?: Record<string, string>) => send('POST', path, { form, headers }),

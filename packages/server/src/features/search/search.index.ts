@@ -18,15 +18,11 @@ function filterTokens(d: SearchDoc): string[] {
   return out;
 }
 
-/** The facet keys search_facet_keys() (migration 0007) gives, in TypeScript for the same reason (its sub-selects keep
- * PostgreSQL from inlining it): "k:kind", "st:status", then each distinct country, territory, theme… */
-function facetKeys(d: SearchDoc): string[] {
-  const out = [`k:${d.kind}`];
-  if (d.status != null) out.push(`st:${d.status}`);
-  const add = (prefix: string, xs: Array<string | number | null>) => { for (const x of new Set(xs)) if (x != null) out.push(prefix + String(x)); };
-  add('c:', d.countries); add('t:', d.territories); add('th:', d.themes); add('ok:', d.org_kinds); add('f:', d.funders); add('y:', d.years);
-  return out;
-}
+/**
+ * The facet keys search_facet_keys() (migration 0007) gives, in TypeScript for the same reason (its sub-selects keep
+ * PostgreSQL from inlining it): the filter lexemes without their "~", each once ("k:kind", "st:status", "c:VN"…).
+ */
+const facetKeys = (d: SearchDoc): string[] => [...new Set(filterTokens(d))].map((t) => t.slice(1));
 
 /*
  * The tsvector search_tokens() (migration 0007) gives, written inline: title (A) + text (B) + the filter lexemes
