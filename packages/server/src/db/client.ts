@@ -130,7 +130,9 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({
     connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: opts.applicationName ?? 'tandem',
-    ...(opts.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+    // JIT compiles a plan whose estimated cost is high (an OR of many rare words is estimated at a tenth of a table):
+    // for the short statements of a web application it costs more than it saves
+    options: `-c jit=off${opts.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
   });
   // An idle connection can be ended by the server (restart, a dropped test database): log it, never crash the process.
   pool.on('error', (err) => console.warn(`tandem: a PostgreSQL connection was closed: ${err.message}`));

@@ -5,21 +5,29 @@
  * Every condition is one tsquery on the one GIN-indexed tsvector: the words typed, and the facet filters as
  * lexemes (`~th:env`, `~c:VN`… see migration 0007). Up to EXACT matches, everything is exact. Above, the cost
  * would follow the number of matches (a broad word matches half of a million projects), so: the total and the
- * facet counts come from a sample, scaled up and marked `approximate`: the smallest of three nested samples (1/512,
- * 1/64, 1/8 of the records by a stable hash) that holds enough matches — each a single lexeme, which GIN intersects
- * with the words; ranking runs over a bounded set of candidates (exact and prefix title matches, title-word
- * matches, the sampled matches). Latency then follows the page size, not the size of the result set.
+ * facet counts come from a sample of the records by a stable hash, scaled up and marked `approximate`. A first probe
+ * reads 1/512 of them (one lexeme, which GIN intersects with the words); when it holds too few matches, the number it
+ * (or a second probe of 1/64) found sets the size of the sample read next, so that it holds about TARGET matches —
+ * the time a search takes follows the rows it reads. Ranking runs over a bounded set of candidates (exact and prefix
+ * title matches, title-word matches — themselves from a sample when the set is very large —, the sampled matches).
+ * Latency then follows the page size, not the size of the result set.
  */
 import { foldedWords, type SearchQuery } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { emptyFacets, FACET_PREFIX, facetCounts, labelFacets, type FacetName, type Facets } from './search.facets.js';
 
-/** Nested sample levels (migration 0007): one bucket of 512, of 64, one group of 8 buckets. */
-const LEVELS = [{ lexeme: '~u:0', scale: 512 }, { lexeme: '~s:0', scale: 64 }, { lexeme: '~g:0', scale: 8 }] as const;
 /** up to this many (estimated) matches, totals, facets and ranking are exact */
 const EXACT = 2000;
 /** a sample is used when it holds at least this many matches */
 const MIN_SAMPLE = 250;
+/** the matches a sample sized from a probe aims at */
+const TARGET = 400;
+/**
+ * Title-word candidates of a very large set come from a sample: 1/256 of the records above 128,000 (estimated) matches,
+ * 1/64 above 16,000. GIN's time for an AND follows its shortest list, and there every list is long (a common word, a
+ * country, a year): the sample's is the short one. Each still brings about a hundred titles or more.
+ */
+const TITLE_SAMPLES = [{ above: 128000, tsquery: "('~u:0' | '~u:1')" }, { above: 16000, tsquery: "'~s:0'" }];
 /** ranking candidates of larger sets, per source */
 const CANDIDATES = 240;
 // (with words, the sampled matches bring a third of it: the titles holding the words bring the rest)
@@ -63,9 +71,11 @@ async function plan(db: Db, query: SearchQuery) {
   const meaningful = typed.filter((w) => !STOP_WORDS.has(w));
   const words = meaningful.length ? meaningful : typed;
   const expanded = await expand(db, words);
-  const filters = (Object.entries(FACET_PREFIX) as Array<[FacetName, string]>)
+  // the facet keys asked for ("c:SN"), and the same as filter lexemes ("~c:SN")
+  const filterKeys = (Object.entries(FACET_PREFIX) as Array<[FacetName, string]>)
     .filter(([name]) => query[name] !== undefined && query[name] !== '')
-    .map(([name, prefix]) => lexeme(`~${prefix}:${query[name]}`));
+    .map(([name, prefix]) => `${prefix}:${query[name]}`);
+  const filters = filterKeys.map((k) => lexeme(`~${k}`));
   const parts: string[] = [];
   if (words.length) { params.push(words.map((w, i) => anyOf('', w, expanded[i])).join(' & ')); parts.push(`$${params.length}::tsquery`); }
   if (filters.length) { params.push(filters.join(' & ')); parts.push(`$${params.length}::tsquery`); }
@@ -76,45 +86,80 @@ async function plan(db: Db, query: SearchQuery) {
     return all.length ? `where tsv @@ (${all.join(' && ')})` : '';
   };
   const title = words.map((w, i) => anyOf('~a:', w, expanded[i])).join(' & ');
-  return { params, words, textIdx, filterIdx, match, title, nothing: expanded.some((x) => x !== null && x.length === 0), phrase: typed.join(' ') };
+  return { params, words, textIdx, filterIdx, filterKeys, match, title, nothing: expanded.some((x) => x !== null && x.length === 0), phrase: typed.join(' ') };
 }
 
 type Plan = Awaited<ReturnType<typeof plan>>;
+
+/**
+ * A sample: the first k of the 512 (`~u:`), 64 (`~s:`) or 8 (`~g:`) hash buckets of migration 0007, as one tsquery
+ * (an OR of k lexemes: short lists, which GIN unions before intersecting them with the words).
+ */
+interface Sample { tsquery: string; scale: number }
+const buckets = (prefix: 'u' | 's' | 'g', count: number, k: number): Sample =>
+  ({ tsquery: Array.from({ length: k }, (_, i) => lexeme(`~${prefix}:${i}`)).join(' | '), scale: count / k });
+const PROBE = buckets('u', 512, 1), SECOND_PROBE = buckets('s', 64, 1);
+
+/** The smallest sample expected to hold TARGET matches out of `estimate` (null: read them all). */
+function sized(estimate: number): Sample | null {
+  const fraction = TARGET / estimate;
+  for (const [prefix, count] of [['u', 512], ['s', 64], ['g', 8]] as const) {
+    const k = Math.ceil(fraction * count);
+    if (k <= 8 && k < count) return buckets(prefix, count, k);
+  }
+  return null;
+}
 
 export async function search(db: Db, query: SearchQuery, lang = 'fr'): Promise<SearchAnswer> {
   const p = await plan(db, query);
   if (p.nothing) return answer(query, 0, false, [], emptyFacets());
   const n = p.params.length;
   const keep = Math.max(p.textIdx ? CANDIDATES / 3 : CANDIDATES, query.page * query.perPage);
-  const at = (level: typeof LEVELS[number]) => facetCounts(db, p.match(`$${n + 1}`), [...p.params, lexeme(level.lexeme)], level.scale, keep);
-  // the smallest sample first: for a very broad query it is the whole work (and GIN reads the long lists once)
-  let sample = await at(LEVELS[0]);
+  const at = (sample: Sample) => facetCounts(db, p.match(`$${n + 1}`), [...p.params, sample.tsquery], sample.scale, keep);
+  // the probe first: for a broad query it is the whole work (and GIN reads the long lists once)
+  let sample = await at(PROBE);
   if (sample.matched < MIN_SAMPLE) {
-    sample = await at(LEVELS[1]);
-    if (sample.matched * LEVELS[1].scale <= EXACT) {
-      const { facets, matched } = await facetCounts(db, p.match(), p.params, 1);
-      // straight from the matches (joining them back to search_doc let the planner pick a scan of the whole table)
-      const rows = await ranked(db, p, query, `search_doc d ${p.match()}`, p.params);
-      return answer(query, matched, false, rows, await labelFacets(db, facets, lang));
-    }
-    if (sample.matched < MIN_SAMPLE) sample = await at(LEVELS[2]);
+    // fewer than 8 matches in 1/512 says little: a second probe of 1/64 tells whether the set is small enough to read whole
+    if (sample.matched < 8) sample = await at(SECOND_PROBE);
+    const next = sample.matched >= MIN_SAMPLE ? undefined : sample.matched * sample.scale <= EXACT ? null : sized(sample.matched * sample.scale);
+    if (next === null) return exact(db, p, query, lang);
+    if (next) sample = await at(next);
   }
-  const total = sample.matched * sample.scale;
+  const total = Math.round(sample.matched * sample.scale);
   const sampled = (at: number) => `select * from unnest($${at}::text[], $${at + 1}::text[]) as s(kind, id)`;
   const ids = [sample.ids.map((x) => x.kind), sample.ids.map((x) => x.id)];
+  // a very large set: title-word candidates from a sample too (among a million projects, the 82,000 titles holding
+  // "eau" took 18 ms to collect)
+  const titleSample = TITLE_SAMPLES.find((x) => total > x.above);
+  const titles = titleSample ? `${p.title} & ${titleSample.tsquery}` : p.title;
   const rows = p.textIdx
-    ? await ranked(db, p, query, candidates(`${sampled(n + 1)} union ${titleCandidates(p, query, n + 2)}`), [...p.params, ...ids, `${p.phrase.replace(/[\\%_]/g, '\\$&')}%`, p.title])
+    ? await ranked(db, p, query, candidates(`${sampled(n + 1)} union ${titleCandidates(p, query, n + 2)}`),
+      [...p.params, ...ids, `${p.phrase.replace(/[\\%_]/g, '\\$&')}%`, titles, ...(p.filterKeys.length ? [p.filterKeys] : [])])
     : await ranked(db, p, query, candidates(sampled(1)), ids);
   return answer(query, total, true, rows, await labelFacets(db, sample.facets, lang));
 }
 
 /**
- * Ranking candidates from the titles: titles that are the query or start with it (btree), titles holding every word
- * (the `~a:` lexemes); neither reads the (large) list of every document holding the words.
+ * Every match read: exact total and facets, and the ranking over all of them — through their ids, collected in the same
+ * pass (scanning the index again let the planner trust its estimate for an OR of many words, and plan for a large set).
+ */
+async function exact(db: Db, p: Plan, query: SearchQuery, lang: string): Promise<SearchAnswer> {
+  // (a set larger than the probes said is ranked over its first ids by weight)
+  const { facets, matched, ids } = await facetCounts(db, p.match(), p.params, 1, EXACT * 5);
+  const words = p.textIdx ? [p.params[0]] : []; // the ranking's $1
+  const list = `select * from unnest($${words.length + 1}::text[], $${words.length + 2}::text[]) as s(kind, id)`;
+  const rows = await ranked(db, p, query, candidates(list), [...words, ids.map((x) => x.kind), ids.map((x) => x.id)]);
+  return answer(query, matched, false, rows, await labelFacets(db, facets, lang));
+}
+
+/**
+ * Ranking candidates from the titles: titles that are the query or start with it (btree, the filters checked on the
+ * row's facet keys: a bitmap of a country's documents would cost more), titles holding every word (the `~a:` lexemes);
+ * neither reads the (large) list of every document holding the words.
  */
 function titleCandidates(p: Plan, query: SearchQuery, at: number): string {
   const limit = Math.max(CANDIDATES / 2, query.page * query.perPage);
-  const filters = p.filterIdx ? ` and tsv @@ $${p.filterIdx}::tsquery` : '';
+  const filters = p.filterKeys.length ? ` and facet_keys @> $${at + 3}::text[]` : '';
   return `(select kind, id from search_doc where title_folded like $${at + 1}${filters} limit 50)
     union (select kind, id from search_doc where tsv @@ ($${at + 2}::tsquery${p.filterIdx ? ` && $${p.filterIdx}::tsquery` : ''}) limit ${limit})`;
 }
