@@ -11,14 +11,12 @@ export class ImportError extends Error {
   constructor(message: string, readonly line?: number, readonly status = 400) { super(line ? `line ${line}: ${message}` : message); }
 }
 
-export interface ParseHandlers {
-  /** called with each complete activity */
-  onActivity: (node: XNode) => void;
-  onRoot: (node: XNode) => void;
-}
-export interface ReadOptions extends ParseHandlers {
+export interface ReadOptions {
   /** largest accepted file in bytes */
   maxBytes: number;
+  /** called with each complete activity; awaited between chunks */
+  onActivity: (node: XNode) => void;
+  onRoot: (node: XNode) => void;
   /** called after each chunk with the bytes read so far */
   onChunk?: (bytesRead: number) => Promise<void> | void;
 }
@@ -26,8 +24,7 @@ export interface ReadOptions extends ParseHandlers {
 const SUPPORTED_ROOT = 'iati-activities';
 const SLICE = 16 * 1024;
 
-/** The parser of one file: write() its text piece by piece, then close(); the handlers may throw ImportError to stop it. */
-export function createParser(opts: ParseHandlers) {
+function parser(opts: ReadOptions) {
   const p = new SaxesParser({ xmlns: false, position: true });
   const stack: XNode[] = [];
   let rootSeen = false;
@@ -63,12 +60,12 @@ export function createParser(opts: ParseHandlers) {
 
 /** Reads the whole stream through the parser; throws ImportError (with a line number when there is one). */
 export async function readIati(source: AsyncIterable<Uint8Array | string>, opts: ReadOptions): Promise<number> {
-  const p = createParser(opts);
+  const p = parser(opts);
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
   for await (const chunk of source) {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
-    if (bytes > opts.maxBytes) throw tooLarge(opts.maxBytes);
+    if (bytes > opts.maxBytes) throw new ImportError(`the file is larger than the limit of ${formatBytes(opts.maxBytes)} (setting TANDEM_IATI_MAX_BYTES, or --max-size)`, undefined, 413);
     const str = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     // small slices with a turn of the event loop between them: the database's answers are handled while the file is read
     for (let i = 0; i < str.length; i += SLICE) {
@@ -82,9 +79,6 @@ export async function readIati(source: AsyncIterable<Uint8Array | string>, opts:
   if (!bytes) throw new ImportError('the file is empty');
   return bytes;
 }
-
-export const tooLarge = (maxBytes: number) =>
-  new ImportError(`the file is larger than the limit of ${formatBytes(maxBytes)} (setting TANDEM_IATI_MAX_BYTES, or --max-size)`, undefined, 413);
 
 export function formatBytes(n: number): string {
   return n >= 1 << 20 ? `${Math.round((n / (1 << 20)) * 10) / 10} MB` : `${Math.round(n / 1024)} kB`;

@@ -6,9 +6,8 @@
  */
 import type { Db } from '../../../db/client.js';
 import { audit, type AuditActor } from '../../audit/audit.js';
-import { ImportError, type XNode } from './parse.js';
-import type { MapContext } from './map.js';
-import { readMapped } from './reader.js';
+import { readIati, ImportError, type XNode } from './parse.js';
+import { mapActivity, type MapContext } from './map.js';
 import { OrgResolver } from './orgs.js';
 import { BatchWriter } from './write.js';
 import { invalid, type ActivityIn, type Problem } from './types.js';
@@ -64,10 +63,11 @@ async function mapContext(db: Db): Promise<MapContext> {
 }
 
 /** Sorts mapped activities: valid ones wait in `pending` for the next batch, invalid ones are counted (and fail the file unless skipped). */
-function collector(report: ImportReport, skipInvalid: boolean) {
+function collector(report: ImportReport, ctx: MapContext, skipInvalid: boolean) {
   const state = { pending: [] as ActivityIn[], failed: false };
-  const onActivity = (a: ActivityIn) => {
+  const onActivity = (node: XNode) => {
     report.activities++;
+    const a = mapActivity(node, ctx);
     if (!invalid(a)) { count(report, a); state.pending.push(a); return; }
     for (const p of a.problems) { report.problemCounts[p.level]++; if (report.problems.length < MAX_LISTED) report.problems.push(p); }
     report.skipped++;
@@ -88,10 +88,9 @@ export async function importIati(db: Db, source: AsyncIterable<Uint8Array | stri
   const out = await db.transaction(async (tx) => {
     const orgs = await OrgResolver.load(tx);
     const writer = new BatchWriter(tx, orgs);
-    const ctx = await mapContext(tx);
-    const { state, onActivity } = collector(report, !!opts.skipInvalid);
-    // batches are written one after the other while the worker goes on parsing, up to AHEAD batches behind the reading:
-    // the parse, this thread's work and the database's overlap, and memory stays bounded
+    const { state, onActivity } = collector(report, await mapContext(tx), !!opts.skipInvalid);
+    // batches are written one after the other while the file goes on being read, up to AHEAD batches behind the reading:
+    // on PostgreSQL the parse overlaps the server's work, and memory stays bounded
     let inflight: Promise<void> = Promise.resolve();
     const queued: Promise<void>[] = [];
     const flush = async () => {
@@ -102,13 +101,12 @@ export async function importIati(db: Db, source: AsyncIterable<Uint8Array | stri
       if (queued.length >= AHEAD) await queued.shift();
     };
     try {
-      report.bytes = await readMapped(source, {
-        maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, countries: ctx.countries, batch: BATCH, onRoot: (root) => checkVersion(root, report),
-        onActivities: async (activities) => {
-          for (const a of activities) onActivity(a);
-          if (state.pending.length && !state.failed) await flush();
+      report.bytes = await readIati(source, {
+        maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onRoot: (root) => checkVersion(root, report), onActivity,
+        onChunk: async (bytes) => {
+          if (state.pending.length >= BATCH && !state.failed) await flush();
+          opts.onProgress?.({ bytes, total: opts.total, activities: report.activities });
         },
-        onChunk: (bytes) => opts.onProgress?.({ bytes, total: opts.total, activities: report.activities }),
       });
     } catch (e) { await inflight.catch(() => {}); throw e; }
     await inflight;
