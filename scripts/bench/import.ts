@@ -6,6 +6,8 @@
  *   npm run bench:import [-- --times 10] [-- --skip pglite,postgresql] [-- --reuse]
  * --times N   import a file made of N copies of the activities (identifiers suffixed): memory must stay flat
  * --reuse     reuse .tmp/bench/seeded (the PGlite template) when it exists
+ * --live-heap the database cases also force a full garbage collection every second and report the live V8 heap
+ *             (what the import really holds; the peak RSS also counts garbage V8 has not collected yet); ≈ 3 % slower
  * PostgreSQL server: TANDEM_BENCH_PG, else TANDEM_TEST_PG, else postgres://postgres@127.0.0.1:5432/postgres
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -39,11 +41,12 @@ async function benchFile(times: number): Promise<string> {
   return many;
 }
 
-interface CaseResult { case: string; ms: number; reimportMs?: number; /** this process's CPU time (main thread, GC, driver) during the import */ cpuMs?: number; copyMs?: number; activities: number; imported?: number; rows?: number; maxRssMb: number; rssBeforeMb: number }
+interface CaseResult { case: string; ms: number; reimportMs?: number; /** this process's CPU time (main thread, GC, driver) during the import */ cpuMs?: number; copyMs?: number; activities: number; imported?: number; rows?: number; maxRssMb: number; rssBeforeMb: number; /** sampled every 20 ms: the import's and the re-import's own peaks, and the V8 heap's */ peaks?: { importMb: number; reimportMb: number; heapMb: number; liveMb?: number[] } }
 
 /** Runs one case in a fresh process (tsx) and returns what it printed as JSON on its last line. */
-function runCase(args: string[]): CaseResult {
-  const r = spawnSync('npx', ['tsx', join(ROOT, 'scripts/bench/import.ts'), '--case', ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: process.env });
+function runCase(args: string[], liveHeap = false): CaseResult {
+  const env = liveHeap ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim() } : process.env;
+  const r = spawnSync('npx', ['tsx', join(ROOT, 'scripts/bench/import.ts'), '--case', ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env });
   if (r.status !== 0) throw new Error(`case ${args.join(' ')} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
@@ -69,18 +72,25 @@ async function importCase(name: string, open: { dataDir?: string; databaseUrl?: 
   const db = await openDb(open);
   await migrate(db); // a reused template may predate the IATI migration
   const rssBefore = process.memoryUsage().rss;
+  let heapMb = 0;
+  const gc = (globalThis as { gc?: () => void }).gc, live: number[] = [];
   const run = async () => {
     const t = performance.now(), cpu = process.cpuUsage();
+    let peak = 0;
+    const sample = setInterval(() => { const m = process.memoryUsage(); peak = Math.max(peak, m.rss); heapMb = Math.max(heapMb, mb(m.heapUsed)); }, 20);
+    const collect = gc && setInterval(() => { gc(); live.push(mb(process.memoryUsage().heapUsed)); }, 1000);
     const r = await importIati(db, createReadStream(file, { highWaterMark: 256 * 1024 }), { skipInvalid: true, file });
+    clearInterval(sample);
+    if (collect) clearInterval(collect);
     const used = process.cpuUsage(cpu);
-    return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), r };
+    return { ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), r, peakMb: mb(peak) };
   };
   const first = await run();
   const again = await run();
   const copy = await copyFloor(db);
   await db.close();
   return { case: name, ms: first.ms, cpuMs: first.cpuMs, reimportMs: again.ms, copyMs: copy.ms, rows: copy.rows, activities: first.r.activities, imported: first.r.imported,
-    maxRssMb: mb(process.resourceUsage().maxRSS * 1024), rssBeforeMb: mb(rssBefore) };
+    maxRssMb: mb(process.resourceUsage().maxRSS * 1024), rssBeforeMb: mb(rssBefore), peaks: { importMb: first.peakMb, reimportMb: again.peakMb, heapMb, ...(gc ? { liveMb: live } : {}) } };
 }
 
 /** The same rows, copied server-side into empty tables with the same indexes: what writing them costs at best. */
@@ -128,22 +138,24 @@ async function pgDatabase(log: (m: string) => void): Promise<{ url: string; drop
   return { url: u.toString(), drop: async () => { await admin.exec(`drop database if exists ${name} with (force)`); await admin.close(); } };
 }
 
-export async function benchImport(opts: { times?: number; skip?: string[]; reuse?: boolean; log?: (m: string) => void } = {}) {
+export async function benchImport(opts: { times?: number; skip?: string[]; reuse?: boolean; liveHeap?: boolean; log?: (m: string) => void } = {}) {
   const { times = 1, skip = [], log = console.log } = opts;
   const file = await benchFile(times);
   log(`file: ${file} (${mb(statSync(file).size)} MB)`);
   const results: CaseResult[] = [runCase(['floor', '--file', file])];
   if (!skip.includes('pglite')) {
     const dir = copyDataDir(await seededTemplate(!!opts.reuse, log), 'import-pglite');
-    results.push(runCase(['pglite', '--dir', dir, '--file', file]));
+    results.push(runCase(['pglite', '--dir', dir, '--file', file], opts.liveHeap));
   }
   if (!skip.includes('postgresql')) {
     const pg = await pgDatabase(log);
-    try { results.push(runCase(['postgresql', '--url', pg.url, '--file', file])); } finally { await pg.drop(); }
+    try { results.push(runCase(['postgresql', '--url', pg.url, '--file', file], opts.liveHeap)); } finally { await pg.drop(); }
   }
   for (const r of results) {
     log(`${r.case.padEnd(11)} ${fmt(r.ms).padStart(8)}${r.cpuMs ? ` (process CPU ${fmt(r.cpuMs)})` : ''}${r.reimportMs ? ` · re-import ${fmt(r.reimportMs)}` : ''}${r.copyMs != null ? ` · bulk copy of the ${r.rows?.toLocaleString('en')} rows ${fmt(r.copyMs)}` : ''}`
-      + ` · ${r.imported ?? r.activities} activities · peak RSS ${r.maxRssMb} MB (${r.rssBeforeMb} MB before)`);
+      + ` · ${r.imported ?? r.activities} activities · peak RSS ${r.maxRssMb} MB (${r.rssBeforeMb} MB before)`
+      + (r.peaks ? ` — sampled: import ${r.peaks.importMb} MB, re-import ${r.peaks.reimportMb} MB, V8 heap used ≤ ${r.peaks.heapMb} MB` : '')
+      + (r.peaks?.liveMb?.length ? ` · live heap after each forced GC ${Math.min(...r.peaks.liveMb)}–${Math.max(...r.peaks.liveMb)} MB (${r.peaks.liveMb.length} samples)` : ''));
   }
   log(`load average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
   return { file, bytes: statSync(file).size, times, results };
@@ -154,7 +166,7 @@ if (isMain(import.meta.url)) {
   if (argv.includes('--case')) await childMain(argv);
   else {
     const times = Number(arg(argv, 'times') ?? 1);
-    const r = await benchImport({ times, skip: (arg(argv, 'skip') ?? '').split(','), reuse: argv.includes('--reuse') });
+    const r = await benchImport({ times, skip: (arg(argv, 'skip') ?? '').split(','), reuse: argv.includes('--reuse'), liveHeap: argv.includes('--live-heap') });
     saveResult(`import_iati_dportal_x${times}`, r);
   }
 }
