@@ -84,5 +84,10 @@ describe('IATI import of real files', () => {
     expect(await dbCounts(db, ids)).toEqual(expected);
     const [{ n }] = await db.query(`select count(*)::int as n from search_doc s join project p on p.id = s.id and s.kind = 'project' where p.iati_identifier = any($1::text[])`, [ids]);
     expect(n).toBe(expected.activities);
+    if (db.engine === 'pglite') {
+      // no autovacuum there: the import took the statistics itself (the planner's row count of the tables)
+      const [{ rows }] = await db.query<{ rows: number }>(`select reltuples::int as rows from pg_class where relname = 'project'`);
+      expect(rows).toBeGreaterThanOrEqual(expected.activities);
+    }
   }, 300_000);
 });

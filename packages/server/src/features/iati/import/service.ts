@@ -17,6 +17,9 @@ const BATCH = 250;
 /** batches handed to the writer and not yet written, at most (reading waits beyond): memory stays flat on large files */
 const AHEAD = 2;
 const MAX_LISTED = 1000;
+/** activities imported from which PGlite's statistics are refreshed at once (below, the next large change does it) */
+const ANALYZE_AFTER = 500;
+const ANALYZED = ['project', 'funding_line', 'project_participant', 'project_place', 'result', 'link', 'organisation', 'search_doc', 'search_word'];
 
 export interface Progress { bytes: number; total?: number; activities: number }
 export interface ImportOptions { skipInvalid?: boolean; maxBytes?: number; total?: number; actor?: AuditActor; file?: string; onProgress?: (p: Progress) => void }
@@ -117,6 +120,9 @@ export async function importIati(db: Db, source: AsyncIterable<Uint8Array | stri
     await audit(tx, { actor: opts.actor ?? null, action: 'iati_imported', targetKind: 'project', details: summary(report) });
     return report;
   });
+  // PGlite has no autovacuum: statistics taken now after a large import, or searches and sheets would be planned as if
+  // the tables were still small (PostgreSQL's autovacuum analyzes them shortly after the commit)
+  if (db.engine === 'pglite' && out.imported >= ANALYZE_AFTER) await db.exec(`analyze ${ANALYZED.join(', ')}`);
   out.ms = Math.round(performance.now() - t0);
   return out;
 }
