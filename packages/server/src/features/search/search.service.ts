@@ -130,7 +130,8 @@ export async function search(db: Db, query: SearchQuery, lang = 'fr'): Promise<S
   const ids = [sample.ids.map((x) => x.kind), sample.ids.map((x) => x.id)];
   // a very large set: title-word candidates from a sample too (among a million projects, the 82,000 titles holding
   // "eau" took 18 ms to collect)
-  const titleSample = TITLE_SAMPLES.find((x) => total > x.above);
+  // (only for the first pages, whose candidates it can fill: deeper pages need every title holding the words)
+  const titleSample = query.page * query.perPage <= CANDIDATES / 2 ? TITLE_SAMPLES.find((x) => total > x.above) : undefined;
   const titles = titleSample ? `${p.title} & ${titleSample.tsquery}` : p.title;
   const rows = p.textIdx
     ? await ranked(db, p, query, candidates(`${sampled(n + 1)} union ${titleCandidates(p, query, n + 2)}`),
