@@ -167,7 +167,7 @@ function titleCandidates(p: Plan, query: SearchQuery, at: number): string {
 
 const candidates = (set: string) => `(${set}) c join search_doc d using (kind, id)`;
 
-/** Scores documents (`from` names them `d`) and returns the page asked for. */
+/** Scores documents (`from` names them `d`) and returns the page asked for; equal scores list the most recent records first (their latest year), then by title. */
 async function ranked(db: Db, p: Plan, query: SearchQuery, from: string, params: unknown[]) {
   const at = params.length + 1;
   // relevance of the title (every candidate holds the words somewhere: reading each full tsvector back from TOAST
@@ -179,7 +179,8 @@ async function ranked(db: Db, p: Plan, query: SearchQuery, from: string, params:
   const offset = (query.page - 1) * query.perPage;
   return db.query<{ kind: string; id: string; title: string; subtitle: string | null; score: number }>(
     `select d.kind, d.id, d.title, d.subtitle, (${rank})::float8 as score
-       from ${from} order by score desc, d.title, d.id limit ${query.perPage} offset ${offset}`,
+       from ${from} order by score desc, (select max(y) from unnest(d.years) y) desc nulls last, d.title, d.id
+       limit ${query.perPage} offset ${offset}`,
     p.textIdx ? [...params, p.phrase] : params);
 }
 

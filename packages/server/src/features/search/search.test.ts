@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
 import { client } from '../../../test/http.js';
 import type { Db } from '../../db/client.js';
+import { writeDocs } from './search.index.js';
 
 describe('search', () => {
   let db: Db;
@@ -112,5 +113,15 @@ describe('search', () => {
     for (const r of saint.results) expect(r.title.normalize('NFD').toLowerCase()).toMatch(/saint/);
     const narrow = (await api.get('/api/search?q=hai%20duong')).json;
     expect(narrow.approximate).toBe(false);
+  });
+  it('lists equally relevant records most recent first, then by title', async () => {
+    const base = { kind: 'project', subtitle: null, title: 'Puits solaires de Zinder', title_folded: 'puits solaires de zinder', folded: 'puits solaires de zinder',
+      weight: 1, countries: ['NE'], territories: [], themes: [], org_kinds: [], funders: [], status: 'closed' };
+    await writeDocs(db, [
+      { ...base, id: 'zz-tie-a', years: [2009, 2010] }, { ...base, id: 'zz-tie-b', years: [2021] }, { ...base, id: 'zz-tie-c', years: [2015, 2016] },
+    ]);
+    const r = (await api.get('/api/search?q=puits%20solaires%20zinder')).json;
+    expect(r.results.map((x: any) => x.id)).toEqual(['zz-tie-b', 'zz-tie-c', 'zz-tie-a']);
+    expect(new Set(r.results.map((x: any) => x.score)).size).toBe(1);
   });
 });
