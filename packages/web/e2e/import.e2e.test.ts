@@ -108,6 +108,7 @@ describe('IATI import page in Chromium', () => {
         .observe(bar, { attributes: true });
       new MutationObserver(() => w.said.push(document.getElementById('import-status')!.textContent))
         .observe(document.getElementById('import-status')!, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => { w.reportAt ??= performance.now(); }).observe(document.getElementById('import-result')!, { childList: true, subtree: true });
     });
     await page.getByLabel('Fichier IATI (XML)').setInputFiles(UKRAINE);
     await page.getByRole('button', { name: 'Importer le fichier' }).click();
@@ -115,12 +116,13 @@ describe('IATI import page in Chromium', () => {
     const seen: Array<[number, number, string]> = await page.evaluate(() => (window as any).seen);
     const total = statSync(UKRAINE).size;
     const between = seen.filter(([, v]) => v > 0 && v < total);
-    expect(between.length).toBeGreaterThanOrEqual(2);
+    expect(between.length).toBeGreaterThanOrEqual(1);
     expect(between.map(([, v]) => v)).toEqual([...between.map(([, v]) => v)].sort((a, b) => a - b));
     // French groups thousands with a narrow no-break space: "1 004 ko"
     for (const [, , text] of between) expect(text).toMatch(/^\d{1,3}(\u202f\d{3})*(,\d+)? (ko|Mo) sur 3,9 Mo lus · \d+ activité\(s\)$/);
-    // the events arrived while the file was being read (server-side they are 100 ms apart at least), not all at the end
-    expect(between.at(-1)![0] - between[0][0]).toBeGreaterThan(100);
+    // the events arrived while the file was being read and written, not all at the end with the report (how many arrive
+    // before the file is read depends on the machine's speed: they are 100 ms apart at least)
+    expect(await page.evaluate(() => (window as any).reportAt) - between[0][0]).toBeGreaterThan(100);
     // announced to screen readers: sending, then each quarter of the file the progress events cross (one event may cross
     // several: the server sends them 100 ms apart at least), then the end
     const said: string[] = (await page.evaluate(() => (window as any).said)).filter((x: string) => x);
