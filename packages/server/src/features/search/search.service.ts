@@ -22,12 +22,6 @@ const EXACT = 2000;
 const MIN_SAMPLE = 250;
 /** the matches a sample sized from a probe aims at */
 const TARGET = 400;
-/**
- * Title-word candidates of a very large set come from a sample: 1/256 of the records above 128,000 (estimated) matches,
- * 1/64 above 16,000. GIN's time for an AND follows its shortest list, and there every list is long (a common word, a
- * country, a year): the sample's is the short one. Each still brings about a hundred titles or more.
- */
-const TITLE_SAMPLES = [{ above: 128000, tsquery: "('~u:0' | '~u:1')" }, { above: 16000, tsquery: "'~s:0'" }];
 /** ranking candidates of larger sets, per source */
 const CANDIDATES = 240;
 // (with words, the sampled matches bring a third of it: the titles holding the words bring the rest)
@@ -99,6 +93,15 @@ interface Sample { tsquery: string; scale: number }
 const buckets = (prefix: 'u' | 's' | 'g', count: number, k: number): Sample =>
   ({ tsquery: Array.from({ length: k }, (_, i) => lexeme(`~${prefix}:${i}`)).join(' | '), scale: count / k });
 const PROBE = buckets('u', 512, 1), SECOND_PROBE = buckets('s', 64, 1);
+/**
+ * Title-word candidates of a very large set come from a sample: 1/256 of the records above 128,000 (estimated) matches,
+ * 1/64 above 16,000. GIN's time for an AND follows its shortest list, and there every list is long (a common word, a
+ * country, a year): the sample's is the short one. Each still brings about a hundred titles or more.
+ */
+const TITLE_SAMPLES = [{ above: 128000, sample: buckets('u', 512, 2) }, { above: 16000, sample: buckets('s', 64, 1) }];
+
+/** The ids of a set of documents, as two array parameters from $at on. */
+const idList = (at: number) => `select * from unnest($${at}::text[], $${at + 1}::text[]) as s(kind, id)`;
 
 /** The smallest sample expected to hold TARGET matches out of `estimate` (null: read them all). */
 function sized(estimate: number): Sample | null {
@@ -126,17 +129,16 @@ export async function search(db: Db, query: SearchQuery, lang = 'fr'): Promise<S
     if (next) sample = await at(next);
   }
   const total = Math.round(sample.matched * sample.scale);
-  const sampled = (at: number) => `select * from unnest($${at}::text[], $${at + 1}::text[]) as s(kind, id)`;
   const ids = [sample.ids.map((x) => x.kind), sample.ids.map((x) => x.id)];
   // a very large set: title-word candidates from a sample too (among a million projects, the 82,000 titles holding
   // "eau" took 18 ms to collect)
   // (only for the first pages, whose candidates it can fill: deeper pages need every title holding the words)
   const titleSample = query.page * query.perPage <= CANDIDATES / 2 ? TITLE_SAMPLES.find((x) => total > x.above) : undefined;
-  const titles = titleSample ? `${p.title} & ${titleSample.tsquery}` : p.title;
+  const titles = titleSample ? `${p.title} & (${titleSample.sample.tsquery})` : p.title;
   const rows = p.textIdx
-    ? await ranked(db, p, query, candidates(`${sampled(n + 1)} union ${titleCandidates(p, query, n + 2)}`),
+    ? await ranked(db, p, query, candidates(`${idList(n + 1)} union ${titleCandidates(p, query, n + 2)}`),
       [...p.params, ...ids, `${p.phrase.replace(/[\\%_]/g, '\\$&')}%`, titles, ...(p.filterKeys.length ? [p.filterKeys] : [])])
-    : await ranked(db, p, query, candidates(sampled(1)), ids);
+    : await ranked(db, p, query, candidates(idList(1)), ids);
   return answer(query, total, true, rows, await labelFacets(db, sample.facets, lang));
 }
 
@@ -148,8 +150,7 @@ async function exact(db: Db, p: Plan, query: SearchQuery, lang: string): Promise
   // (a set larger than the probes said is ranked over its first ids by weight)
   const { facets, matched, ids } = await facetCounts(db, p.match(), p.params, 1, EXACT * 5);
   const words = p.textIdx ? [p.params[0]] : []; // the ranking's $1
-  const list = `select * from unnest($${words.length + 1}::text[], $${words.length + 2}::text[]) as s(kind, id)`;
-  const rows = await ranked(db, p, query, candidates(list), [...words, ids.map((x) => x.kind), ids.map((x) => x.id)]);
+  const rows = await ranked(db, p, query, candidates(idList(words.length + 1)), [...words, ids.map((x) => x.kind), ids.map((x) => x.id)]);
   return answer(query, matched, false, rows, await labelFacets(db, facets, lang));
 }
 
