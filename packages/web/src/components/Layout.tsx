@@ -15,7 +15,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
   const { i, meta } = props;
   const title = meta.title === i.t('site.name') ? meta.title : `${meta.title} · ${i.t('site.name')}`;
   return (
-    <html lang={i.lang}>
+    <>{raw('<!doctype html>')}<html lang={i.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -55,6 +55,6 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
           <footer class="site-footer"><div class="wrap"><p>{i.t('footer.about')}</p><p>{i.t('footer.data')}</p></div></footer>
         </>}
       </body>
-    </html>
+    </html></>
   );
 }
