@@ -1,4 +1,4 @@
-/** Issue 4's flow in Chromium: edit co-financing, the partner sees "awaiting", validates; the revision is shown and restored. */
+/** Issue 4's flow in Chromium: edit co-financing, the partner sees "awaiting", validates; the revision is shown (the organisation to the partner, the person to her colleagues) and restored. */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,10 @@ describe('partner validation and history in Chromium', () => {
     await hung.goto(`${site.base}/vi/projects/innotech-master`);
     const vnBlock = hung.locator('section[aria-labelledby="validation-h"]');
     expect(await vnBlock.textContent()).toContain('đang chờ xác nhận');
+    // the partner from another organisation sees which organisation changed what, not who, in Vietnamese
+    const vnHistory = (await hung.locator('section[aria-labelledby="history-changes-h"]').textContent())!;
+    expect(vnHistory).toMatch(/Département de la Seine-Saint-Denis,[\s\S]*Đồng tài trợ, dòng 1: số tiền\s*80000\s*85000/);
+    expect(vnHistory).not.toContain('Lan (');
     expect(await new AxeBuilder({ page: hung }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
     await hung.getByRole('button', { name: /Xác nhận thay mặt/ }).click();
     await hung.waitForURL(`${site.base}/vi/projects/innotech-master`);
@@ -45,7 +49,9 @@ describe('partner validation and history in Chromium', () => {
 
     await lan.reload();
     const history = lan.locator('section[aria-labelledby="history-changes-h"]');
-    expect(await history.locator('table.diff').first().textContent()).toMatch(/funding\.0\.amount\s*80000\s*85000/);
+    // Lan, a member of the author's organisation, sees her name; the field reads as a label, not a path
+    expect(await history.locator('summary').first().textContent()).toContain('Lan (Département de la Seine-Saint-Denis)');
+    expect(await history.locator('table.diff').first().textContent()).toMatch(/Cofinancement, ligne 1 : montant\s*80000\s*85000/);
     await history.locator('details').nth(1).locator('summary').click();
     await history.getByRole('button', { name: 'Restaurer cette version' }).first().click();
     await lan.waitForURL(`${site.base}/projects/innotech-master`);

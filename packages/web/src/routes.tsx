@@ -1,6 +1,6 @@
 /** Page routes: each reads what it needs and renders server-side. */
 import type { Context } from 'hono';
-import { searchQuery } from '@tandem/shared';
+import { csvDocument, searchQuery } from '@tandem/shared';
 import type { Db } from '../../server/src/db/client.js';
 import { getMission } from '../../server/src/features/missions/missions.service.js';
 import { getOrganisation } from '../../server/src/features/organisations/organisations.service.js';
@@ -8,7 +8,6 @@ import { getPartnership } from '../../server/src/features/partnerships/partnersh
 import { getProject } from '../../server/src/features/projects/projects.service.js';
 import { getTerritory } from '../../server/src/features/territories/territories.service.js';
 import { search } from '../../server/src/features/search/search.service.js';
-import { csvLine } from '../../server/src/features/export/csv.js';
 import { localName, type I18n } from './i18n/index.js';
 import { Layout } from './components/Layout.js';
 import { HomePage, MapAsList, WorldMap } from './features/home/HomePage.js';
@@ -63,7 +62,7 @@ const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promis
 };
 
 function csvResponse(c: Context, name: string, header: string[], rows: unknown[][]) {
-  return c.body('\ufeff' + csvLine(header) + rows.map(csvLine).join(''), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
+  return c.body(csvDocument(header, rows, { bom: true }), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
 }
 
 /** Paths are GET unless written 'POST /path'. */

@@ -3,7 +3,7 @@ import { listQuery, withVersion } from '@tandem/shared';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { route, type RouteDef } from './api.js';
-import { writeContext, type WriteContext } from './actor.js';
+import { getActor, writeContext, type WriteContext } from './actor.js';
 import { HttpError, NotFoundError } from './errors.js';
 import { getRevision, listRevisions } from '../features/history/revisions.js';
 import { toInput } from '../features/history/to-input.js';
@@ -32,9 +32,9 @@ export function crudRoutes<In>(opts: {
       handler: ({ c, db, params, body }) => service.update(db, params.id, body as In & { version: number }, writeContext(c)) }),
     route({ method: 'delete', path: `${path}/:id`, tag, summary: `Delete a ${noun}`, write: true, status: 204,
       handler: ({ c, db, params }) => service.remove(db, params.id, writeContext(c)) }),
-    route({ method: 'get', path: `${path}/:id/revisions`, tag, summary: `Every change of a ${noun}: who, when, what changed`,
-      returns: '[{id, version, action, actor, at, changes:[{path, before, after}]}]',
-      handler: async ({ db, params }) => ({ items: await listRevisions(db, noun, params.id) }) }),
+    route({ method: 'get', path: `${path}/:id/revisions`, tag, summary: `Every change of a ${noun}: which organisation, when, what changed (the person's name only for members of that organisation and platform administrators)`,
+      returns: '[{id, version, action, actor:{kind, organisation:{id, name}, accountId?, label?}, at, changes:[{path, before, after}]}]',
+      handler: async ({ c, db, params }) => ({ items: await listRevisions(db, noun, params.id, getActor(c)) }) }),
     route({ method: 'post', path: `${path}/:id/revisions/:revision/restore`, tag, summary: `Restore the ${noun} as it was after a revision (a new revision; 409 when the version is stale)`,
       body: z.object({ version: z.number().int().min(1) }), write: true,
       handler: async ({ c, db, params, body }) => {

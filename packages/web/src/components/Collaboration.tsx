@@ -2,9 +2,20 @@
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../i18n/index.js';
 import { Section } from './Sheet.js';
+import { changeLabelOrOther } from './change-label.js';
 
 export interface PartyValidation { organisationId: string; name: string; state: string; comment: string | null; at: string | null }
-export interface RevisionView { id: number; action: string; actor: { accountId: string | null; label: string }; at: string; changes: Array<{ path: string; before: unknown; after: unknown }> }
+/** A revision as the reader may see it (features/history/revisions.ts): the organisation always, the person only for its members. */
+export interface RevisionView {
+  id: number; action: string; at: string; changes: Array<{ path: string; before: unknown; after: unknown }>;
+  actor: { kind: 'system' | 'organisation' | 'platform'; organisation: { id: string; name: string } | null; accountId?: string; label?: string };
+}
+
+function who(i: I18n, a: RevisionView['actor']): string {
+  if (a.kind === 'system') return i.t('history.system');
+  const org = a.organisation?.name ?? i.t('history.platform');
+  return a.label ? i.t('history.person', { who: a.label, org }) : org;
+}
 
 export function Validations(props: { i: I18n; items: PartyValidation[]; actions?: (v: PartyValidation) => Child }) {
   const { i } = props;
@@ -27,7 +38,8 @@ export function Validations(props: { i: I18n; items: PartyValidation[]; actions?
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '—') : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-export function History(props: { i: I18n; items: RevisionView[]; restore?: (r: RevisionView) => Child }) {
+/** The history block; kind: the record's kind ('project'…), whose field labels name the changes. */
+export function History(props: { i: I18n; kind: string; items: RevisionView[]; restore?: (r: RevisionView) => Child }) {
   const { i } = props;
   if (!props.items.length) return null;
   const when = (at: string) => new Intl.DateTimeFormat(i.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(at));
@@ -38,12 +50,12 @@ export function History(props: { i: I18n; items: RevisionView[]; restore?: (r: R
           <li class="revision">
             <details open={k === 0 && r.action !== 'create' ? true : undefined}>
               <summary>
-                <strong>{i.t(`history.action.${r.action}` as any)}</strong> — {i.t('history.by', { who: r.actor.accountId ? r.actor.label : i.t('history.system'), when: when(r.at) })}
+                <strong>{i.t(`history.action.${r.action}` as any)}</strong> — {i.t('history.by', { who: who(i, r.actor), when: when(r.at) })}
               </summary>
               {r.action === 'create' ? null : r.changes.length === 0 ? <p class="muted">{i.t('history.nochange')}</p> : (
                 <table class="data diff">
                   <thead><tr><th scope="col">{i.t('history.field')}</th><th scope="col">{i.t('history.before')}</th><th scope="col">{i.t('history.after')}</th></tr></thead>
-                  <tbody>{r.changes.slice(0, 60).map((c) => <tr><th scope="row"><code>{c.path}</code></th><td><del>{show(c.before)}</del></td><td><ins>{show(c.after)}</ins></td></tr>)}</tbody>
+                  <tbody>{r.changes.slice(0, 60).map((c) => <tr><th scope="row">{changeLabelOrOther(i, props.kind, c.path)}</th><td><del>{show(c.before)}</del></td><td><ins>{show(c.after)}</ins></td></tr>)}</tbody>
                 </table>
               )}
               {k > 0 && r.action !== 'delete' && props.restore?.(r)}

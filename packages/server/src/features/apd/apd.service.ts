@@ -3,14 +3,13 @@
  * funded that year, saved whole with a version (409 when stale), submitted (then locked until a platform
  * administrator reopens it), totals by category and by country, and a CSV export.
  */
-import { apdCategoryForThemes, apdCategoryIds, apdCategoryLabel, normaliseAmount, sumAmounts, type ApdDeclarationInput, type ApdStatus } from '@tandem/shared';
+import { apdCategoryForThemes, apdCategoryIds, csvDocument, apdCategoryLabel, normaliseAmount, sumAmounts, type ApdDeclarationInput, type ApdStatus } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { isPlatformAdmin, type WriteContext } from '../../lib/actor.js';
 import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { assertExist } from '../../lib/records.js';
 import { ForbiddenError } from '../permissions/permissions.js';
 import { audit } from '../audit/audit.js';
-import { csvLine } from '../export/csv.js';
 
 export interface ApdLine {
   category: string; categoryLabel: string; country: string | null; countryName: string | null;
@@ -208,5 +207,5 @@ const CSV_HEADERS_FR = ['Identifiant de la collectivité', 'Collectivité', 'Ann
 export async function declarationCsv(db: Db, organisationId: string, year: number, opts: { labels?: 'fr' } = {}): Promise<string> {
   const d = await getDeclaration(db, organisationId, year);
   const rows = d.lines.map((l) => [d.organisationId, d.organisationName, d.year, l.category, l.categoryLabel, l.country, l.countryName, l.amount, l.currency, l.projectId]);
-  return csvLine(opts.labels === 'fr' ? CSV_HEADERS_FR : CSV_HEADERS) + rows.map(csvLine).join('');
+  return csvDocument(opts.labels === 'fr' ? CSV_HEADERS_FR : CSV_HEADERS, rows);
 }

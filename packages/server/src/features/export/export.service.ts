@@ -1,7 +1,6 @@
 /** Open data exports of the records as CSV (one table per kind) or JSON (records with their parts). */
-import { formatPartialDate } from '@tandem/shared';
+import { csvLine, formatPartialDate } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
-import { csvLine } from './csv.js';
 import { csvPlan, type CsvOptions } from './columns.js';
 import { getMission } from '../missions/missions.service.js';
 import { getOrganisation } from '../organisations/organisations.service.js';

@@ -56,7 +56,7 @@ describe('validation and history on the public sheet', () => {
     await fr.login('fr@example.org');
     const page = await fr.get('/partnerships/ssd-hai-duong');
     expect(page.text).toContain('Historique des modifications');
-    expect(page.text).toMatch(/<code>summary<\/code><\/th><td><del>[^<]*<\/del><\/td><td><ins>Résumé mis à jour par le Département\.<\/ins>/);
+    expect(page.text).toMatch(/<th scope="row">Résumé<\/th><td><del>[^<]*<\/del><\/td><td><ins>Résumé mis à jour par le Département\.<\/ins>/);
     const restoreAction = /action="(\/collab\/partnership\/ssd-hai-duong\/restore\/\d+)"/.exec(page.text)![1];
     const version = /name="version" value="(\d+)"/.exec(page.text)![1];
     const r = await fr.form(restoreAction, { _csrf: csrfOf(page.text), version });

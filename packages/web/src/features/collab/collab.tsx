@@ -32,7 +32,7 @@ export async function collaboration(c: Context, i: I18n, db: Db, kind: string, r
   const actor = getActor(c);
   const mine = actor ? memberOf(actor) : new Set<string>();
   const validations = kind === 'partnership' || kind === 'project' ? await listValidations(db, kind, record.id) : [];
-  const revisions = (await listRevisions(db, kind, record.id)).slice(0, 20);
+  const revisions = (await listRevisions(db, kind, record.id, actor)).slice(0, 20);
   const base = i.path(`/collab/${kind}/${encodeURIComponent(record.id)}`);
   return (
     <>
@@ -46,7 +46,7 @@ export async function collaboration(c: Context, i: I18n, db: Db, kind: string, r
           <button type="submit" name="state" value="changes_requested" class="secondary">{i.t('validation.request')}</button>
         </form>
       ) : null)} />
-      <History i={i} items={revisions as any} restore={(r) => (actor ? (
+      <History i={i} kind={kind} items={revisions} restore={(r) => (actor ? (
         <form method="post" action={`${base}/restore/${r.id}`} class="no-print">
           <Csrf c={c} />
           <input type="hidden" name="version" value={String(record.version)} />

@@ -1,0 +1,79 @@
+/**
+ * Every CSV Tandem writes is formula-safe (OWASP): records export (/api/export), statistics
+ * (/statistics/*.csv) and the aid declaration (/api/apd/…csv). Names and titles that a spreadsheet would run
+ * come out behind a quote; amounts, negative ones included, stay numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../shared/src/csv.testkit.js';
+import { testDb } from '../../server/test/db.js';
+import type { Db } from '../../server/src/db/client.js';
+import { createSite } from './site.js';
+
+const PAYLOADS = ['=HYPERLINK("http://evil","x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+const TOKEN = 'csv-safety-token';
+
+describe('CSV exports are formula-safe', () => {
+  let db: Db;
+  let app: ReturnType<typeof createSite>;
+  const csv = async (path: string) => {
+    const res = await app.request(path);
+    expect(res.status, path).toBe(200);
+    expect(res.headers.get('content-type'), path).toBe('text/csv; charset=utf-8');
+    return parseCsv(await res.text());
+  };
+  /** the cells of column `name` (first row: the header) */
+  const column = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0].indexOf(name)]);
+
+  beforeAll(async () => {
+    db = await testDb();
+    app = createSite({ db, adminToken: TOKEN });
+    const post = async (path: string, body: unknown) => {
+      const res = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    for (const [k, name] of PAYLOADS.entries()) {
+      await post('/api/organisations', { id: `evil-${k}`, kind: 'association', name, country: 'FR' });
+      await post('/api/projects', { id: `evil-project-${k}`, title: name, participants: [{ organisationId: 'cd93', role: 'lead' }],
+        funding: [{ funderId: `evil-${k}`, amount: k === 0 ? '-12.5' : 1000 + k, year: 2023 }] });
+    }
+    // the API trims texts; a leading tab or carriage return can still come from an import or older data
+    for (const k of [4, 5]) {
+      await db.query('update organisation set name = $1 where id = $2', [PAYLOADS[k], `evil-${k}`]);
+      await db.query('update project set title = $1 where id = $2', [PAYLOADS[k], `evil-project-${k}`]);
+    }
+  });
+  afterAll(async () => { await db.close(); });
+
+  const neutralised = PAYLOADS.map((p) => `'${p}`);
+
+  it('records export: titles, names and funders behind a quote, amounts plain', async () => {
+    const projects = await csv('/api/export?format=csv&kind=projects');
+    expect(column(projects, 'title')).toEqual(expect.arrayContaining(neutralised));
+    for (const p of PAYLOADS) expect(column(projects, 'title')).not.toContain(p);
+    expect(column(await csv('/api/export?format=csv&kind=organisations'), 'name')).toEqual(expect.arrayContaining(neutralised));
+    const funding = (await csv('/api/export?format=csv&kind=funding')).filter((r, k) => k === 0 || r[0].startsWith('evil-project-'));
+    expect(column(funding, 'funder')).toEqual(neutralised);
+    expect(column(funding, 'project_title')).toEqual(neutralised);
+    expect(column(funding, 'amount')).toEqual(['-12.50', '1001.00', '1002.00', '1003.00', '1004.00', '1005.00']);
+    const labelled = await csv('/api/export?format=csv&kind=funding&labels=en&columns=funder,amount');
+    expect(labelled.slice(1).filter((r) => r[0].startsWith("'"))).toEqual(neutralised.map((n, k) => [n, k === 0 ? '-12.50' : `${1000 + k}.00`]));
+  });
+
+  it('statistics: funders behind a quote, a negative total stays a number', async () => {
+    const rows = (await csv('/statistics/funding.csv')).filter((r) => r[0].startsWith('evil-'));
+    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(expect.arrayContaining(neutralised.map((n, k) => [`evil-${k}`, n, k === 0 ? '-12.5' : String(1000 + k)])));
+    expect(rows).toHaveLength(PAYLOADS.length);
+    for (const r of await csv('/en/statistics/by-country.csv')) expect(r[1]).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('aid declaration: the organisation behind a quote, amounts plain', async () => {
+    for (const [k, n] of neutralised.entries()) {
+      const rows = await csv(`/api/apd/evil-${k}/2023.csv`);
+      expect(column(rows, 'organisation'), `evil-${k}`).toEqual(Array(rows.length - 1).fill(n));
+      for (const a of column(rows, 'amount')) expect(a).toMatch(/^-?\d+(\.\d+)?$/);
+    }
+    const rows = await csv('/api/apd/evil-1/2023.csv?labels=fr');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(column(rows, 'Collectivité')).toEqual(Array(rows.length - 1).fill("'+1+1"));
+  });
+});
