@@ -104,6 +104,8 @@ export const en: Record<MessageKey, string> = {
   'edit.forbidden.title': 'Editing not allowed', 'edit.forbidden.text': 'You are not a member of any organisation taking part in this record: you may read it, not edit it. A platform administrator can attach you to the organisation concerned.',
   'edit.forbidden.territory': 'Only platform administrators edit territories (reference data).',
   'edit.forbidden.save': 'Not saved: with these changes, the record would no longer involve any organisation you are a member of. What you typed is kept below.',
+  'edit.forbidden.partnership': 'Not saved: only the organisations party to a partnership attach records to it, and you are a member of none of them. What you typed is kept below.',
+  'edit.error.foreignPartnership': 'You are not a member of any party to this partnership: choose one of your organisation’s partnerships, or leave it empty.',
   'edit.back': 'Back to the sheet',
   'edit.ref.current': 'Chosen: {name}', 'edit.ref.unknown': 'No record with this identifier yet.',
   'edit.ref.help.organisation': 'The organisation’s identifier. Type a name to get suggestions.',

@@ -103,6 +103,8 @@ export const fr = {
   'edit.forbidden.title': 'Modification non autorisée', 'edit.forbidden.text': 'Vous n’êtes membre d’aucune organisation qui participe à cette fiche : vous pouvez la consulter, pas la modifier. Un administrateur de la plateforme peut vous rattacher à l’organisation concernée.',
   'edit.forbidden.territory': 'Seuls les administrateurs de la plateforme modifient les territoires (données de référence).',
   'edit.forbidden.save': 'Enregistrement refusé : avec ces changements, la fiche ne concernerait plus aucune organisation dont vous êtes membre. Vos saisies sont conservées ci-dessous.',
+  'edit.forbidden.partnership': 'Enregistrement refusé : seules les organisations parties à un partenariat y rattachent des fiches, et vous n’êtes membre d’aucune d’elles. Vos saisies sont conservées ci-dessous.',
+  'edit.error.foreignPartnership': 'Vous n’êtes membre d’aucune partie à ce partenariat : choisissez un partenariat de votre organisation, ou laissez vide.',
   'edit.back': 'Retour à la fiche',
   'edit.ref.current': 'Choisi : {name}', 'edit.ref.unknown': 'Aucune fiche avec cet identifiant pour l’instant.',
   'edit.ref.help.organisation': 'Identifiant de l’acteur. Tapez un nom pour obtenir des suggestions.',

@@ -104,6 +104,8 @@ export const vi: Record<MessageKey, string> = {
   'edit.forbidden.title': 'Không được phép chỉnh sửa', 'edit.forbidden.text': 'Bạn không phải là thành viên của tổ chức nào tham gia hồ sơ này: bạn có thể xem nhưng không thể chỉnh sửa. Quản trị viên nền tảng có thể gắn bạn với tổ chức liên quan.',
   'edit.forbidden.territory': 'Chỉ quản trị viên nền tảng mới chỉnh sửa địa bàn (dữ liệu tham chiếu).',
   'edit.forbidden.save': 'Chưa lưu: với những thay đổi này, hồ sơ sẽ không còn liên quan đến tổ chức nào mà bạn là thành viên. Nội dung bạn đã nhập được giữ lại bên dưới.',
+  'edit.forbidden.partnership': 'Chưa lưu: chỉ các tổ chức là bên tham gia một quan hệ đối tác mới được gắn hồ sơ vào đó, và bạn không là thành viên của tổ chức nào trong số đó. Nội dung bạn đã nhập được giữ lại bên dưới.',
+  'edit.error.foreignPartnership': 'Bạn không là thành viên của bên nào trong quan hệ đối tác này: hãy chọn một quan hệ đối tác của tổ chức bạn, hoặc để trống.',
   'edit.back': 'Quay lại hồ sơ',
   'edit.ref.current': 'Đã chọn: {name}', 'edit.ref.unknown': 'Chưa có hồ sơ nào với mã định danh này.',
   'edit.ref.help.organisation': 'Mã định danh của tổ chức. Gõ tên để nhận gợi ý.',

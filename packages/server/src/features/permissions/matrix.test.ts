@@ -17,7 +17,8 @@ const GRANTS: Record<Role, Grant[]> = {
   network_admin: [{ role: 'network_admin', organisationId: 'cuf' }], platform_admin: [{ role: 'platform_admin', organisationId: null }],
 };
 
-interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[] }
+/** `field`: the field a member's 403 names (attaching to a foreign partnership). */
+interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[]; field?: string }
 const version = (table: string, id: string) => async (db: Db) => (await db.query(`select version from ${table} where id = $1`, [id]))[0].version;
 const ALL_SIGNED_IN: Role[] = ['member', 'outsider', 'network_admin', 'platform_admin'];
 
@@ -36,6 +37,17 @@ const CASES: Case[] = [
   { name: 'update mission of another partnership', method: 'put', path: '/api/missions/hue-cergy-2023-11', body: async (db) => ({ title: 'Délégation', direction: 'incoming', partnershipId: 'cergy-hue', version: await version('mission', 'hue-cergy-2023-11')(db) }), allowed: ['platform_admin'] },
   { name: 'create person in cd93', method: 'post', path: '/api/people', body: () => ({ name: 'Personne matrice', organisationId: 'cd93', email: 'p@example.org' }), allowed: ['member', 'platform_admin'] },
   { name: 'save APD declaration of cd93', method: 'put', path: '/api/apd/cd93/2024', body: async (db) => ({ version: (await db.query(`select version from apd_declaration where organisation_id = 'cd93' and year = 2024`))[0]?.version ?? 0, lines: [{ category: 'cooperation', country: 'VN', amount: '1000' }] }), allowed: ['member', 'platform_admin'] },
+  // attaching to a partnership: cd93 is a party to ssd-hai-duong, not to cergy-hue (Cergy ↔ Huế)
+  { name: 'create project in own partnership', method: 'post', path: '/api/projects', body: () => ({ title: 'Projet rattaché', partnershipId: 'ssd-hai-duong', participants: [{ organisationId: 'cd93', role: 'lead' }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'create project under a foreign partnership', method: 'post', path: '/api/projects', body: () => ({ title: 'Projet greffé', partnershipId: 'cergy-hue', participants: [{ organisationId: 'cd93', role: 'lead' }] }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'create mission in own partnership', method: 'post', path: '/api/missions', body: () => ({ title: 'Mission rattachée', direction: 'outgoing', organisations: ['cd93'], partnershipId: 'ssd-hai-duong' }), allowed: ['member', 'platform_admin'] },
+  { name: 'create mission under a foreign partnership', method: 'post', path: '/api/missions', body: () => ({ title: 'Mission greffée', direction: 'outgoing', organisations: ['cd93'], partnershipId: 'cergy-hue' }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'move own project into a foreign partnership', method: 'put', path: '/api/projects/salons-economiques-vietnam', body: async (db) => ({ title: 'Salons économiques', partnershipId: 'cergy-hue', participants: [{ organisationId: 'cd93', role: 'lead' }], version: await version('project', 'salons-economiques-vietnam')(db) }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'move own mission into a foreign partnership', method: 'put', path: '/api/missions/matrix-mission', body: async (db) => ({ title: 'Mission matrice', direction: 'outgoing', organisations: ['cd93'], partnershipId: 'cergy-hue', version: await version('mission', 'matrix-mission')(db) }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'edit own mission, partnership unchanged', method: 'put', path: '/api/missions/matrix-mission', body: async (db) => {
+    const [m] = await db.query(`select partnership_id, version from mission where id = 'matrix-mission'`);
+    return { title: 'Mission matrice revue', direction: 'outgoing', organisations: ['cd93'], partnershipId: m.partnership_id, version: m.version };
+  }, allowed: ['member', 'platform_admin'] },
   { name: 'erase a person', method: 'post', path: '/api/people/PERSON/erase', allowed: ['platform_admin'] },
   { name: 'delete project', method: 'del', path: '/api/projects/phu-nu', allowed: ['member', 'platform_admin'] },
   { name: 'delete a partnership of the outsider’s organisation', method: 'del', path: '/api/partnerships/montreuil-hai-duong', allowed: ['outsider', 'platform_admin'] },
@@ -67,6 +79,8 @@ describe.each(ROLES)('writes as %s', (role) => {
     await db.query(`insert into person (id, name, email, organisation_id) values ('matrix-person', 'Personne à effacer', 'x@example.org', 'cd93')`);
     person = 'matrix-person';
     await db.query(`insert into organisation (id, kind, name) values ('matrix-org', 'association', 'Association sans lien')`);
+    await db.query(`insert into mission (id, title, direction, partnership_id) values ('matrix-mission', 'Mission matrice', 'outgoing', 'ssd-hai-duong')`);
+    await db.query(`insert into mission_participant (mission_id, organisation_id) values ('matrix-mission', 'cd93')`);
     if (role !== 'anonymous') {
       await makeAccount(db, `${role}@example.org`, GRANTS[role]);
       csrf = await client.login(`${role}@example.org`);
@@ -85,6 +99,7 @@ describe.each(ROLES)('writes as %s', (role) => {
     } else {
       expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(role === 'anonymous' ? 401 : 403);
       expect(await fingerprint(db)).toBe(before);
+      if (c.field && role === 'member') expect(r.json.issues, r.text).toEqual([expect.objectContaining({ path: c.field })]);
     }
   });
 });
