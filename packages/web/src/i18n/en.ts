@@ -152,6 +152,7 @@ export const en: Record<MessageKey, string> = {
   'auth.oidc.unverified_email': 'Your identity provider has not confirmed your e-mail address, so Tandem cannot use it to recognise you.',
   'auth.oidc.disabled': 'This account is disabled.', 'auth.oidc.state': 'The sign-in expired or did not start in this browser. Please start again.',
   'auth.oidc.provider': 'The identity provider interrupted the sign-in.', 'auth.oidc.exchange': 'The exchange with the identity provider failed. Try again later.',
+  'auth.reset.ratelimit': 'Too many reset requests from this connection (at most {max} an hour): no e-mail was sent. Try again in {wait}.',
   'auth.reset.title': 'Forgot your password', 'auth.reset.lead': 'Enter your account’s e-mail address: you will receive a link, valid for one hour, to choose a new password.',
   'auth.reset.submit': 'Send the link', 'auth.reset.sent': 'If an account exists for {email}, an e-mail with a link is on its way. The link is valid for one hour and works once.',
   'auth.reset.new.title': 'Choose a new password', 'auth.reset.new.submit': 'Save the password',

@@ -151,6 +151,7 @@ export const fr = {
   'auth.oidc.unverified_email': 'Votre fournisseur d’identité n’a pas confirmé votre adresse e-mail : Tandem ne peut pas s’en servir pour vous reconnaître.',
   'auth.oidc.disabled': 'Ce compte est désactivé.', 'auth.oidc.state': 'La connexion a expiré ou n’a pas commencé dans ce navigateur. Recommencez.',
   'auth.oidc.provider': 'Le fournisseur d’identité a interrompu la connexion.', 'auth.oidc.exchange': 'L’échange avec le fournisseur d’identité a échoué. Réessayez plus tard.',
+  'auth.reset.ratelimit': 'Trop de demandes de réinitialisation depuis cette connexion ({max} par heure au plus) : aucun e-mail n’est parti. Réessayez dans {wait}.',
   'auth.reset.title': 'Mot de passe oublié', 'auth.reset.lead': 'Indiquez l’adresse e-mail de votre compte : vous recevrez un lien, valable une heure, pour choisir un nouveau mot de passe.',
   'auth.reset.submit': 'Envoyer le lien', 'auth.reset.sent': 'Si un compte existe pour {email}, un e-mail avec un lien vient de partir. Le lien est valable une heure et ne sert qu’une fois.',
   'auth.reset.new.title': 'Choisir un nouveau mot de passe', 'auth.reset.new.submit': 'Enregistrer le mot de passe',

@@ -152,6 +152,7 @@ export const vi: Record<MessageKey, string> = {
   'auth.oidc.unverified_email': 'Nhà cung cấp định danh chưa xác nhận địa chỉ e-mail của bạn, nên Tandem không thể dùng nó để nhận ra bạn.',
   'auth.oidc.disabled': 'Tài khoản này đã bị vô hiệu hóa.', 'auth.oidc.state': 'Phiên đăng nhập đã hết hạn hoặc không bắt đầu từ trình duyệt này. Hãy thử lại.',
   'auth.oidc.provider': 'Nhà cung cấp định danh đã dừng việc đăng nhập.', 'auth.oidc.exchange': 'Trao đổi với nhà cung cấp định danh thất bại. Hãy thử lại sau.',
+  'auth.reset.ratelimit': 'Quá nhiều yêu cầu đặt lại mật khẩu từ kết nối này (tối đa {max} lần mỗi giờ): chưa có e-mail nào được gửi. Hãy thử lại sau {wait}.',
   'auth.reset.title': 'Quên mật khẩu', 'auth.reset.lead': 'Nhập địa chỉ e-mail của tài khoản: bạn sẽ nhận được một liên kết, có hiệu lực trong một giờ, để chọn mật khẩu mới.',
   'auth.reset.submit': 'Gửi liên kết', 'auth.reset.sent': 'Nếu có tài khoản cho {email}, một e-mail kèm liên kết vừa được gửi đi. Liên kết có hiệu lực một giờ và chỉ dùng được một lần.',
   'auth.reset.new.title': 'Chọn mật khẩu mới', 'auth.reset.new.submit': 'Lưu mật khẩu',
