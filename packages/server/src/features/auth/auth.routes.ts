@@ -9,6 +9,7 @@ import { listAccounts, roles } from './accounts.js';
 import { issueToken, listApiTokens, tokenScopes, withdrawToken } from './api-tokens.js';
 import { confirmPasswordReset, openSession, RateLimitedError, requestPasswordReset, signIn, signOut, type SignedIn } from './auth.service.js';
 import { csrfToken, csrfTokenFor } from './csrf.js';
+import { MAIL_LIMITS, MailRateLimitedError } from './mail-limits.js';
 import { acceptInvitation, createInvitation, grantRole, revokeRole } from './invitations.js';
 import { passwordField } from './passwords.js';
 import { clearSessionCookie, currentSession, setSessionCookie } from './sessions.js';
@@ -57,6 +58,12 @@ function requirePlatformAdmin(c: Context): Actor {
   return actor;
 }
 
+/** A rate-limited e-mail as 429 with Retry-After (the body names the limit); other errors go on. */
+function tooMany(c: Context, err: unknown): Response {
+  if (!(err instanceof MailRateLimitedError)) throw err;
+  return c.json({ error: err.message, retryAfter: err.retryAfter, ...err.extra }, 429, { 'Retry-After': String(err.retryAfter) });
+}
+
 const tag = 'accounts';
 export const authRoutes: RouteDef[] = [
   route({ method: 'post', path: '/api/auth/login', tag, summary: 'Sign in with e-mail and password: sets the session cookie (429 with Retry-After after 5 failures per e-mail or 20 per address in 15 min)',
@@ -80,20 +87,20 @@ export const authRoutes: RouteDef[] = [
       if (!actor) throw new HttpError(401, 'nobody is signed in');
       return describeActor(actor, csrfToken(c));
     } }),
-  route({ method: 'post', path: '/api/auth/password-reset', tag, summary: 'Ask for a password reset link by e-mail (always 202: says nothing about who has an account)', status: 202,
+  route({ method: 'post', path: '/api/auth/password-reset', tag, status: 202,
+    summary: `Ask for a password reset link by e-mail (202 whoever has an account; at most ${MAIL_LIMITS.reset.address} e-mails per address an hour, the same 202 past it; 429 with Retry-After past ${MAIL_LIMITS.reset.client} requests per client an hour)`,
     body: authSchemas.resetRequest, returns: '{status}',
     handler: async ({ c, db, body }) => {
-      await requestPasswordReset(db, body.email, publicOrigin(c), meta(c));
+      try { await requestPasswordReset(db, body.email, publicOrigin(c), meta(c)); } catch (err) { return tooMany(c, err); }
       return { status: 'if an account has this e-mail, a link valid for one hour is on its way' };
     } }),
   route({ method: 'post', path: '/api/auth/password-reset/confirm', tag, summary: 'Choose a new password with the link\'s token (once, within the hour); signs in and ends other sessions',
     body: authSchemas.resetConfirm, returns: 'the signed-in person',
     handler: async ({ c, db, body }) => signedIn(c, await confirmPasswordReset(db, body.token, body.password, meta(c))) }),
-  route({ method: 'post', path: '/api/auth/invitations', tag, summary: 'Invite someone by e-mail with role grants (platform administrators; network administrators for "member" grants)',
-    body: authSchemas.invite, write: true, status: 201, returns: '{email, grants, lang, expiresAt}',
+  route({ method: 'post', path: '/api/auth/invitations', tag, body: authSchemas.invite, write: true, status: 201, returns: '{email, grants, lang, expiresAt}',
+    summary: `Invite someone by e-mail with role grants (platform administrators; network administrators for "member" grants); 429 with Retry-After past ${MAIL_LIMITS.invitation.address} invitations per address or ${MAIL_LIMITS.invitation.client} per client an hour`,
     handler: async ({ c, db, body }) => {
-      const { invitation } = await createInvitation(db, getActor(c)!, body, publicOrigin(c), clientIp(c));
-      return invitation;
+      try { return (await createInvitation(db, getActor(c)!, body, publicOrigin(c), clientIp(c))).invitation; } catch (err) { return tooMany(c, err); }
     } }),
   route({ method: 'post', path: '/api/auth/invitations/accept', tag, summary: 'Accept an invitation: creates the account (name and password) or adds the grants to the existing one, and signs in',
     body: authSchemas.accept, status: 201, returns: 'the signed-in person',

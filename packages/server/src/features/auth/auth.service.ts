@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.js';
 import { sendInBackground, sendTemplate } from '../mail/mail.js';
 import { actorFor, findAccountByEmail, getAccount, normEmail, setPassword, type Account } from './accounts.js';
 import { verifyDummy, verifyPassword } from './passwords.js';
+import { countMail, MailRateLimitedError } from './mail-limits.js';
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './ratelimit.js';
 import { randomToken, sha256 } from './secrets.js';
 import { createSession, deleteSession, deleteSessionsOf, type SessionRow } from './sessions.js';
@@ -52,13 +53,20 @@ export async function signOut(db: Db, session: SessionRow, meta: RequestMeta): P
 }
 
 /**
- * Always succeeds from the caller's point of view; when the account exists, e-mails a one-hour,
- * single-use link to `${origin}/password-reset/<token>` (in the account's language).
+ * Succeeds from the caller's point of view, whoever has an account; when the account exists, e-mails a
+ * one-hour, single-use link to `${origin}/password-reset/<token>` (in the account's language). Rate limits
+ * (mail-limits.ts): past the per-client one, MailRateLimitedError (429); past the per-address one, the same
+ * answer as usual and no e-mail.
  */
 export async function requestPasswordReset(db: Db, emailIn: string, origin: string, meta: RequestMeta): Promise<{ mail?: Promise<void> }> {
   const email = normEmail(emailIn);
+  await countMail(db, 'reset', { client: meta.ip });
   const account = await findAccountByEmail(db, email);
   if (!account || account.disabledAt) return {};
+  try { await countMail(db, 'reset', { address: email }); } catch (err) {
+    if (err instanceof MailRateLimitedError) return {};
+    throw err;
+  }
   const token = randomToken(32);
   await db.query(`insert into password_reset (token_hash, account_id, expires_at) values ($1, $2, now() + interval '${RESET_MINUTES} minutes')`, [sha256(token), account.id]);
   await audit(db, { actor: null, action: 'password_reset_requested', targetKind: 'account', targetId: account.id, ip: meta.ip });

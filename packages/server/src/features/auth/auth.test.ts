@@ -139,6 +139,34 @@ describe('accounts: passwords, sessions, CSRF, rate limiting', () => {
     expect((await b.post('/api/auth/tokens', { name: 'y', scopes: ['read'] }, { 'x-csrf-token': csrf })).status).toBe(201);
   });
 
+  it('the session cookie gets the origin and CSRF checks whatever the Authorization header holds', async () => {
+    const b = browser(app);
+    const csrf = await b.login('alice@example.org');
+    const orgs = async () => (await db.query('select count(*)::int as n from organisation'))[0].n;
+    const before = await orgs();
+    const org = { kind: 'association', name: 'Association par contournement' };
+    const evil = 'https://evil.example';
+    // the probe: one no-break space as the bearer, a foreign Origin, the session cookie
+    const probe = await b.post('/api/organisations', org, { authorization: 'Bearer \u00a0', origin: evil });
+    expect(probe.status).toBe(403);
+    expect(probe.json.error).toMatch(/another origin/);
+    for (const authorization of ['Bearer ', 'Bearer', 'bearer \t', 'Bearer\u00a0\u00a0', 'Bearer \u00a0tdm_x', 'Basic YWxpY2U6eA==', 'Token abc', 'Bearer a b']) {
+      expect((await b.post('/api/organisations', org, { authorization, origin: evil })).status, authorization).toBe(403);
+      expect((await b.post('/api/organisations', org, { authorization })).json.error, authorization).toMatch(/CSRF token/);
+      expect((await b.post('/api/organisations', org, { authorization, 'sec-fetch-site': 'cross-site', 'x-csrf-token': csrf })).status, authorization).toBe(403);
+    }
+    // a well-formed but unknown bearer token authenticates nobody: the cookie does not stand in for it
+    expect((await b.post('/api/organisations', org, { authorization: 'Bearer tdm_not-a-token', origin: evil })).status).toBe(403);
+    expect((await b.post('/api/organisations', org, { authorization: 'Bearer tdm_not-a-token', 'x-csrf-token': csrf })).status).toBe(401);
+    expect(await orgs()).toBe(before);
+    // a malformed header beside a proper session write changes nothing
+    expect((await b.post('/api/organisations', org, { authorization: 'Bearer \u00a0', 'x-csrf-token': csrf })).status).toBe(201);
+    // a valid bearer token authenticates the request by itself: no CSRF needed (a browser cannot add it)
+    const viaToken = await b.post('/api/organisations', { ...org, name: 'Association par jeton' }, { authorization: `Bearer ${TOKEN}`, origin: evil });
+    expect(viaToken.status).toBe(201);
+    expect(await orgs()).toBe(before + 2);
+  });
+
   it('logout deletes the session row: the old cookie no longer works', async () => {
     const b = browser(app);
     const csrf = await b.login('bob@example.org');

@@ -1,8 +1,9 @@
 /**
  * CSRF protection for requests authenticated by the session cookie. The token is an HMAC of the session
  * id under the session's own secret: forms carry it as the hidden field `_csrf`, scripts as the header
- * `x-csrf-token` (GET /api/auth/me returns it). Requests with a bearer token need none (a browser never
- * adds that header on its own). Browser requests from another origin are refused outright.
+ * `x-csrf-token` (GET /api/auth/me returns it). Requests authenticated by a valid bearer token need none (a
+ * browser never adds that header on its own); the mere presence of an Authorization header changes nothing.
+ * Browser requests from another origin are refused outright.
  *
  * The auth middleware applies both checks to every POST/PUT/PATCH/DELETE; `requireCsrf` is the same check
  * as a route middleware, for handlers that want it explicit (it does nothing twice).
@@ -72,9 +73,12 @@ export function refuse(c: Context, message: string): Response {
   return c.text(`403 — ${message}.\n\nFormulaire expiré ou envoyé depuis un autre site : rechargez la page et recommencez.`, 403);
 }
 
-/** Both checks, for requests a browser may have sent (no Authorization header). */
+/** Set by the auth middleware when a valid bearer token (not the cookie) authenticated the request. */
+export function markBearerAuthenticated(c: Context): void { c.set('bearerAuthenticated' as never, true as never); }
+
+/** Both checks, for every write except those authenticated by a valid bearer token. */
 export async function browserWriteProblem(c: Context): Promise<string | null> {
-  if (isSafeMethod(c.req.method) || /^Bearer\s/i.test(c.req.header('authorization') ?? '')) return null;
+  if (isSafeMethod(c.req.method) || c.get('bearerAuthenticated' as never)) return null;
   return originProblem(c) ?? await csrfProblem(c);
 }
 

@@ -1,12 +1,14 @@
 /**
  * Invitations and role grants. Platform administrators invite anyone with any grants and grant or revoke
- * roles; network administrators may invite people with 'member' grants. Every step is audited.
+ * roles; network administrators may invite people with 'member' grants. Every step is audited. Invitation
+ * e-mails are rate limited per address and per client (mail-limits.ts: 429 past either).
  */
 import type { Db } from '../../db/client.js';
 import { isPlatformAdmin, type Actor, type Grant } from '../../lib/actor.js';
 import { HttpError, ValidationError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.js';
 import { sendInBackground, sendTemplate } from '../mail/mail.js';
+import { countMail } from './mail-limits.js';
 import { addGrant, checkGrant, createAccount, findAccountByEmail, getAccount, mailLang, normEmail, removeGrant, type Account } from './accounts.js';
 import { randomToken, sha256 } from './secrets.js';
 import { langPath } from './urls.js';
@@ -29,6 +31,7 @@ export async function createInvitation(db: Db, actor: Actor, input: { email: str
   if (!mayInvite(actor, input.grants)) throw new HttpError(403, 'only platform administrators invite, and network administrators with "member" grants only');
   for (const [n, g] of input.grants.entries()) await checkGrant(db, g, `grants.${n}`);
   const email = normEmail(input.email);
+  await countMail(db, 'invitation', { address: email, client: ip });
   const lang = mailLang(input.lang);
   const token = randomToken(32);
   const [r] = await db.query(

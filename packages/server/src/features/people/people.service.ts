@@ -1,5 +1,7 @@
 /**
- * People (contacts): personal data, visible to signed-in members only, never in search or exports of records.
+ * People (contacts): personal data, readable by members of the person's organisation and platform
+ * administrators only (a person without an organisation: administrators only); never in search, sheets or
+ * exports of records. Others get 404 for one person (its existence does not leak) and lists without them.
  * On request a person's data is exported (JSON) or erased: the person is anonymised, the records stay.
  */
 import { z } from 'zod';
@@ -24,10 +26,15 @@ export const personInput = z.object({
 export type PersonInput = z.infer<typeof personInput>;
 export const ERASED_NAME = 'Personne anonymisée';
 
-/** Reading people needs a signed-in account (not merely a script token). */
+/** Reading people needs an actor: a signed-in account, one of its API tokens (same grants), or the admin token. */
 export function requireMember(actor: Actor | null): Actor {
-  if (!actor) throw new HttpError(401, 'people are visible to signed-in members only');
+  if (!actor) throw new HttpError(401, 'people are visible to members of their organisation only: sign in');
   return actor;
+}
+
+/** Members of the person's organisation and platform administrators. */
+export function mayRead(actor: Actor, person: { organisationId: string | null }): boolean {
+  return isPlatformAdmin(actor) || (!!person.organisationId && memberOf(actor).has(person.organisationId));
 }
 
 function present(r: any) {
@@ -35,9 +42,12 @@ function present(r: any) {
     roleTitle: r.role_title, notes: r.notes, erased: !!r.erased_at, erasedAt: r.erased_at, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at };
 }
 
-export async function listPeople(db: Db, opts: { page: number; perPage: number; organisationId?: string }) {
-  const params: unknown[] = []; let w = '';
-  if (opts.organisationId) { params.push(opts.organisationId); w = 'where p.organisation_id = $1'; }
+/** The people the actor may read (see mayRead), optionally of one organisation. */
+export async function listPeople(db: Db, actor: Actor, opts: { page: number; perPage: number; organisationId?: string }) {
+  const params: unknown[] = []; const where: string[] = [];
+  if (opts.organisationId) { params.push(opts.organisationId); where.push(`p.organisation_id = $${params.length}`); }
+  if (!isPlatformAdmin(actor)) { params.push([...memberOf(actor)]); where.push(`p.organisation_id = any($${params.length}::text[])`); }
+  const w = where.length ? `where ${where.join(' and ')}` : '';
   const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from person p ${w}`, params);
   const rows = await db.query(`select p.*, o.name as organisation_name from person p left join organisation o on o.id = p.organisation_id ${w}
     order by p.name, p.id limit ${opts.perPage} offset ${offsetOf(opts.page, opts.perPage)}`, params);
@@ -48,6 +58,13 @@ export async function getPerson(db: Db, id: string) {
   const [row] = await db.query('select p.*, o.name as organisation_name from person p left join organisation o on o.id = p.organisation_id where p.id = $1', [id]);
   if (!row) throw new NotFoundError('person', id);
   return present(row);
+}
+
+/** One person as the actor may see it: 404 when they may not, as when there is no such person. */
+export async function readPerson(db: Db, actor: Actor, id: string) {
+  const person = await getPerson(db, id);
+  if (!mayRead(actor, person)) throw new NotFoundError('person', id);
+  return person;
 }
 
 const values = (i: PersonInput) => [i.name, i.email ?? null, i.phone ?? null, i.organisationId ?? null, i.roleTitle ?? null, i.notes ?? null];
@@ -77,14 +94,15 @@ export async function deletePerson(db: Db, id: string, ctx: WriteContext) {
   await writeRecord(db, ctx, { kind: 'person', action: 'delete', id, get: getPerson }, async (tx) => { await deleteRow(tx, 'person', 'person', id); return id; });
 }
 
+/** Those who may read the person, and the person themself (same e-mail as the account). */
 function mayHandleRequest(actor: Actor, person: { organisationId: string | null; email: string | null }): boolean {
-  return isPlatformAdmin(actor) || (!!person.organisationId && memberOf(actor).has(person.organisationId)) || (!!person.email && person.email.toLowerCase() === actor.email.toLowerCase());
+  return mayRead(actor, person) || (!!person.email && !!actor.email && person.email.toLowerCase() === actor.email.toLowerCase());
 }
 
-/** Everything Tandem holds about a person (RGPD right of access), audited. */
+/** Everything Tandem holds about a person (RGPD right of access), audited; 404 for those who may not see it. */
 export async function exportPerson(db: Db, actor: Actor, id: string) {
   const person = await getPerson(db, id);
-  if (!mayHandleRequest(actor, person)) throw new ForbiddenError('only the person, members of their organisation or a platform administrator may export their data');
+  if (!mayHandleRequest(actor, person)) throw new NotFoundError('person', id);
   const revisions = await db.query(`select id, action, actor_label, at, before, after from revision where record_kind = 'person' and record_id = $1 order by id`, [id]);
   await audit(db, { actor, action: 'person_exported', targetKind: 'person', targetId: id });
   const log = await db.query(`select at, action, actor_account_id from audit_log where target_kind = 'person' and target_id = $1 order by id`, [id]);

@@ -1,25 +1,53 @@
 /**
- * The role × write-endpoint matrix: every write of the API, tried by each role through the real app
- * (sessions with CSRF, as a browser does). Allowed writes succeed; the others are refused (401 signed out,
- * 403 signed in) and leave the database exactly as it was.
+ * The role × endpoint matrix, through the real app (sessions with CSRF, as a browser does; a read-only API token
+ * as a script does).
+ * Reads of private data (people, accounts, the audit log): allowed reads succeed, the others are 401 signed out,
+ * 404 for a person one may not see (its existence does not leak), 403 for administrators' pages; lists show only
+ * what one may read, and no person's e-mail or phone appears in search, exports or records.
+ * Writes: every write of the API; allowed writes succeed, the others are refused (401 signed out, 403 signed
+ * in) and leave the database exactly as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
 import { createApp } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import type { Grant } from '../../lib/actor.js';
+import { createApiToken } from '../auth/api-tokens.js';
 import { browser, makeAccount } from '../auth/auth.testkit.js';
 
-type Role = 'anonymous' | 'member' | 'outsider' | 'network_admin' | 'platform_admin';
-const ROLES: Role[] = ['anonymous', 'member', 'outsider', 'network_admin', 'platform_admin'];
+type Role = 'anonymous' | 'read_token' | 'member' | 'outsider' | 'network_admin' | 'platform_admin';
+const ROLES: Role[] = ['anonymous', 'read_token', 'member', 'outsider', 'network_admin', 'platform_admin'];
+/** read_token: an API token with the "read" scope of a member of cd93 */
 const GRANTS: Record<Role, Grant[]> = {
-  anonymous: [], member: [{ role: 'member', organisationId: 'cd93' }], outsider: [{ role: 'member', organisationId: 'ville-montreuil' }],
+  anonymous: [], read_token: [{ role: 'member', organisationId: 'cd93' }], member: [{ role: 'member', organisationId: 'cd93' }], outsider: [{ role: 'member', organisationId: 'ville-montreuil' }],
   network_admin: [{ role: 'network_admin', organisationId: 'cuf' }], platform_admin: [{ role: 'platform_admin', organisationId: null }],
 };
 
-interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[] }
+/** `denied`: the answer to a signed-in role that may not read (404 for people: their existence does not leak). */
+interface Read { name: string; path: string; allowed: Role[]; denied?: 403 | 404 }
+const READS: Read[] = [
+  { name: 'a person of cd93', path: '/api/people/matrix-person', allowed: ['read_token', 'member', 'platform_admin'] },
+  { name: 'a person of Montreuil', path: '/api/people/montreuil-person', allowed: ['outsider', 'platform_admin'] },
+  { name: 'a person of no organisation', path: '/api/people/loose-person', allowed: ['platform_admin'] },
+  { name: 'the RGPD export of a person of cd93', path: '/api/people/matrix-person/export', allowed: ['read_token', 'member', 'platform_admin'] },
+  { name: 'the RGPD export of a person of Montreuil', path: '/api/people/montreuil-person/export', allowed: ['outsider', 'platform_admin'] },
+  { name: 'every account', path: '/api/admin/accounts', allowed: ['platform_admin'], denied: 403 },
+  { name: 'the audit log', path: '/api/admin/audit', allowed: ['platform_admin'], denied: 403 },
+];
+const MATRIX_PEOPLE = ['loose-person', 'matrix-person', 'montreuil-person'];
+/** what GET /api/people lists of MATRIX_PEOPLE (null: 401) */
+const LISTED: Record<Role, string[] | null> = {
+  anonymous: null, read_token: ['matrix-person'], member: ['matrix-person'], outsider: ['montreuil-person'], network_admin: [], platform_admin: MATRIX_PEOPLE,
+};
+/** public answers where a person's private fields must never appear */
+const PUBLIC = ['/api/search?q=x%40example.org', '/api/search?q=Personne', '/api/organisations/cd93', '/api/organisations/ville-montreuil',
+  '/api/export?format=json&kind=organisations', '/api/export?format=csv&kind=organisations', '/api/export/iati?organisation=cd93'];
+const PRIVATE = ['x@example.org', 'm@example.org', 'loose@example.org', '+33 6 00 00 00 01'];
+
+/** `field`: the field a member's 403 names (attaching to a foreign partnership). */
+interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[]; field?: string }
 const version = (table: string, id: string) => async (db: Db) => (await db.query(`select version from ${table} where id = $1`, [id]))[0].version;
-const ALL_SIGNED_IN: Role[] = ['member', 'outsider', 'network_admin', 'platform_admin'];
+const ALL_SIGNED_IN: Role[] = ['member', 'outsider', 'network_admin', 'platform_admin']; // not read_token: it lacks the write scope
 
 const CASES: Case[] = [
   { name: 'create territory', method: 'post', path: '/api/territories', body: () => ({ kind: 'city', name: 'Ville matrice', parentId: 'VN', country: 'VN' }), allowed: ['platform_admin'] },
@@ -36,6 +64,17 @@ const CASES: Case[] = [
   { name: 'update mission of another partnership', method: 'put', path: '/api/missions/hue-cergy-2023-11', body: async (db) => ({ title: 'Délégation', direction: 'incoming', partnershipId: 'cergy-hue', version: await version('mission', 'hue-cergy-2023-11')(db) }), allowed: ['platform_admin'] },
   { name: 'create person in cd93', method: 'post', path: '/api/people', body: () => ({ name: 'Personne matrice', organisationId: 'cd93', email: 'p@example.org' }), allowed: ['member', 'platform_admin'] },
   { name: 'save APD declaration of cd93', method: 'put', path: '/api/apd/cd93/2024', body: async (db) => ({ version: (await db.query(`select version from apd_declaration where organisation_id = 'cd93' and year = 2024`))[0]?.version ?? 0, lines: [{ category: 'cooperation', country: 'VN', amount: '1000' }] }), allowed: ['member', 'platform_admin'] },
+  // attaching to a partnership: cd93 is a party to ssd-hai-duong, not to cergy-hue (Cergy ↔ Huế)
+  { name: 'create project in own partnership', method: 'post', path: '/api/projects', body: () => ({ title: 'Projet rattaché', partnershipId: 'ssd-hai-duong', participants: [{ organisationId: 'cd93', role: 'lead' }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'create project under a foreign partnership', method: 'post', path: '/api/projects', body: () => ({ title: 'Projet greffé', partnershipId: 'cergy-hue', participants: [{ organisationId: 'cd93', role: 'lead' }] }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'create mission in own partnership', method: 'post', path: '/api/missions', body: () => ({ title: 'Mission rattachée', direction: 'outgoing', organisations: ['cd93'], partnershipId: 'ssd-hai-duong' }), allowed: ['member', 'platform_admin'] },
+  { name: 'create mission under a foreign partnership', method: 'post', path: '/api/missions', body: () => ({ title: 'Mission greffée', direction: 'outgoing', organisations: ['cd93'], partnershipId: 'cergy-hue' }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'move own project into a foreign partnership', method: 'put', path: '/api/projects/salons-economiques-vietnam', body: async (db) => ({ title: 'Salons économiques', partnershipId: 'cergy-hue', participants: [{ organisationId: 'cd93', role: 'lead' }], version: await version('project', 'salons-economiques-vietnam')(db) }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'move own mission into a foreign partnership', method: 'put', path: '/api/missions/matrix-mission', body: async (db) => ({ title: 'Mission matrice', direction: 'outgoing', organisations: ['cd93'], partnershipId: 'cergy-hue', version: await version('mission', 'matrix-mission')(db) }), allowed: ['platform_admin'], field: 'partnershipId' },
+  { name: 'edit own mission, partnership unchanged', method: 'put', path: '/api/missions/matrix-mission', body: async (db) => {
+    const [m] = await db.query(`select partnership_id, version from mission where id = 'matrix-mission'`);
+    return { title: 'Mission matrice revue', direction: 'outgoing', organisations: ['cd93'], partnershipId: m.partnership_id, version: m.version };
+  }, allowed: ['member', 'platform_admin'] },
   { name: 'erase a person', method: 'post', path: '/api/people/PERSON/erase', allowed: ['platform_admin'] },
   { name: 'delete project', method: 'del', path: '/api/projects/phu-nu', allowed: ['member', 'platform_admin'] },
   { name: 'delete a partnership of the outsider’s organisation', method: 'del', path: '/api/partnerships/montreuil-hai-duong', allowed: ['outsider', 'platform_admin'] },
@@ -53,10 +92,10 @@ async function fingerprint(db: Db): Promise<string> {
   return row.f;
 }
 
-describe.each(ROLES)('writes as %s', (role) => {
+describe.each(ROLES)('as %s', (role) => {
   let db: Db;
   let client: ReturnType<typeof browser>;
-  let csrf = '';
+  let auth: Record<string, string> | undefined;
   let rev = 0;
   let person = '';
   beforeAll(async () => {
@@ -64,20 +103,56 @@ describe.each(ROLES)('writes as %s', (role) => {
     const app = createApp({ db, adminToken: 'matrix-admin-token' });
     client = browser(app);
     [{ id: rev }] = await db.query(`select id::int as id from revision where record_kind = 'project' and record_id = 'innotech-master' order by id limit 1`);
-    await db.query(`insert into person (id, name, email, organisation_id) values ('matrix-person', 'Personne à effacer', 'x@example.org', 'cd93')`);
+    await db.query(`insert into person (id, name, email, phone, organisation_id) values ('matrix-person', 'Personne à effacer', 'x@example.org', '+33 6 00 00 00 01', 'cd93'),
+      ('montreuil-person', 'Personne de Montreuil', 'm@example.org', null, 'ville-montreuil'), ('loose-person', 'Personne sans organisation', 'loose@example.org', null, null)`);
     person = 'matrix-person';
     await db.query(`insert into organisation (id, kind, name) values ('matrix-org', 'association', 'Association sans lien')`);
-    if (role !== 'anonymous') {
+    await db.query(`insert into mission (id, title, direction, partnership_id) values ('matrix-mission', 'Mission matrice', 'outgoing', 'ssd-hai-duong')`);
+    await db.query(`insert into mission_participant (mission_id, organisation_id) values ('matrix-mission', 'cd93')`);
+    if (role === 'read_token') {
+      const account = await makeAccount(db, `${role}@example.org`, GRANTS[role]);
+      client = browser(app, { origin: null });
+      auth = { authorization: `Bearer ${(await createApiToken(db, account.id, 'lecture', ['read'])).token}` };
+    } else if (role !== 'anonymous') {
       await makeAccount(db, `${role}@example.org`, GRANTS[role]);
-      csrf = await client.login(`${role}@example.org`);
+      auth = { 'x-csrf-token': await client.login(`${role}@example.org`) };
     }
   });
   afterAll(async () => { await db.close(); });
 
+  it.each(READS.map((c) => [c.name, c] as const))('reads %s', async (_name, c) => {
+    const r = await client.get(c.path, auth);
+    const expected = c.allowed.includes(role) ? 200 : role === 'anonymous' ? 401 : c.denied ?? 404;
+    expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(expected);
+    if (expected === 404) expect(r.text).toBe((await client.get('/api/people/no-such-person', auth)).text.replace('no-such-person', c.path.split('/')[3]));
+  });
+
+  it('lists only the people it may read, whatever the filter', async () => {
+    for (const q of ['', '&organisationId=cd93', '&organisationId=ville-montreuil']) {
+      const r = await client.get(`/api/people?perPage=200${q}`, auth);
+      if (!LISTED[role]) { expect(r.status).toBe(401); continue; }
+      expect(r.status, r.text).toBe(200);
+      const org = q.split('=')[1];
+      const ids = r.json.items.map((p: any) => p.id).filter((id: string) => MATRIX_PEOPLE.includes(id));
+      const expected = LISTED[role]!.filter((id) => !org || id.includes(org === 'cd93' ? 'matrix' : 'montreuil'));
+      expect(ids.sort(), `${role} ${q}`).toEqual(expected);
+      expect(r.json.total).toBe(r.json.items.length);
+      if (role !== 'platform_admin') expect(r.json.items.every((p: any) => GRANTS[role].some((g) => g.organisationId === p.organisationId))).toBe(true);
+    }
+  });
+
+  it('never shows a person\'s e-mail or phone in search, records or exports', async () => {
+    for (const path of PUBLIC) {
+      const r = await client.get(path, auth);
+      expect(r.status, path).toBe(200);
+      for (const secret of PRIVATE) expect(r.text, `${path} shows ${secret}`).not.toContain(secret);
+    }
+  });
+
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const path = c.path.replace('REV', String(rev)).replace('PERSON', person);
     const body = c.body ? await c.body(db) : undefined;
-    const headers = csrf ? { 'x-csrf-token': csrf } : undefined;
+    const headers = auth;
     const before = await fingerprint(db);
     const r = c.method === 'post' ? await client.post(path, body ?? {}, headers) : c.method === 'put' ? await client.put(path, body, headers) : await client.del(path, undefined, headers);
     if (c.allowed.includes(role)) {
@@ -85,6 +160,7 @@ describe.each(ROLES)('writes as %s', (role) => {
     } else {
       expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(role === 'anonymous' ? 401 : 403);
       expect(await fingerprint(db)).toBe(before);
+      if (c.field && role === 'member') expect(r.json.issues, r.text).toEqual([expect.objectContaining({ path: c.field })]);
     }
   });
 });

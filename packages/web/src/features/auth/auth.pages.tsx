@@ -12,6 +12,7 @@ import { issueToken, listApiTokens, withdrawToken } from '../../../../server/src
 import { authSchemas } from '../../../../server/src/features/auth/auth.routes.js';
 import { confirmPasswordReset, openSession, RateLimitedError, requestPasswordReset, resetTokenAccount, signIn, signOut } from '../../../../server/src/features/auth/auth.service.js';
 import { acceptInvitation, getInvitation } from '../../../../server/src/features/auth/invitations.js';
+import { MAIL_LIMITS, MailRateLimitedError } from '../../../../server/src/features/auth/mail-limits.js';
 import { oidcSettings } from '../../../../server/src/features/auth/oidc.js';
 import { clearSessionCookie, currentSession, setSessionCookie } from '../../../../server/src/features/auth/sessions.js';
 import { publicOrigin, safeReturnTo } from '../../../../server/src/features/auth/urls.js';
@@ -87,7 +88,12 @@ const pages: Array<['GET' | 'POST', string, Handler]> = [
     const f = await form(c);
     const parsed = authSchemas.resetRequest.safeParse({ email: f.email ?? '' });
     if (!parsed.success) return c.html(<ResetRequestPage i={i} email={f.email} errors={{ email: i.t('auth.error.email') }} />, 400);
-    await requestPasswordReset(db, parsed.data.email, publicOrigin(c), meta(c));
+    try { await requestPasswordReset(db, parsed.data.email, publicOrigin(c), meta(c)); } catch (err) {
+      if (!(err instanceof MailRateLimitedError)) throw err;
+      c.header('Retry-After', String(err.retryAfter));
+      const wait = new Intl.NumberFormat(i.lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(err.retryAfter / 60));
+      return c.html(<ResetRequestPage i={i} email={parsed.data.email} errors={{ _: i.t('auth.reset.ratelimit', { max: MAIL_LIMITS.reset.client, wait }) }} />, 429);
+    }
     return c.html(<ResetRequestPage i={i} sentTo={parsed.data.email} />);
   }],
   ['GET', '/password-reset/:token', async (c, i, db) => {

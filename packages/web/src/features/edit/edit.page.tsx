@@ -79,7 +79,10 @@ async function save(r: Req, input: Rec, ctx: { base: Rec | null; again?: boolean
     return c.redirect(i.path(`/${spec.plural}/${encodeURIComponent(saved.id)}`), 303);
   } catch (err) {
     if (err instanceof ValidationError) return renderForm(r, { values: input, version, base: ctx.base, errors: serviceErrors(i, err.issues ?? []), status: 400 });
-    if (err instanceof ForbiddenError) return renderForm(r, { values: input, version, base: ctx.base, notice: { kind: 'error', key: 'edit.forbidden.save' }, status: 403 });
+    if (err instanceof ForbiddenError) {
+      return renderForm(r, { values: input, version, base: ctx.base, errors: err.issues ? serviceErrors(i, err.issues) : undefined,
+        notice: { kind: 'error', key: err.issues ? 'edit.forbidden.partnership' : 'edit.forbidden.save' }, status: 403 });
+    }
     if (err instanceof ConflictError) return renderConflict(r, normalise(spec, without(parsed.data as Rec, 'version')), version ?? 0, ctx.base, !!ctx.again);
     throw err;
   }

@@ -175,6 +175,13 @@ describe('edit forms', () => {
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('Enregistrement refusé');
     expect(fields(refused.text).get('funding[0][funderId]')).toBe('meae');
+    // moving the project into a partnership cd93 is no party to: refused, the field says why (in the page's language)
+    const moved = await postRaw(app, member, PATH, formBody(html, { partnershipId: 'cergy-hue' }));
+    expect(moved.status).toBe(403);
+    expect(moved.text).toContain('seules les organisations parties à un partenariat y rattachent des fiches');
+    expect(moved.text).toContain('Vous n’êtes membre d’aucune partie à ce partenariat');
+    expect(fields(moved.text).get('partnershipId')).toBe('cergy-hue');
+    expect((await db.query(`select partnership_id from project where id = 'innotech-master'`))[0].partnership_id).toBe('ssd-hai-duong');
   });
 
   it('the sheet shows "Edit" to those allowed only', async () => {

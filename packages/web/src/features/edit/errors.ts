@@ -1,6 +1,7 @@
 /** Validation issues (zod's, and the services' reference checks) → one message per field, in the reader's language. */
 import type { z } from 'zod';
 import type { Issue } from '../../../../server/src/lib/errors.js';
+import { FOREIGN_PARTNERSHIP } from '../../../../server/src/features/permissions/permissions.js';
 import type { I18n } from '../../i18n/index.js';
 import { valueAt } from './form-data.js';
 
@@ -68,6 +69,7 @@ export function serviceMessage(i: I18n, issue: Issue): string {
   if (/^no earlier agreement/.test(m)) return i.t('edit.error.renews');
   if (/already exists$/.test(m)) return i.t('edit.error.taken');
   if (/own parent/.test(m)) return i.t('edit.error.self');
+  if (m === FOREIGN_PARTNERSHIP) return i.t('edit.error.foreignPartnership');
   return m;
 }
 
