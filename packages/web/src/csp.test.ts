@@ -12,7 +12,7 @@ import { createSite } from './site.js';
 import type { Browser } from './features/edit/form-testkit.js';
 
 /** directive → its sources */
-export function directives(csp: string | null): Map<string, string[]> {
+function directives(csp: string | null): Map<string, string[]> {
   return new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...v]) => [name.toLowerCase(), v]));
 }
 
