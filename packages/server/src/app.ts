@@ -46,15 +46,25 @@ export interface PageBodyOptions {
 
 export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes];
 
+/**
+ * One policy for every response: scripts, styles and everything else from this origin only — no inline script
+ * (JSON-LD blocks are data, not scripts, so they need no nonce), no inline style, no plugins, no <base>, forms post
+ * here only. A static policy (no nonce) keeps cached pages (lib/response-cache.ts) byte-identical. Embeds may be
+ * framed by any site; every other page only by this one.
+ */
+export function contentSecurityPolicy(framable: boolean): string {
+  return ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
+    "object-src 'none'", "base-uri 'self'", "form-action 'self'", `frame-ancestors ${framable ? '*' : "'self'"}`].join('; ');
+}
+
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   const secure = secureHeaders();
   app.use('*', async (c, next) => {
     await secure(c, next);
-    if (opts.framable?.test(c.req.path)) {
-      c.res.headers.delete('X-Frame-Options');
-      c.res.headers.set('Content-Security-Policy', 'frame-ancestors *');
-    }
+    const framable = opts.framable?.test(c.req.path) ?? false;
+    if (framable) c.res.headers.delete('X-Frame-Options');
+    c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(framable));
   });
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const apiLimit = bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: `the body is larger than ${maxBody} bytes` }, 413) });

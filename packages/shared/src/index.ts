@@ -8,3 +8,4 @@ export * from './highlight.js';
 export * from './apd.js';
 export * from './diff.js';
 export * from './csv.js';
+export * from './url.js';

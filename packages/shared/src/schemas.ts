@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as E from './enums.js';
 import { PARTIAL_DATE_RE, isPartialDate } from './partial-date.js';
 import { parseAmount } from './money.js';
+import { webUrlSchema } from './url.js';
 
 export const idSchema = z.string().min(1).max(120).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"');
 export const partialDateSchema = z.string().regex(PARTIAL_DATE_RE, 'YYYY, YYYY-MM or YYYY-MM-DD')
@@ -11,7 +12,8 @@ export const amountSchema = z.union([z.number(), z.string()])
   .refine((v) => { try { parseAmount(v); return true; } catch { return false; } }, 'not an amount')
   .transform((v) => parseAmount(v)).meta({ description: 'exact decimal amount, e.g. 80000 or "80000.50"' });
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. EUR');
-export const urlSchema = z.string().url().max(2000);
+/** Every web address field: http(s) only (url.ts, the one rule). */
+export const urlSchema = webUrlSchema;
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const names = z.object({ fr: z.string().optional(), en: z.string().optional(), vi: z.string().optional(), local: z.string().optional() });
 const yearSchema = z.number().int().min(1800).max(2200);

@@ -36,6 +36,8 @@ describe("the site's visitors' cache", () => {
       expect(texts[1]).toBe(texts[0]);
       expect(b.headers.get('content-type')).toBe(a.headers.get('content-type'));
       expect(b.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(b.headers.get('content-security-policy')).toBe(a.headers.get('content-security-policy'));
+      expect(b.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     }
     const search = await app.request('/search?q=hue');
     expect(search.headers.get(CACHE_HEADER)).toBeNull();
@@ -45,7 +47,8 @@ describe("the site's visitors' cache", () => {
     const { a, b } = await twice('/embed/projects/innotech-master');
     for (const r of [a, b]) {
       expect(r.headers.get('x-frame-options')).toBeNull();
-      expect(r.headers.get('content-security-policy')).toBe('frame-ancestors *');
+      expect(r.headers.get('content-security-policy')).toContain('frame-ancestors *');
+      expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
     }
     expect(b.headers.get(CACHE_HEADER)).toBe('hit');
   });

@@ -1,5 +1,6 @@
 /** Pieces shared by the record sheets: header, facts list, timeline, embed snippet, print button. */
 import type { Child } from 'hono/jsx';
+import { safeHref } from '@tandem/shared';
 import type { I18n } from '../i18n/index.js';
 import { useContext } from 'hono/jsx';
 import { EditLink } from '../features/edit/edit-link.js';
@@ -50,6 +51,17 @@ export function Section(props: { id: string; title: string; children?: Child; wh
 
 export function LinkList(props: { items: Array<{ href: string; text: Child; extra?: Child }> }) {
   return <ul class="link-list">{props.items.map((x) => <li><a href={x.href}>{x.text}</a>{x.extra && <span class="muted"> — {x.extra}</span>}</li>)}</ul>;
+}
+
+/** An address from the data: a link when `safeHref` allows it, plain text otherwise (a script URL stored before the rule). */
+export function ExternalLink(props: { url: string; text?: Child }) {
+  const href = safeHref(props.url);
+  return href ? <a href={href} rel="noopener">{props.text ?? props.url}</a> : <span class="unlinked">{props.text ?? props.url}</span>;
+}
+
+/** A record's links and documents (features/links), each through ExternalLink. */
+export function ExternalLinks(props: { links: Array<{ url: string; title?: string | null }> }) {
+  return <ul class="link-list">{props.links.map((l) => <li><ExternalLink url={l.url} text={l.title || l.url} /></li>)}</ul>;
 }
 
 export function Tags(props: { items: string[] }) {

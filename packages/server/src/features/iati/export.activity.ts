@@ -3,7 +3,7 @@
  * Choices (docs in README "IATI"): the identifier is the one an import stored, else "<lead's iati_ref>-<project id>",
  * else "XM-TANDEM-<project id>"; transactions are reported from the reporting organisation's point of view.
  */
-import { iatiRoleOf, iatiStatusOf, type ParticipantRole, type ProjectStatus } from '@tandem/shared';
+import { iatiRoleOf, iatiStatusOf, safeHref, type ParticipantRole, type ProjectStatus } from '@tandem/shared';
 import type { OrgRef, ProjectBundle } from './export.data.js';
 import { categoryOfLinkKind, dacOfThemes, formatOfUrl, orgTypeOfKind, resultTypeOfKind, shares } from './codes.js';
 import { el, narrative, textEl } from './xml.js';
@@ -82,8 +82,9 @@ function sectors(b: ProjectBundle, x: IatiExtra): string[] {
   return codes.map((code, i) => el('sector', { vocabulary: '1', code, percentage: pct[i] }));
 }
 
+/** Only links a reader may follow (safeHref): a script URL stored before the rule is left out of the file. */
 function documentLinks(b: ProjectBundle): string[] {
-  return b.links.map((l) => el('document-link', { url: l.url, format: formatOfUrl(l.url) },
+  return b.links.filter((l) => safeHref(l.url)).map((l) => el('document-link', { url: l.url, format: formatOfUrl(l.url) },
     el('title', {}, narrative(l.title || l.url)), el('category', { code: categoryOfLinkKind[l.kind] ?? 'A12' })));
 }
 

@@ -23,12 +23,10 @@ export interface ApdView {
 }
 
 const FIELDS = ['category', 'country', 'amount', 'currency', 'note'] as const;
-const SELECT_STYLE = 'max-width:13rem';
-const errorStyle = 'color:#a4001d;font-weight:600;margin:0.2rem 0 0';
 const fieldId = (n: number, f: string) => `lines-${n}-${f}`;
 
 function FieldError(props: { id: string; message?: string }) {
-  return props.message ? <p id={`${props.id}-error`} style={errorStyle}>{props.message}</p> : null;
+  return props.message ? <p id={`${props.id}-error`} class="apd-error">{props.message}</p> : null;
 }
 
 function invalid(v: ApdView, n: number, f: string) {
@@ -51,7 +49,7 @@ function EditRow(props: { i: I18n; v: ApdView; row: ApdRow; n: number }) {
       <th scope="row">{n + 1}</th>
       <td>
         <label class="visually-hidden" for={fieldId(n, 'category')}>{label('apd.category')}</label>
-        <select id={fieldId(n, 'category')} name={`lines.${n}.category`} style={SELECT_STYLE} {...invalid(v, n, 'category')}>
+        <select id={fieldId(n, 'category')} name={`lines.${n}.category`} class="apd-select" {...invalid(v, n, 'category')}>
           <option value="" selected={!row.category}>{i.t('apd.choose')}</option>
           {apdCategoryIds.map((c) => <option value={c} selected={row.category === c}>{apdCategoryLabel(c, i.lang)}</option>)}
         </select>
@@ -59,7 +57,7 @@ function EditRow(props: { i: I18n; v: ApdView; row: ApdRow; n: number }) {
       </td>
       <td>
         <label class="visually-hidden" for={fieldId(n, 'country')}>{label('apd.country')}</label>
-        <select id={fieldId(n, 'country')} name={`lines.${n}.country`} style={SELECT_STYLE} {...invalid(v, n, 'country')}>
+        <select id={fieldId(n, 'country')} name={`lines.${n}.country`} class="apd-select" {...invalid(v, n, 'country')}>
           <option value="" selected={!row.country}>{i.t('apd.noCountry')}</option>
           {!!row.country && !v.countries.some((c) => c.id === row.country) && <option value={row.country} selected>{row.country}</option>}
           {v.countries.map((c) => <option value={c.id} selected={row.country === c.id}>{c.name}</option>)}
@@ -128,7 +126,7 @@ function Totals(props: { i: I18n; v: ApdView }) {
   const foot = totals.all.map((t) => <tr><th scope="row">{i.t('apd.total')}</th><td class="num">{i.money(t.amount, t.currency)}</td></tr>);
   return (
     <Section id="apd-totals" title={i.t('apd.totals')}>
-      <div style="display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:0 2rem">
+      <div class="apd-totals">
         <table class="data">
           <caption>{i.t('apd.byCategory')}</caption>
           <thead><tr><th scope="col">{i.t('apd.category')}</th><th scope="col" class="num">{i.t('apd.amount')}</th></tr></thead>
@@ -152,7 +150,7 @@ function ErrorSummary(props: { i: I18n; v: ApdView }) {
   if (!entries.length) return null;
   return (
     <div role="alert" class="notice error">
-      <p style={errorStyle}>{i.t('apd.errors')}</p>
+      <p class="apd-error">{i.t('apd.errors')}</p>
       <ul>{entries.map(([path, message]) => {
         const m = /^lines\.(\d+)\.(\w+)$/.exec(path);
         if (!m) return <li>{message}</li>;
@@ -186,7 +184,7 @@ export function ApdPage(props: { i: I18n; v: ApdView }) {
         [i.t('apd.version'), d.saved ? String(d.version) : i.t('apd.notSaved')],
         [i.t('apd.submittedAt'), d.submittedAt ? new Intl.DateTimeFormat(i.lang, { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(d.submittedAt)) : null],
       ]} />
-      {v.notices.map((x) => <p role={x.kind === 'error' ? 'alert' : x.kind === 'ok' ? 'status' : undefined} class={`notice ${x.kind}`} style={x.kind === 'error' ? errorStyle : 'font-weight:600'}>{i.t(x.key)}</p>)}
+      {v.notices.map((x) => <p role={x.kind === 'error' ? 'alert' : x.kind === 'ok' ? 'status' : undefined} class={`notice ${x.kind} apd-notice`}>{i.t(x.key)}</p>)}
       {!d.saved && <p class="notice">{i.t('apd.prefilled', { year: d.year })}</p>}
       <ErrorSummary i={i} v={v} />
       <p><a href={csv} download>{i.t('apd.csv')}</a></p>
@@ -197,7 +195,7 @@ export function ApdPage(props: { i: I18n; v: ApdView }) {
           <form method="post" action={i.path(path)} novalidate>
             <input type="hidden" name="version" value={String(v.version)} />
             <CsrfField token={v.csrf} />
-            <div style="overflow-x:auto"><LinesTable i={i} v={v} /></div>
+            <div class="table-scroll"><LinesTable i={i} v={v} /></div>
             <p class="sheet-actions">
               <button type="submit" name="action" value="save">{i.t('apd.save')}</button>
               <button type="submit" name="action" value="add">{i.t('apd.add')}</button>

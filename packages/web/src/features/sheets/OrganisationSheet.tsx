@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { safeHref } from '@tandem/shared';
+import { ExternalLink, Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 
 export function OrganisationBody(props: { i: I18n; o: any }) {
   const { i, o } = props;
@@ -11,7 +12,7 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
       <Facts items={[
         [i.t('sheet.acronyms'), o.acronyms.length ? o.acronyms.join(', ') : null],
         [i.t('sheet.territory'), o.territory ? <a href={i.path(`/territories/${o.territory.id}`)}>{o.territory.name}</a> : null],
-        [i.t('sheet.website'), o.website ? <a href={o.website} rel="noopener">{o.website}</a> : null],
+        [i.t('sheet.website'), o.website ? <ExternalLink url={o.website} /> : null],
       ]} />
       {o.description && <p class="summary">{o.description}</p>}
       {o.kind === 'collectivite' && o.country === 'FR' && (
@@ -45,7 +46,7 @@ export function OrganisationSheet(props: { after?: Child; i: I18n; o: any }) {
   const { i, o } = props;
   const path = `/organisations/${o.id}`;
   const type = o.kind === 'collectivite' || o.kind === 'ministry' || o.kind === 'agency' ? 'GovernmentOrganization' : o.kind === 'ngo' || o.kind === 'association' ? 'NGO' : 'Organization';
-  const jsonLd = { '@context': 'https://schema.org', '@type': type, name: o.name, alternateName: [...o.acronyms, ...o.aliases], url: o.website ?? undefined,
+  const jsonLd = { '@context': 'https://schema.org', '@type': type, name: o.name, alternateName: [...o.acronyms, ...o.aliases], url: safeHref(o.website) ?? undefined,
     location: o.territory ? { '@type': 'Place', name: o.territory.name } : undefined };
   return (
     <Layout i={i} meta={{ title: o.name, description: o.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>

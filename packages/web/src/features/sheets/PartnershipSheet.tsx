@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -53,7 +53,7 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
         <LinkList items={p.missions.map((x: any) => ({ href: i.path(`/missions/${x.id}`), text: x.title, extra: `${i.l('direction', x.direction)}${x.from ? `, ${i.date(x.from)}` : ''}` }))} />
       </Section>
       <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>
-        <LinkList items={p.links.map((l: any) => ({ href: l.url, text: l.title || l.url }))} />
+        <ExternalLinks links={p.links} />
       </Section>
       <Timeline i={i} items={[
         ...(p.started ? [{ date: p.started, label: i.t('timeline.started') }] : []),

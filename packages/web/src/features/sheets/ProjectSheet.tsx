@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { sumAmounts } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { BarChart } from '../../components/Charts.js';
 import { themeLabel } from './PartnershipSheet.js';
 
@@ -73,7 +73,7 @@ export function ProjectBody(props: { i: I18n; p: any }) {
         ))}
       </Section>
       <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>
-        <LinkList items={p.links.map((l: any) => ({ href: l.url, text: l.title || l.url }))} />
+        <ExternalLinks links={p.links} />
       </Section>
       <Timeline i={i} items={[
         ...(p.start ? [{ date: p.start, label: i.t('sheet.period') }] : []),

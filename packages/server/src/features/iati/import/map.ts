@@ -1,5 +1,5 @@
 /** One <iati-activity> tree (versions 2.01–2.03) → ActivityIn, with its problems. `dstore:*` attributes are never read. */
-import type { PartialDate } from '@tandem/shared';
+import { isSafeUrl, type PartialDate } from '@tandem/shared';
 import { linkKindOfCategory, roleOfIati, statusOfIati, themeOfDac } from '../codes.js';
 import { kid, kids, text, type XNode } from './parse.js';
 import type { ActivityIn } from './types.js';
@@ -58,11 +58,11 @@ function participants(a: XNode, act: ActivityIn, report: Report) {
   }
 }
 
-/** An http(s) URL, spaces and other unsafe characters percent-encoded; null when it is not one. */
+/** An http(s) URL, spaces and other unsafe characters percent-encoded; null when the result breaks the URL rule. */
 function webUrl(raw: string): string | null {
   try {
-    const u = new URL(/^www\./i.test(raw) ? `http://${raw}` : raw);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.href.length <= 2000 ? u.href : null;
+    const href = new URL(/^www\./i.test(raw) ? `http://${raw}` : raw).href;
+    return isSafeUrl(href) ? href : null;
   } catch { return null; }
 }
 
