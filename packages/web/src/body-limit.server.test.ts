@@ -111,6 +111,11 @@ describe('oversized uploads on a real server', () => {
     try {
       expect((await send('GET', '/api/health')).res.statusCode).toBe(200);
       expect((await send('GET', '/api/health')).reused).toBe(true); // the agent keeps connections alive
+      // a body read whole keeps the connection alive
+      const created = await send('POST', '/api/organisations', JSON.stringify({ kind: 'association', name: 'Gardée en vie' }));
+      expect(created.res.statusCode, created.text).toBe(201);
+      expect(created.res.headers.connection).toBe('keep-alive');
+      expect((await send('GET', '/api/health')).reused).toBe(true);
       const big = await send('POST', '/api/organisations', JSON.stringify({ kind: 'association', name: 'x', description: 'a'.repeat(1_500_000) }));
       expect(big.res.statusCode).toBe(413);
       expect(big.res.headers.connection).toBe('close');
