@@ -17,7 +17,8 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
 import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
-import { iatiRoutes } from './features/iati/iati.routes.js';
+import { iatiRoutes, iatiUploadLimit } from './features/iati/iati.routes.js';
+import { closeUnread } from './lib/body-close.js';
 import type { ResponseCache } from './lib/response-cache.js';
 
 /**
@@ -59,6 +60,7 @@ export function contentSecurityPolicy(framable: boolean): string {
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
+  app.use('*', closeUnread);
   const secure = secureHeaders();
   app.use('*', async (c, next) => {
     await secure(c, next);
@@ -72,7 +74,7 @@ export function createApp(opts: AppOptions): Hono {
   app.use('*', (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next(); // no body to limit (and reading it costs)
     // IATI uploads are streamed and have their own limit (TANDEM_IATI_MAX_BYTES)
-    if (c.req.path.startsWith('/api/')) return c.req.path === '/api/import/iati' ? next() : apiLimit(c, next);
+    if (c.req.path.startsWith('/api/')) return c.req.path === '/api/import/iati' ? iatiUploadLimit(c, next) : apiLimit(c, next);
     const max = opts.pageBodies?.maxBytes?.(c) ?? maxBody;
     const tooLarge = (c: Context) => opts.pageBodies?.tooLarge?.(c, max) ?? c.text(`413 — the form is larger than the limit of ${max} bytes; nothing was saved.`, 413);
     return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);

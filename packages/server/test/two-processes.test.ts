@@ -8,20 +8,19 @@
  * postgres://postgres@127.0.0.1:5432 when it answers (an empty database: both processes start together and
  * take turns to migrate and seed it); skipped, saying why, when no PostgreSQL server is reachable.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb, READ_APPLICATION_NAME, type Db } from '../src/db/client.js';
 import { migrationFiles } from '../src/db/migrate.js';
 import { cookieJar, makeAccount, PASSWORD } from '../src/features/auth/auth.testkit.js';
 import { withDatabase } from './pg-admin.js';
+import { startProcess, stop, waitHealthy, type Proc } from './server-process.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const SERVER = process.env.TANDEM_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The public address both processes sit behind (a reverse proxy would send this Origin). */
 const PUBLIC = 'http://tandem.test';
+/** Behind that proxy: its Origin, cookies over plain HTTP, small pools. */
+const BEHIND = { TANDEM_PUBLIC_URL: PUBLIC, TANDEM_INSECURE_COOKIES: '1', DATABASE_POOL_SIZE: '4' };
 
 async function reachable(url: string): Promise<string | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -29,52 +28,6 @@ async function reachable(url: string): Promise<string | null> {
 }
 const unreachable = await reachable(SERVER);
 if (unreachable) console.warn(`two-processes test skipped: no PostgreSQL at ${SERVER.replace(/\/\/[^@]*@/, '//')} (${unreachable}); set TANDEM_TEST_PG`);
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); });
-  });
-}
-
-interface Proc { name: string; url: string; child: ChildProcess; log: () => string; exited: Promise<number | null> }
-
-async function startProcess(name: string, env: Record<string, string>): Promise<Proc> {
-  const port = await freePort();
-  const { DATABASE_READ_URL: _r, TANDEM_ADMIN_TOKEN: _t, DATA_DIR: _d, ...inherited } = process.env;
-  // detached: its own process group, ended as a whole in afterAll
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', TANDEM_PUBLIC_URL: PUBLIC, TANDEM_INSECURE_COOKIES: '1', DATABASE_POOL_SIZE: '4', ...env },
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
-  return { name, url: `http://127.0.0.1:${port}`, child, log: () => out, exited };
-}
-
-async function waitHealthy(p: Proc, timeoutMs: number): Promise<void> {
-  const t0 = Date.now();
-  let gone = false;
-  void p.exited.then(() => { gone = true; });
-  while (Date.now() - t0 < timeoutMs) {
-    if (gone) throw new Error(`process ${p.name} exited before answering:\n${p.log()}`);
-    try { if ((await fetch(`${p.url}/api/health`)).status === 200) return; } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`process ${p.name}: no 200 from /api/health within ${timeoutMs / 1000} s:\n${p.log()}`);
-}
-
-async function stop(p: Proc): Promise<void> {
-  const group = (signal: NodeJS.Signals) => { try { process.kill(-p.child.pid!, signal); } catch { /* already gone */ } };
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-  group('SIGTERM');
-  const timer = setTimeout(() => group('SIGKILL'), 10_000);
-  await p.exited;
-  clearTimeout(timer);
-}
 
 /** A browser behind the proxy: one cookie jar, whichever process answers. */
 function visitor() {
@@ -111,8 +64,8 @@ describe.skipIf(!!unreachable)('two Tandem processes on one PostgreSQL database'
       await admin.exec(template ? `create database ${name} template ${template}` : `create database ${name}`);
     });
     // started together: on an empty database they take turns (schemaLocked) to migrate and seed it
-    a = await startProcess('A', { DATABASE_URL: dbUrl });
-    b = await startProcess('B', { DATABASE_URL: dbUrl, DATABASE_READ_URL: dbUrl });
+    a = await startProcess('A', { ...BEHIND, DATABASE_URL: dbUrl });
+    b = await startProcess('B', { ...BEHIND, DATABASE_URL: dbUrl, DATABASE_READ_URL: dbUrl });
     await Promise.all([waitHealthy(a, 100_000), waitHealthy(b, 100_000)]);
     db = await openDb({ databaseUrl: dbUrl });
     await makeAccount(db, 'both@example.org', [{ role: 'platform_admin', organisationId: null }], { name: 'Both Processes' });

@@ -1,6 +1,6 @@
 /** GET /api/export/iati (IATI 2.03 XML, streamed) and POST /api/import/iati (platform administrators; SSE progress on request). */
 import { Readable } from 'node:stream';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { idSchema } from '@tandem/shared';
@@ -10,7 +10,7 @@ import { HttpError } from '../../lib/errors.js';
 import type { Db } from '../../db/client.js';
 import { iatiStream } from './export.service.js';
 import { maxBytesFrom } from './cli.js';
-import { ImportError } from './import/parse.js';
+import { ImportError, tooLarge } from './import/parse.js';
 import { ImportFailed, importIati, type ImportOptions } from './import/service.js';
 
 const exportQuery = z.object({
@@ -28,6 +28,16 @@ function asHttpError(e: unknown): unknown {
   if (e instanceof ImportError) return new HttpError(e.status, e.message, undefined, e.line ? { line: e.line } : undefined);
   return e;
 }
+
+/**
+ * Applied by createApp before the auth middleware: an upload whose Content-Length is over TANDEM_IATI_MAX_BYTES is
+ * refused (413) before a byte of it is read; a body without one (chunked) is counted while it is read (import/parse.ts).
+ */
+export const iatiUploadLimit: MiddlewareHandler = (c, next) => {
+  const max = maxBytesFrom(process.env);
+  if (Number(c.req.header('content-length')) > max) throw asHttpError(tooLarge(max));
+  return next();
+};
 
 function body(c: Context): AsyncIterable<Uint8Array> {
   const b = c.req.raw.body;

@@ -120,6 +120,16 @@ describe('IATI import page (/admin/import)', () => {
     expect(await db.query('select count(*)::int as n from project')).toEqual(before);
   });
 
+  it('refuses a file holding one giant text node, naming its line, and imports nothing', async () => {
+    const giant = BROKEN.replace('<title></iati-activity>', `<title><narrative>${'x'.repeat(2 ** 21)}</narrative></title></iati-activity>`);
+    const res = await post(admin, { name: 'giant.xml', body: giant });
+    expect(res.status).toBe(400);
+    const page = text(await res.text());
+    expect(page).toContain('Le problème se trouve à la ligne 5 du fichier.');
+    expect(page).toContain('longer than 1,048,576 characters (setting TANDEM_IATI_MAX_NODE_CHARS)');
+    expect(await db.query(`select count(*)::int as n from project where iati_identifier = 'XM-BROKEN-1'`)).toEqual([{ n: 0 }]);
+  });
+
   it('refuses a post without the CSRF field', async () => {
     const res = await post(admin, { name: 'finland.xml', body: readFileSync(FI) }, { csrf: null });
     expect(res.status).toBe(403);

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../../db/client.js';
 import { audit, type AuditActor } from '../../audit/audit.js';
-import { readIati, ImportError, type XNode } from './parse.js';
+import { maxNodeFrom, readIati, ImportError, type XNode } from './parse.js';
 import { mapActivity, type MapContext } from './map.js';
 import { OrgResolver } from './orgs.js';
 import { BatchWriter } from './write.js';
@@ -22,7 +22,8 @@ const ANALYZE_AFTER = 500;
 const ANALYZED = ['project', 'funding_line', 'project_participant', 'project_place', 'result', 'link', 'organisation', 'search_doc', 'search_word'];
 
 export interface Progress { bytes: number; total?: number; activities: number }
-export interface ImportOptions { skipInvalid?: boolean; maxBytes?: number; total?: number; actor?: AuditActor; file?: string; onProgress?: (p: Progress) => void }
+export interface ImportOptions {
+  skipInvalid?: boolean; maxBytes?: number; /** longest node in characters (default TANDEM_IATI_MAX_NODE_CHARS or 1 Mi) */ maxNode?: number; total?: number; actor?: AuditActor; file?: string; onProgress?: (p: Progress) => void }
 export interface ImportReport {
   file?: string; version: string | null; bytes: number; ms: number;
   activities: number; imported: number; created: number; updated: number; skipped: number;
@@ -105,7 +106,7 @@ export async function importIati(db: Db, source: AsyncIterable<Uint8Array | stri
     };
     try {
       report.bytes = await readIati(source, {
-        maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onRoot: (root) => checkVersion(root, report), onActivity,
+        maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, maxNode: opts.maxNode ?? maxNodeFrom(process.env), onRoot: (root) => checkVersion(root, report), onActivity,
         onChunk: async (bytes) => {
           if (state.pending.length >= BATCH && !state.failed) await flush();
           opts.onProgress?.({ bytes, total: opts.total, activities: report.activities });
