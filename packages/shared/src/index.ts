@@ -7,3 +7,4 @@ export * from './themes.js';
 export * from './highlight.js';
 export * from './apd.js';
 export * from './diff.js';
+export * from './input-rules.js';
