@@ -89,13 +89,18 @@ function jsonSchema(schema: z.ZodType) {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, any>;
 }
 
+function paramSchema(schema: z.ZodType) {
+  const { $schema: _, ...rest } = jsonSchema(schema);
+  return rest;
+}
+
 export function openApi(routes: RouteDef[], info: { title: string; version: string }) {
   const paths: Record<string, any> = {};
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const shape = r.params?.shape ?? {};
     const params: any[] = [...r.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
-      name: m[1], in: 'path', required: true, schema: jsonSchema((shape[m[1]] as z.ZodType | undefined) ?? pathParamSchema),
+      name: m[1], in: 'path', required: true, schema: paramSchema((shape[m[1]] as z.ZodType | undefined) ?? pathParamSchema),
     }));
     if (r.query) {
       const js = jsonSchema(r.query);
