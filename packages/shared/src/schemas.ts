@@ -127,8 +127,12 @@ export const missionInput = z.object({
 /** Updates carry the whole record plus the version that was read. */
 export const withVersion = <T extends z.ZodObject>(schema: T) => schema.extend({ version: versionSchema });
 
+/** Pages are bounded so that page × perPage stays an int4 for the database (offsets, array slices). */
+export const PAGE_MAX = 1_000_000;
+const pageSchema = z.coerce.number().int().min(1).max(PAGE_MAX).default(1);
+
 export const listQuery = z.object({
-  page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
+  page: pageSchema,
   perPage: z.coerce.number().int().min(1).max(200).default(50),
   q: z.string().max(200).optional(),
 });
@@ -146,7 +150,7 @@ export const searchQuery = z.object({
   funder: z.string().max(120).optional(),
   year: z.coerce.number().int().min(1800).max(2200).optional(),
   status: z.string().max(40).optional(),
-  page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
+  page: pageSchema,
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 });
 

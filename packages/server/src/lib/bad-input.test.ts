@@ -51,6 +51,10 @@ describe('bad input: 400 naming the field', () => {
     }
     const page = await api.get('/api/projects?page=99999999999');
     expect([page.status, [...new Set(fields(page))]]).toEqual([400, ['page']]);
+    // found by the fuzzer: page × perPage past int4 in the search's result slice
+    const deep = await api.get('/api/search?kind=mission&year=2134&page=1997230002&perPage=95');
+    expect([deep.status, fields(deep)]).toEqual([400, ['page']]);
+    expect((await api.get('/api/search?q=eau&page=1000000&perPage=100')).status).toBe(200);
   });
 
   it('malformed percent-encoding in a path or a query', async () => {
