@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
+import { browser, makeAccount } from '../../server/src/features/auth/auth.testkit.js';
 import { createSite } from './site.js';
 
 describe('the 400 page', () => {
@@ -38,5 +39,16 @@ describe('the 400 page', () => {
     const en = await get(`/en/search?q=${'a'.repeat(301)}&country=VN`);
     expect([en.status, en.text.includes('Your search is too long: 300 characters at most.')]).toEqual([400, true]);
     expect((await get(`/search?q=${'a'.repeat(300)}`)).status).toBe(200);
+  });
+
+  it('a restore form with a revision or a version that is no int4 answers 400, not 500', async () => {
+    await makeAccount(db, 'restore-bad@example.org', [{ role: 'platform_admin', organisationId: null }]);
+    const b = browser(app);
+    const csrf = await b.login('restore-bad@example.org');
+    for (const [revision, version] of [['abc', '1'], ['99999999999', '1'], ['1', '99999999999'], ['1', 'x']]) {
+      const r = await b.form(`/collab/partnership/ssd-hai-duong/restore/${revision}`, { _csrf: csrf, version });
+      // the collaboration error page, not the database's safety net (a JSON 400, logged as a bug)
+      expect([revision, version, r.status, r.headers.get('content-type')]).toEqual([revision, version, 400, 'text/html; charset=UTF-8']);
+    }
   });
 });
