@@ -9,14 +9,26 @@ export const INT4_MAX = 2_147_483_647;
 
 export const NUL_MESSAGE = 'contains a NUL character (U+0000), which cannot be stored';
 
-/** The paths (`a.b.0.c`) of every string in value, or object key, that holds a NUL character. */
-export function nulPaths(value: unknown, path: string[] = [], out: string[] = []): string[] {
-  if (typeof value === 'string') { if (value.includes('\u0000')) out.push(path.join('.')); }
-  else if (Array.isArray(value)) value.forEach((v, i) => nulPaths(v, [...path, String(i)], out));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) out.push([...path, k.replaceAll('\u0000', '\\u0000')].join('.'));
-      else nulPaths(v, [...path, k], out);
+/**
+ * The paths (`a.b.0.c`) of every string in value, or object key, that holds a NUL character. Iterative: a body
+ * nested 100,000 levels deep (1 MB of `[`) is walked without exhausting the stack.
+ */
+export function nulPaths(value: unknown): string[] {
+  interface Node { value: unknown; key: string; parent: Node | null }
+  const pathOf = (n: Node) => { const keys: string[] = []; for (let x: Node | null = n; x?.parent; x = x.parent) keys.push(x.key); return keys.reverse().join('.'); };
+  const out: string[] = [];
+  const stack: Node[] = [{ value, key: '', parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const v = node.value;
+    if (typeof v === 'string') { if (v.includes('\u0000')) out.push(pathOf(node)); }
+    else if (v && typeof v === 'object') {
+      const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, x] = entries[i];
+        if (k.includes('\u0000')) out.push(pathOf({ value: x, key: k.replaceAll('\u0000', '\\u0000'), parent: node }));
+        else stack.push({ value: x, key: k, parent: node });
+      }
     }
   }
   return out;

@@ -57,18 +57,25 @@ async function readJson(c: Context): Promise<unknown> {
   try { return JSON.parse(text); } catch { throw new ValidationError([{ path: 'body', message: 'the body is not valid JSON' }]); }
 }
 
-function pathParams(c: Context, r: RouteDef): Record<string, string> {
-  const raw = c.req.param() as Record<string, string>;
+/** The route's path parameters checked: its own rules (r.params), else the common rule; schemas built once per route. */
+function pathParams(r: RouteDef): (c: Context) => Record<string, string> {
+  const schemas = new Map<string, z.ZodType>();
   const shape = r.params?.shape ?? {};
-  const schema = z.object(Object.fromEntries(Object.keys(raw).map((k) => [k, (shape[k] as z.ZodType | undefined) ?? pathParamSchema])));
-  return parse(schema, raw, 'path') as Record<string, string>;
+  return (c) => {
+    const raw = c.req.param() as Record<string, string>;
+    const names = Object.keys(raw).join('/');
+    let schema = schemas.get(names);
+    if (!schema) schemas.set(names, schema = z.object(Object.fromEntries(Object.keys(raw).map((k) => [k, (shape[k] as z.ZodType | undefined) ?? pathParamSchema]))));
+    return parse(schema, raw, 'path') as Record<string, string>;
+  };
 }
 
 export function mount(app: Hono, env: Env, routes: RouteDef[]) {
   for (const r of routes) {
+    const paramsOf = pathParams(r);
     app.on(r.method.toUpperCase(), r.path, async (c) => {
       if (r.write) requireWriter(c, env.adminToken);
-      const params = pathParams(c, r);
+      const params = paramsOf(c);
       const query = r.query ? parse(r.query, c.req.query(), 'query') : undefined;
       const body = r.body ? parse(r.body, await readJson(c), 'body') : undefined;
       const db = r.primary ? env.db : requestDb(c, env);

@@ -26,6 +26,8 @@ describe('bad input: 400 naming the field', () => {
     const org = await api.post('/api/organisations', { kind: 'association', name: 'Amis\u0000', aliases: ['ok', 'x\u0000'] });
     expect([org.status, fields(org)]).toEqual([400, ['name', 'aliases.1']]);
     const key = await api.post('/api/organisations', { kind: 'association', name: 'Amis', names: { ['f\u0000r']: 'x' } });
+    const deep = await api.post('/api/organisations', `{"kind":"association","name":"Amis","names":${'{"a":'.repeat(50_000)}"\\u0000"${'}'.repeat(50_000)}}`);
+    expect([deep.status, fields(deep)[0]]).toEqual([400, `names${'.a'.repeat(50_000)}`]);
     expect([key.status, fields(key)]).toEqual([400, ['names.f\\u0000r']]);
   });
 
@@ -65,9 +67,10 @@ describe('bad input: 400 naming the field', () => {
   });
 
   it('a body that is no JSON object is named "body"', async () => {
-    for (const body of ['', '{', '"x"', '[1]', '42']) {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`; // valid JSON, checked for NUL without recursion
+    for (const body of ['', '{', '"x"', '[1]', '42', deep]) {
       const r = await api.post('/api/organisations', body);
-      expect([body, r.status, fields(r)]).toEqual([body, 400, ['body']]);
+      expect([body.slice(0, 10), r.status, fields(r)]).toEqual([body.slice(0, 10), 400, ['body']]);
     }
   });
 
