@@ -20,6 +20,8 @@ import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes, iatiUploadLimit } from './features/iati/iati.routes.js';
 import { closeUnread } from './lib/body-close.js';
 import type { ResponseCache } from './lib/response-cache.js';
+import { inputGuard, type BadPage } from './lib/input-guard.js';
+import { inputErrorOf } from './lib/db-input-errors.js';
 
 /**
  * db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts);
@@ -31,6 +33,8 @@ export interface AppOptions {
   cache?: ResponseCache; cachePaths?: RegExp[];
   /** Paths other sites may show in a frame (the site's embeds): no X-Frame-Options, `frame-ancestors *`. */
   framable?: RegExp;
+  /** A page's answer to a URL or form that is not valid input (bad percent-encoding, NUL): the site's 400 page. */
+  badPage?: BadPage;
 }
 
 /** One record as JSON: GET /api/projects/innotech-master … */
@@ -79,6 +83,7 @@ export function createApp(opts: AppOptions): Hono {
     const tooLarge = (c: Context) => opts.pageBodies?.tooLarge?.(c, max) ?? c.text(`413 — the form is larger than the limit of ${max} bytes; nothing was saved.`, 413);
     return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
   });
+  app.use('*', inputGuard(opts.badPage));
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])]));
   mountOidc(app, opts.db);
@@ -90,6 +95,12 @@ export function createApp(opts: AppOptions): Hono {
     const code = (err as { code?: string }).code;
     if (code === '23503') return c.json({ error: 'this record is still referenced by other records; remove those references first' }, 409);
     if (code === '23505') return c.json({ error: 'a record with this identity already exists' }, 409);
+    const input = inputErrorOf(err);
+    if (input) {
+      // a safety net: input the validation should have refused reached the database — a bug to fix (name the field)
+      console.error(`input reached the database unvalidated: ${c.req.method} ${c.req.path}:`, err);
+      return c.json({ error: input }, 400);
+    }
     console.error(err);
     return c.json({ error: 'internal error' }, 500);
   });

@@ -4,7 +4,8 @@
  * co-financing lines, and the request schemas.
  */
 import { z } from 'zod';
-import { amountSchema, currencySchema, idSchema } from './schemas.js';
+import { amountSchema, currencySchema, idSchema, versionSchema } from './schemas.js';
+import { INT4_MAX } from './input-rules.js';
 
 export const apdCategoryIds = [
   'cooperation', 'oudin_water', 'waste_1pct', 'energy_1pct', 'ngo_grants',
@@ -74,9 +75,9 @@ export const apdLineInput = z.object({
 export type ApdLineInput = z.output<typeof apdLineInput>;
 
 export const apdDeclarationInput = z.object({
-  version: z.number().int().min(0).meta({ description: 'the version you read; 0 for a draft never saved; a stale one gets 409' }),
+  version: z.number().int().min(0).max(INT4_MAX).meta({ description: 'the version you read; 0 for a draft never saved; a stale one gets 409' }),
   lines: z.array(apdLineInput).max(1000),
 });
 export type ApdDeclarationInput = z.output<typeof apdDeclarationInput>;
 
-export const apdVersionInput = z.object({ version: z.number().int().min(1).meta({ description: 'the version you read; a stale one gets 409' }) });
+export const apdVersionInput = z.object({ version: versionSchema });

@@ -9,3 +9,4 @@ export * from './apd.js';
 export * from './diff.js';
 export * from './csv.js';
 export * from './url.js';
+export * from './input-rules.js';

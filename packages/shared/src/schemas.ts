@@ -4,6 +4,7 @@ import * as E from './enums.js';
 import { PARTIAL_DATE_RE, isPartialDate } from './partial-date.js';
 import { parseAmount } from './money.js';
 import { webUrlSchema } from './url.js';
+import { INT4_MAX } from './input-rules.js';
 
 export const idSchema = z.string().min(1).max(120).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"');
 export const partialDateSchema = z.string().regex(PARTIAL_DATE_RE, 'YYYY, YYYY-MM or YYYY-MM-DD')
@@ -17,7 +18,7 @@ export const urlSchema = webUrlSchema;
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const names = z.object({ fr: z.string().optional(), en: z.string().optional(), vi: z.string().optional(), local: z.string().optional() });
 const yearSchema = z.number().int().min(1800).max(2200);
-const version = z.number().int().min(1).meta({ description: 'the version you read; a stale one gets 409' });
+export const versionSchema = z.number().int().min(1).max(INT4_MAX).meta({ description: 'the version you read; a stale one gets 409' });
 
 export const territoryInput = z.object({
   id: idSchema.optional(),
@@ -126,16 +127,23 @@ export const missionInput = z.object({
 });
 
 /** Updates carry the whole record plus the version that was read. */
-export const withVersion = <T extends z.ZodObject>(schema: T) => schema.extend({ version });
+export const withVersion = <T extends z.ZodObject>(schema: T) => schema.extend({ version: versionSchema });
+
+/** Pages are bounded so that page × perPage stays an int4 for the database (offsets, array slices). */
+export const PAGE_MAX = 1_000_000;
+const pageSchema = z.coerce.number().int().min(1).max(PAGE_MAX).default(1);
 
 export const listQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageSchema,
   perPage: z.coerce.number().int().min(1).max(200).default(50),
   q: z.string().max(200).optional(),
 });
 
+/** The longest search the API and the search page accept, in characters. */
+export const SEARCH_MAX = 300;
+
 export const searchQuery = z.object({
-  q: z.string().max(300).default(''),
+  q: z.string().max(SEARCH_MAX).default(''),
   kind: z.enum(E.recordKinds).optional(),
   country: z.string().max(10).optional(),
   territory: z.string().max(120).optional(),
@@ -144,7 +152,7 @@ export const searchQuery = z.object({
   funder: z.string().max(120).optional(),
   year: z.coerce.number().int().min(1800).max(2200).optional(),
   status: z.string().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageSchema,
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 });
 

@@ -1,6 +1,6 @@
 /** Page routes: each reads what it needs and renders server-side. */
 import type { Context } from 'hono';
-import { csvDocument, searchQuery } from '@tandem/shared';
+import { SEARCH_MAX, csvDocument, searchQuery } from '@tandem/shared';
 import type { Db } from '../../server/src/db/client.js';
 import { getMission } from '../../server/src/features/missions/missions.service.js';
 import { getOrganisation } from '../../server/src/features/organisations/organisations.service.js';
@@ -28,6 +28,7 @@ import { apdPage } from './features/apd/apd.page.js';
 import { importPage } from './features/admin/import.page.js';
 import { editPage } from './features/edit/edit.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
+import { badRequestPage } from './bad-request.js';
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
@@ -38,10 +39,13 @@ export function NotFoundPage(props: { i: I18n }) {
   </Layout>;
 }
 
-async function searchState(c: Context): Promise<{ state: SearchState; query: ReturnType<typeof searchQuery.parse> }> {
+/** The search's state from the URL: invalid filters are dropped; null when the words themselves are refused (too long). */
+function searchState(c: Context): { state: SearchState; query: ReturnType<typeof searchQuery.parse> } | null {
   const raw = c.req.query();
   const parsed = searchQuery.safeParse(raw);
-  const query = parsed.success ? parsed.data : searchQuery.parse({ q: raw.q ?? '' });
+  const words = parsed.success ? parsed : searchQuery.safeParse({ q: raw.q ?? '' });
+  if (!words.success) return null;
+  const query = words.data;
   const filters = Object.fromEntries(FACET_ORDER.filter((f) => query[f] !== undefined).map((f) => [f, String(query[f])]));
   return { state: { q: query.q, page: query.page, filters }, query };
 }
@@ -71,7 +75,9 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['POST /collab/:kind/:id/restore/:revision', collabAction],
   ['/', async (c, i, db) => c.html(<HomePage i={i} data={await atlasData(db)} recent={await recentPartnerships(db)} />)],
   ['/search', async (c, i, db) => {
-    const { state, query } = await searchState(c);
+    const found = searchState(c);
+    if (!found) return badRequestPage(c, i, i.t('search.error.tooLong', { max: SEARCH_MAX }), '/search');
+    const { state, query } = found;
     const data = await search(db, query, i.lang);
     if (c.req.query('fragment')) return c.html(<SearchResults i={i} state={state} data={data} />);
     return c.html(<SearchPage i={i} state={state} data={data} />);

@@ -1,10 +1,10 @@
 /** The routes of one record kind: list, get, create, update, delete, and its history (revisions, restore). */
-import { listQuery, withVersion } from '@tandem/shared';
+import { listQuery, positiveInt4, versionSchema, withVersion } from '@tandem/shared';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { route, type RouteDef } from './api.js';
 import { getActor, writeContext, type WriteContext } from './actor.js';
-import { HttpError, NotFoundError } from './errors.js';
+import { NotFoundError, ValidationError } from './errors.js';
 import { getRevision, listRevisions } from '../features/history/revisions.js';
 import { toInput } from '../features/history/to-input.js';
 
@@ -36,11 +36,11 @@ export function crudRoutes<In>(opts: {
       returns: '[{id, version, action, actor:{kind, organisation:{id, name}, accountId?, label?}, at, changes:[{path, before, after}]}]',
       handler: async ({ c, db, params }) => ({ items: await listRevisions(db, noun, params.id, getActor(c)) }) }),
     route({ method: 'post', path: `${path}/:id/revisions/:revision/restore`, tag, summary: `Restore the ${noun} as it was after a revision (a new revision; 409 when the version is stale)`,
-      body: z.object({ version: z.number().int().min(1) }), write: true,
+      params: z.object({ revision: positiveInt4 }), body: z.object({ version: versionSchema }), write: true,
       handler: async ({ c, db, params, body }) => {
         const rev = await getRevision(db, noun, params.id, Number(params.revision));
         if (!rev) throw new NotFoundError('revision', params.revision);
-        if (!rev.after) throw new HttpError(400, 'this revision is a deletion: there is nothing to restore');
+        if (!rev.after) throw new ValidationError([{ path: 'revision', message: 'this revision is a deletion: there is nothing to restore' }]);
         const input = opts.input.omit({ id: true }).parse(toInput(noun, rev.after));
         return service.update(db, params.id, { ...(input as In), version: body.version }, writeContext(c), 'restore');
       } }),

@@ -3,9 +3,12 @@
  * of each party) and the history of changes (with "restore" for those allowed). Plain POST forms with CSRF.
  */
 import type { Context } from 'hono';
+import { z } from 'zod';
+import { positiveInt4, versionSchema } from '@tandem/shared';
 import type { Db } from '../../../../server/src/db/client.js';
 import { getActor, memberOf, writeContext } from '../../../../server/src/lib/actor.js';
-import { HttpError } from '../../../../server/src/lib/errors.js';
+import { HttpError, ValidationError } from '../../../../server/src/lib/errors.js';
+import { toIssues } from '../../../../server/src/lib/api.js';
 import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
 import { listRevisions, getRevision } from '../../../../server/src/features/history/revisions.js';
 import { toInput } from '../../../../server/src/features/history/to-input.js';
@@ -64,6 +67,9 @@ function ErrorPage(props: { i: I18n; message: string; back: string }) {
   </Layout>;
 }
 
+/** A restore names a revision (path) and the version read (form): whole numbers within the database's int4. */
+const restoreForm = z.object({ revision: positiveInt4, version: z.coerce.number().pipe(versionSchema) });
+
 /** POST /collab/:kind/:id/validate and /collab/:kind/:id/restore/:revision — then back to the sheet. */
 export async function collabAction(c: Context, i: I18n, db: Db): Promise<Response> {
   const kind = c.req.param('kind') as string, id = c.req.param('id') as string;
@@ -74,9 +80,11 @@ export async function collabAction(c: Context, i: I18n, db: Db): Promise<Respons
   try {
     const revision = c.req.param('revision');
     if (revision) {
-      const rev = await getRevision(db, kind, id, Number(revision));
+      const wanted = restoreForm.safeParse({ revision, version: form.version });
+      if (!wanted.success) throw new ValidationError(toIssues(wanted.error));
+      const rev = await getRevision(db, kind, id, wanted.data.revision);
       if (!rev?.after) throw new HttpError(404, 'no such revision');
-      await UPDATE[kind](db, id, { ...toInput(kind, rev.after), version: Number(form.version) }, writeContext(c), 'restore');
+      await UPDATE[kind](db, id, { ...toInput(kind, rev.after), version: wanted.data.version }, writeContext(c), 'restore');
     } else {
       if (kind !== 'partnership' && kind !== 'project') throw new HttpError(404, 'nothing to validate');
       await setValidation(db, writeContext(c), kind as ValidatedKind, id, {
