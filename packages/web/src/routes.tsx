@@ -56,8 +56,8 @@ const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promis
   territories: {
     kind: 'territory',
     get: getTerritory,
-    page: async (i, t, db, after) => <TerritorySheet after={after} i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={await childrenOf(db, t.id)} map={await territoryMap(db, i, t)} />,
-    body: async (i, t, db) => <TerritoryBody i={i} t={t} partnerships={await partnershipsAt(db, t.id)} children={[]} map={await territoryMap(db, i, t)} />,
+    page: async (i, t, db, after) => <TerritorySheet after={after} i={i} t={t} partnerships={await partnershipsAt(db, t.id)} subdivisions={await childrenOf(db, t.id)} map={await territoryMap(db, i, t)} />,
+    body: async (i, t, db) => <TerritoryBody i={i} t={t} partnerships={await partnershipsAt(db, t.id)} subdivisions={[]} map={await territoryMap(db, i, t)} />,
     title: (t, i) => localName(t, i.lang),
   },
 };

@@ -31,7 +31,7 @@ export function presentation(indicators: Array<{ indicator: string; year: number
   return out;
 }
 
-export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; children: any[]; map?: any }) {
+export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; subdivisions: any[]; map?: any }) {
   const { i, t } = props;
   const pres = presentation(t.indicators);
   return (
@@ -73,16 +73,16 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; chi
         ...t.history.map((h: any) => ({ date: h.on, label: <a href={i.path(`/territories/${h.from.id === t.id ? h.to.id : h.from.id}`)}>{h.from.name} → {h.to.name}</a> })),
         ...props.partnerships.filter((p) => p.started).map((p) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),
       ]} />
-      <Section id="subdivisions" title={i.t('sheet.subdivisions')} when={props.children.length > 0}>
+      <Section id="subdivisions" title={i.t('sheet.subdivisions')} when={props.subdivisions.length > 0}>
         <ul class="columns">
-          {props.children.map((c) => <li><a href={i.path(`/territories/${c.id}`)}>{localName(c, i.lang)}</a>{c.valid_to && <span class="muted"> ({i.l('status', 'historical')})</span>}</li>)}
+          {props.subdivisions.map((c) => <li><a href={i.path(`/territories/${c.id}`)}>{localName(c, i.lang)}</a>{c.valid_to && <span class="muted"> ({i.l('status', 'historical')})</span>}</li>)}
         </ul>
       </Section>
     </>
   );
 }
 
-export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partnerships: any[]; children: any[]; map?: any }) {
+export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partnerships: any[]; subdivisions: any[]; map?: any }) {
   const { i, t } = props;
   const name = localName(t, i.lang);
   const path = `/territories/${t.id}`;
