@@ -19,6 +19,7 @@ import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes } from './features/iati/iati.routes.js';
 import type { ResponseCache } from './lib/response-cache.js';
+import { ADMISSION_EXEMPT, type Admission, type BusyPage } from './lib/admission.js';
 
 /**
  * db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts);
@@ -30,6 +31,9 @@ export interface AppOptions {
   cache?: ResponseCache; cachePaths?: RegExp[];
   /** Paths other sites may show in a frame (the site's embeds): no X-Frame-Options, `frame-ancestors *`. */
   framable?: RegExp;
+  /** At most so many requests at the database at once, the others queued or turned away with a 503 (lib/admission.ts);
+   * busyPage: the 503 of pages (the site's, in the visitor's language; the API answers JSON). */
+  admission?: Admission; busyPage?: BusyPage;
 }
 
 /** One record as JSON: GET /api/projects/innotech-master … */
@@ -67,8 +71,11 @@ export function createApp(opts: AppOptions): Hono {
     const tooLarge = (c: Context) => opts.pageBodies?.tooLarge?.(c, max) ?? c.text(`413 — the form is larger than the limit of ${max} bytes; nothing was saved.`, 413);
     return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
   });
-  app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
+  // the visitors' cache answers before the queue (its hits cost no query; it serves anonymous requests only, which
+  // the auth middleware has nothing to resolve for), then admission bounds what reaches the database, the auth lookups included
   if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])]));
+  if (opts.admission) app.use('*', opts.admission.middleware({ exempt: ADMISSION_EXEMPT, busyPage: opts.busyPage }));
+  app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);

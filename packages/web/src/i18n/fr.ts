@@ -42,6 +42,7 @@ export const fr = {
   'embed.title': 'Intégrer', 'embed.snippet': 'Code à copier', 'embed.copy': 'Copier', 'embed.copied': 'Copié',
   'embed.source': 'Source : Tandem, atlas de la coopération décentralisée',
   'error.notfound': 'Cette page n’existe pas.', 'error.back': 'Retour à l’atlas',
+  'error.busy.title': 'Trop de visites en ce moment', 'error.busy': 'Le site reçoit plus de demandes qu’il ne peut en servir à cet instant. Réessayez dans quelques secondes : rien n’est perdu.', 'error.retry': 'Réessayer',
   'error.tooLarge.title': 'Envoi trop volumineux', 'error.tooLarge': 'Le formulaire envoyé dépasse la taille maximale acceptée, {max} : rien n’a été enregistré. Revenez à la page précédente, raccourcissez les textes ou retirez des lignes, puis recommencez.',
   'indicator.population': 'Population', 'indicator.area_km2': 'Superficie', 'indicator.life_expectancy': 'Espérance de vie', 'indicator.unemployment_rate': 'Taux de chômage',
   'indicator.literacy_rate': 'Taux d’alphabétisation', 'indicator.hdi': 'IDH', 'indicator.gni_per_capita': 'RNB par habitant', 'indicator.expected_schooling': 'Durée attendue de scolarisation',

@@ -43,6 +43,7 @@ export const vi: Record<MessageKey, string> = {
   'embed.title': 'Nhúng', 'embed.snippet': 'Mã để sao chép', 'embed.copy': 'Sao chép', 'embed.copied': 'Đã sao chép',
   'embed.source': 'Nguồn: Tandem, bản đồ hợp tác phi tập trung',
   'error.notfound': 'Trang này không tồn tại.', 'error.back': 'Quay lại bản đồ',
+  'error.busy.title': 'Hiện có quá nhiều lượt truy cập', 'error.busy': 'Trang web đang nhận nhiều yêu cầu hơn mức có thể phục vụ lúc này. Hãy thử lại sau vài giây: không có gì bị mất.', 'error.retry': 'Thử lại',
   'error.tooLarge.title': 'Dữ liệu gửi quá lớn', 'error.tooLarge': 'Biểu mẫu bạn gửi vượt quá kích thước tối đa cho phép, {max}: không có gì được lưu. Hãy quay lại trang trước, rút ngắn nội dung hoặc bớt một số dòng, rồi thử lại.',
   'indicator.population': 'Dân số', 'indicator.area_km2': 'Diện tích', 'indicator.life_expectancy': 'Tuổi thọ trung bình', 'indicator.unemployment_rate': 'Tỷ lệ thất nghiệp',
   'indicator.literacy_rate': 'Tỷ lệ biết chữ', 'indicator.hdi': 'Chỉ số phát triển con người (HDI)', 'indicator.gni_per_capita': 'GNI bình quân đầu người', 'indicator.expected_schooling': 'Số năm đi học kỳ vọng',
