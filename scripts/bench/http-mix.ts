@@ -3,8 +3,10 @@
  * searches, sheets and records' JSON, each request drawn at random (a fixed seed per connection) from the URLs of the
  * seeded database, discovered through the API before the run: every partnership, project, organisation and mission, the
  * territories they name, as JSON and as sheets in fr/en/vi; searches (API and page) of words from their titles, with and
- * without a facet, pages 1–2. A third each of records, sheets and searches. No warm-up by default: the first requests
- * meet a cold cache, as a sudden crowd does.
+ * without a facet, pages 1–2. A third each of records, sheets and searches. Within a group, URLs are drawn as visits to a
+ * site are spread, a few pages asked often and a long tail rarely (Zipf, s = 1, over a seeded shuffle: the 10 % most asked
+ * get ≈ 60 % of the visits); `--spread uniform` draws every URL equally (a crawler). No warm-up by default: the first
+ * requests meet a cold cache, as a sudden crowd does.
  * Counted per group and per status: 200s and their latencies, 503s (the server's admission control turning a request
  * away, `Retry-After`) and their latencies, other statuses, and autocannon's errors and timeouts (10 s).
  */
@@ -66,7 +68,7 @@ function rng(seed: number): () => number {
 
 export interface GroupStats { ok: number; okP50: number; okP99: number; okMax: number; s503: number; s503P99: number; other: number }
 export interface MixResult {
-  connections: number; seconds: number; requests: number; rps: number; urls: { record: number; sheet: number; search: number };
+  spread: Spread; connections: number; seconds: number; requests: number; rps: number; urls: { record: number; sheet: number; search: number };
   /** every answered request */ p50: number; p99: number; max: number;
   /** the 200s alone */ okP99: number; ok: number; s503: number; retryAfterMissing: number;
   errors: number; timeouts: number; statusCodes: Record<string, number>;
@@ -75,8 +77,27 @@ export interface MixResult {
 
 const GROUPS: Group[] = ['record', 'sheet', 'search'];
 
-export async function runMix(base: string, urls: MixUrls, o: { connections: number; duration: number; seed?: number }): Promise<MixResult> {
+/** A draw from list: uniform, or Zipf (weight 1/rank) over a shuffle of the list fixed by the seed. */
+function drawer(list: string[], spread: Spread, next: () => number): () => string {
+  if (spread === 'uniform') return () => list[Math.floor(next() * list.length)];
+  const shuffle = rng(7);
+  const order = list.map((u) => [shuffle(), u] as const).sort((a, b) => a[0] - b[0]).map(([, u]) => u);
+  const cumulative: number[] = [];
+  order.forEach((_, i) => cumulative.push((cumulative[i - 1] ?? 0) + 1 / (i + 1)));
+  const total = cumulative[cumulative.length - 1];
+  return () => {
+    const x = next() * total;
+    let lo = 0, hi = cumulative.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cumulative[mid] < x) lo = mid + 1; else hi = mid; }
+    return order[lo];
+  };
+}
+
+export type Spread = 'zipf' | 'uniform';
+
+export async function runMix(base: string, urls: MixUrls, o: { connections: number; duration: number; seed?: number; spread?: Spread }): Promise<MixResult> {
   const next = rng(o.seed ?? 1);
+  const draw = Object.fromEntries(GROUPS.map((g) => [g, drawer(urls[g], o.spread ?? 'zipf', next)])) as Record<Group, () => string>;
   const times: Record<Group, { ok: number[]; s503: number[]; other: number }> = {
     record: { ok: [], s503: [], other: 0 }, sheet: { ok: [], s503: [], other: 0 }, search: { ok: [], s503: [], other: 0 },
   };
@@ -87,9 +108,8 @@ export async function runMix(base: string, urls: MixUrls, o: { connections: numb
       // setupRequest runs before each request of a connection; the context remembers which group the answer belongs to
       setupRequest: (req: any, context: any) => {
         const group = GROUPS[Math.floor(next() * 3)];
-        const list = urls[group];
         context.group = group;
-        return { ...req, method: 'GET', path: list[Math.floor(next() * list.length)] };
+        return { ...req, method: 'GET', path: draw[group]() };
       },
       onResponse: (status: number, _body: string, _context: any, headers: Record<string, string>) => {
         if (status === 503 && !headers['retry-after']) retryAfterMissing++;
@@ -110,7 +130,7 @@ export async function runMix(base: string, urls: MixUrls, o: { connections: numb
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v?.count ?? 0]));
   const s503 = statusCodes['503'] ?? 0;
   return {
-    connections: o.connections, seconds: r.duration, requests: r.requests.total, rps: Math.round(r.requests.average),
+    spread: o.spread ?? 'zipf', connections: o.connections, seconds: r.duration, requests: r.requests.total, rps: Math.round(r.requests.average),
     urls: { record: urls.record.length, sheet: urls.sheet.length, search: urls.search.length },
     p50: Math.round(r.latency.p50), p99: Math.round(r.latency.p99), max: Math.round(r.latency.max), okP99: percentile(allOk, 99), ok: allOk.length, s503, retryAfterMissing,
     errors: r.errors, timeouts: r.timeouts, statusCodes, groups,
@@ -119,7 +139,7 @@ export async function runMix(base: string, urls: MixUrls, o: { connections: numb
 }
 
 export function printMix(m: MixResult, log = console.log): void {
-  log(`mixed load: ${m.connections} connections, ${m.seconds} s, ${m.urls.record} record + ${m.urls.sheet} sheet + ${m.urls.search} search URLs`);
+  log(`mixed load (${m.spread}): ${m.connections} connections, ${m.seconds} s, ${m.urls.record} record + ${m.urls.sheet} sheet + ${m.urls.search} search URLs`);
   log(`  ${m.requests} answered (${m.rps} req/s) · p50 ${m.p50} ms · p99 ${m.p99} ms · max ${m.max} ms · 200s: ${m.ok}, p99 ${m.okP99} ms`
     + ` · 503: ${m.s503}${m.retryAfterMissing ? ` (${m.retryAfterMissing} without Retry-After)` : ''} · errors ${m.errors} · timeouts ${m.timeouts}`
     + ` · status ${JSON.stringify(m.statusCodes)}${m.valid ? '' : ' — NOT VALID (errors, timeouts or non-2xx)'}`);

@@ -16,7 +16,8 @@
  * --no-cache    TANDEM_CACHE_MB=0: every request reads the database (by default the visitors' cache answers all but the first)
  * --cpu-prof    run the server under `node --cpu-prof`: one .cpuprofile per run in .tmp/bench/http-prof
  * --mix         instead of the cases: the mixed load of http-mix.ts (searches, sheets, records' JSON drawn at random), by
- *               default 200 connections for 30 s without warm-up; 200s, 503s, errors and timeouts counted per group
+ *               default 200 connections for 30 s without warm-up; 200s, 503s, errors and timeouts counted per group;
+ *               --spread zipf (default: a few URLs often, a long tail rarely) | uniform
  * --env K=V,…   more environment for the server (e.g. --env TANDEM_MAX_INFLIGHT=4,TANDEM_QUEUE_WAIT_MS=500)
  * autocannon and the server share the machine's cores: on 2 cores the load generator takes a large part of the CPU.
  */
@@ -25,7 +26,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { arg, copyDataDir, fmt, freePort, isMain, machine, ROOT, saveResult, seededTemplate, WORK } from './lib.js';
-import { mixUrls, printMix, runMix, type MixResult } from './http-mix.js';
+import { mixUrls, printMix, runMix, type MixResult, type Spread } from './http-mix.js';
 
 type EngineName = 'pglite' | 'postgresql';
 interface Case { name: string; path: string; type: 'application/json' | 'text/html'; target?: { rps: number; p99Ms?: number } }
@@ -237,7 +238,7 @@ export function printTable(run: HttpRun, log = console.log): void {
 
 export async function benchHttp(opts: {
   engine?: EngineName; duration?: number; connections?: number; warmup?: number; only?: string[]; reuse?: boolean; from?: string;
-  cpuProf?: boolean; noCache?: boolean; mix?: boolean; env?: Record<string, string>; log?: (m: string) => void;
+  cpuProf?: boolean; noCache?: boolean; mix?: boolean; spread?: Spread; env?: Record<string, string>; log?: (m: string) => void;
 } = {}): Promise<HttpRun> {
   const { duration = 10, connections = 64, warmup = 2, log = console.log } = opts;
   const engine: EngineName = opts.engine ?? (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
@@ -279,8 +280,8 @@ export async function benchHttp(opts: {
       if (opts.mix) {
         const urls = await mixUrls(base);
         const loadavgBefore = machine().loadavg, cpu0 = cpuTicks(server.pid);
-        if (warmup > 0) await runMix(base, urls, { connections, duration: warmup, seed: 2 });
-        const m = await runMix(base, urls, { connections, duration, seed: 1 });
+        if (warmup > 0) await runMix(base, urls, { connections, duration: warmup, seed: 2, spread: opts.spread });
+        const m = await runMix(base, urls, { connections, duration, seed: 1, spread: opts.spread });
         const cpu1 = cpuTicks(server.pid);
         mix = { ...m, serverCpuPercent: cpu0 != null && cpu1 != null ? Math.round(((cpu1 - cpu0) * TICK_MS) / (m.seconds * 10)) : null, loadavgBefore, loadavgAfter: machine().loadavg };
         serverPeak = peakRssMb(server.pid);
@@ -319,7 +320,7 @@ if (isMain(import.meta.url)) {
   const env = Object.fromEntries((arg(argv, 'env') ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   const run = await benchHttp({
     engine: engine as EngineName | undefined, duration: Number(arg(argv, 'duration') ?? (mix ? 30 : 10)), connections: Number(arg(argv, 'connections') ?? (mix ? 200 : 64)),
-    warmup: Number(arg(argv, 'warmup') ?? (mix ? 0 : 2)), mix, env: Object.keys(env).length ? env : undefined, only: arg(argv, 'only')?.split(','), reuse: argv.includes('--reuse'), from: arg(argv, 'from'), noCache: argv.includes('--no-cache'),
+    warmup: Number(arg(argv, 'warmup') ?? (mix ? 0 : 2)), mix, spread: arg(argv, 'spread') as Spread | undefined, env: Object.keys(env).length ? env : undefined, only: arg(argv, 'only')?.split(','), reuse: argv.includes('--reuse'), from: arg(argv, 'from'), noCache: argv.includes('--no-cache'),
     cpuProf: argv.includes('--cpu-prof'),
   });
   console.log('');

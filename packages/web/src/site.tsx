@@ -49,9 +49,9 @@ export function createSite(opts: AppOptions): Hono {
   return app;
 }
 
-/** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds. */
+/** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds, searches. */
 export const PAGE_CACHE_PATHS = [
-  /^(\/(en|vi))?(\/|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
+  /^(\/(en|vi))?(\/|\/search|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
 ];
 
 export type PageHandler = (c: Context, i: I18n, db: AppOptions['db']) => Promise<Response>;

@@ -63,9 +63,17 @@ export class Admission {
   middleware(opts: { exempt?: (c: Context) => boolean; busyPage?: BusyPage } = {}): MiddlewareHandler {
     return async (c, next) => {
       if (opts.exempt?.(c)) return next();
+      const t0 = performance.now();
       const waits = this.inflight >= this.opts.maxInflight || this.waiting.size > 0;
       if (!(await this.acquire())) return this.busy(c, opts.busyPage);
       try {
+        // Back to the event loop before the work: on PGlite a request's queries run on this thread and their promises
+        // resolve without returning to it, so without this pause one request after another would run to the end while
+        // new arrivals sit unread in their sockets — unseen by the queue, unbounded in wait. Now they join the queue
+        // (or are refused) while this one runs, and the waiting ones' deadlines can fire.
+        await new Promise((resume) => setImmediate(resume));
+        // a deadline that passed while the thread was busy: refused all the same, the bound is the bound
+        if (performance.now() - t0 > this.opts.maxWaitMs) { this.stats.refusedWait++; return this.busy(c, opts.busyPage); }
         // a client that left while waiting gets nothing done for it (the signal is only read then: reading it costs)
         if (waits && c.req.raw.signal?.aborted) return this.busy(c, opts.busyPage);
         await next();

@@ -60,7 +60,11 @@ describe("visitors' cache", () => {
 
   it('never answers a signed-in person or a script with a token from memory, nor stores what they get', async () => {
     expect((await get('/api/projects/innotech-master', auth)).cache).toBeNull();
-    expect((await get('/api/search?q=hue')).cache).toBeNull(); // not a cached path
+    expect((await get('/api/themes')).cache).toBeNull(); // not a cached path
+    expect((await get('/api/search?q=hue', auth)).cache).toBeNull();
+    // a visitor's search is kept (a crowd asks the same few), a signed-in person's never
+    expect([(await get('/api/search?q=cergy')).cache, (await get('/api/search?q=cergy')).cache]).toEqual(['miss', 'hit']);
+    expect((await get('/api/search?q=cergy', auth)).cache).toBeNull();
     const missing = await get('/api/projects/no-such-project');
     expect([missing.status, missing.cache]).toEqual([404, 'miss']);
     expect((await get('/api/projects/no-such-project')).cache).toBe('miss'); // a 404 is not kept

@@ -1,6 +1,6 @@
 /**
  * The answers a visitor gets, kept in this process's memory until the records change: one record as JSON, a sheet,
- * the home page, the statistics, the embeds — whatever paths the app registers. Only anonymous GETs
+ * a search, the home page, the statistics, the embeds — whatever paths the app registers. Only anonymous GETs
  * (lib/read-db.ts `isAnonymousRead`): a signed-in person or a script with a token always reads the database.
  *
  * Correctness rests on the change feed (lib/changes.ts): every change drops everything (pages show related records, so
