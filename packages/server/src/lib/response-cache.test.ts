@@ -70,6 +70,18 @@ describe("visitors' cache", () => {
     expect((await get('/api/projects/no-such-project')).cache).toBe('miss'); // a 404 is not kept
   });
 
+  it('makes a cold answer once for a crowd asking it at the same moment, the others waiting for it', async () => {
+    const misses = cache.stats.misses; // a search no other test asks
+    const crowd = await Promise.all(Array.from({ length: 8 }, () => get('/api/search?q=montreuil&kind=partnership')));
+    expect(crowd.map((r) => r.status)).toEqual(crowd.map(() => 200));
+    expect(crowd.filter((r) => r.cache === 'miss').length).toBe(1);
+    expect(cache.stats.misses - misses).toBe(1);
+    expect(new Set(crowd.map((r) => r.text)).size).toBe(1);
+    // an answer that is not kept (a 404) is made by each: nothing to share
+    const lost = await Promise.all(Array.from({ length: 3 }, () => get('/api/projects/no-such-project')));
+    expect(lost.map((r) => [r.status, r.cache])).toEqual(lost.map(() => [404, 'miss']));
+  });
+
   it('keeps the compressed and plain answers apart', async () => {
     const gz = await app.request('/api/projects/innotech-master', { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get(CACHE_HEADER)).toBe('miss');

@@ -29,6 +29,7 @@ export const CACHE_HEADER = 'x-tandem-cache';
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>(); // in order of last use
+  private readonly making = new Map<string, Promise<void>>(); // answers being made now, by key
   private bytes = 0;
   readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
 
@@ -74,7 +75,11 @@ export class ResponseCache {
     return async (c, next) => {
       if (c.req.method !== 'GET' || !this.feed.live || !paths.some((p) => p.test(c.req.path)) || !isAnonymousRead(c)) return next();
       const key = `${encodingOf(c)} ${c.req.url}`;
-      const hit = this.get(key);
+      let hit = this.get(key);
+      // the same answer already being made for another visitor (a crowd on a cold page): wait for it rather than make
+      // it again — the copies would all wait in the admission queue (lib/admission.ts) and redo the same queries
+      const leader = hit ? undefined : this.making.get(key);
+      if (leader) { await leader; hit = this.get(key); }
       if (hit) {
         this.stats.hits++;
         const headers = new Headers(hit.headers);
@@ -83,18 +88,25 @@ export class ResponseCache {
       }
       this.stats.misses++;
       const generation = this.feed.generation;
-      await next();
-      const res = c.res;
-      res.headers.set(CACHE_HEADER, 'miss');
-      if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
-      const body = new Uint8Array(await res.clone().arrayBuffer());
-      // checked after the body is complete: a change during the rendering may be half in it
-      if (generation !== this.feed.generation || !this.feed.live) return;
-      if (this.opts.replicaGraceMs && Date.now() - this.feed.changedAt < this.opts.replicaGraceMs) return;
-      const headers: Array<[string, string]> = [];
-      res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
-      this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
+      let made!: () => void;
+      if (!leader) this.making.set(key, new Promise<void>((done) => { made = done; }));
+      try { await this.fill(c, next, key, generation); } finally { if (!leader) { this.making.delete(key); made(); } }
     };
+  }
+
+  /** Makes the answer (next) and keeps it when it may be kept. */
+  private async fill(c: Context, next: () => Promise<void>, key: string, generation: number): Promise<void> {
+    await next();
+    const res = c.res;
+    res.headers.set(CACHE_HEADER, 'miss');
+    if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
+    const body = new Uint8Array(await res.clone().arrayBuffer());
+    // checked after the body is complete: a change during the rendering may be half in it
+    if (generation !== this.feed.generation || !this.feed.live) return;
+    if (this.opts.replicaGraceMs && Date.now() - this.feed.changedAt < this.opts.replicaGraceMs) return;
+    const headers: Array<[string, string]> = [];
+    res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
+    this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
   }
 }
 
