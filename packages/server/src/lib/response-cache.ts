@@ -29,7 +29,7 @@ export const CACHE_HEADER = 'x-tandem-cache';
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>(); // in order of last use
-  private readonly making = new Map<string, Promise<void>>(); // answers being made now, by key
+  private readonly making = new Map<string, Promise<Entry | undefined>>(); // answers being made now, by key
   private bytes = 0;
   readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
 
@@ -78,27 +78,30 @@ export class ResponseCache {
       let hit = this.get(key);
       // the same answer already being made for another visitor (a crowd on a cold page): wait for it rather than make
       // it again — the copies would all wait in the admission queue (lib/admission.ts) and redo the same queries
+      // (a 503 — the server too busy to make it — is shared with them too: they would only queue behind it again)
       const leader = hit ? undefined : this.making.get(key);
-      if (leader) { await leader; hit = this.get(key); }
+      if (leader) hit = (await leader) ?? this.get(key);
       if (hit) {
         this.stats.hits++;
         const headers = new Headers(hit.headers);
-        headers.set(CACHE_HEADER, 'hit');
+        headers.set(CACHE_HEADER, hit.status === 200 ? 'hit' : 'miss');
         return new Response(hit.body, { status: hit.status, headers });
       }
       this.stats.misses++;
       const generation = this.feed.generation;
-      let made!: () => void;
-      if (!leader) this.making.set(key, new Promise<void>((done) => { made = done; }));
-      try { await this.fill(c, next, key, generation); } finally { if (!leader) { this.making.delete(key); made(); } }
+      let made!: (busy: Entry | undefined) => void;
+      if (!leader) this.making.set(key, new Promise((done) => { made = done; }));
+      let busy: Entry | undefined;
+      try { busy = await this.fill(c, next, key, generation); } finally { if (!leader) { this.making.delete(key); made(busy); } }
     };
   }
 
-  /** Makes the answer (next) and keeps it when it may be kept. */
-  private async fill(c: Context, next: () => Promise<void>, key: string, generation: number): Promise<void> {
+  /** Makes the answer (next) and keeps it when it may be kept; returns a 503 to share with those who waited for it. */
+  private async fill(c: Context, next: () => Promise<void>, key: string, generation: number): Promise<Entry | undefined> {
     await next();
     const res = c.res;
     res.headers.set(CACHE_HEADER, 'miss');
+    if (res.status === 503) return { body: new Uint8Array(await res.clone().arrayBuffer()), status: 503, headers: [...res.headers], storedAt: Date.now() };
     if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
     const body = new Uint8Array(await res.clone().arrayBuffer());
     // checked after the body is complete: a change during the rendering may be half in it
