@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { testDb } from '../../test/db.js';
 import type { Db } from '../db/client.js';
 import { createApp } from '../app.js';
@@ -108,6 +108,22 @@ describe('admission control', () => {
       expect(all.every((r) => Array.isArray(r.json.results))).toBe(true);
       expect([s.admission.stats.peakInflight, s.admission.stats.waited, s.admission.running]).toEqual([1, 12, 0]);
     } finally { await s.stop(); }
+  });
+
+  it('sees requests that arrive together as waiting, though PGlite runs a request to its end without the event loop', async () => {
+    const s = await start(db, { maxInflight: 1, maxQueue: 50, maxWaitMs: 15_000 });
+    const sockets: Socket[] = [];
+    try {
+      // ten connections open first, then ten requests written in one go: they are readable together on the server
+      const port = Number(new URL(s.base()).port);
+      for (let n = 0; n < 10; n++) sockets.push(await new Promise<Socket>((ok) => { const k = connect(port, '127.0.0.1', () => ok(k)); }));
+      const answers = sockets.map((k) => new Promise<string>((ok) => { let out = ''; k.on('data', (d) => { out += d; if (out.includes('"innotech-master"')) ok(out); }); }));
+      for (const k of sockets) k.write('GET /api/projects/innotech-master HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      for (const a of await Promise.all(answers)) expect(a.startsWith('HTTP/1.1 200')).toBe(true);
+      // each waited its turn in the queue (before, each ran to its end inside its socket's callback: the queue saw none)
+      expect(s.admission.stats.waited).toBeGreaterThanOrEqual(5);
+      expect(s.admission.stats.peakInflight).toBe(1);
+    } finally { for (const k of sockets) k.destroy(); await s.stop(); }
   });
 
   it('reads TANDEM_MAX_INFLIGHT, TANDEM_QUEUE_WAIT_MS and TANDEM_MAX_QUEUE, with defaults per engine', () => {
