@@ -7,7 +7,7 @@
  * Requests run one after another instead of all at once, so each finishes sooner and a crowd is served in order
  * (PGlite interleaves the statements of everything under way: under 200 connections some requests waited over 10 s).
  *
- * TANDEM_MAX_INFLIGHT (default 4 on PGlite, 4 × DATABASE_POOL_SIZE on PostgreSQL; 0 turns admission off),
+ * TANDEM_MAX_INFLIGHT (default 1 on PGlite, 4 × DATABASE_POOL_SIZE on PostgreSQL; 0 turns admission off),
  * TANDEM_QUEUE_WAIT_MS (default 1000), TANDEM_MAX_QUEUE (default 1000).
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -103,7 +103,7 @@ const int = (v: string | undefined, dflt: number) => (v == null || v.trim() === 
 export function admissionOptionsFromEnv(env: NodeJS.ProcessEnv, engine: Engine): AdmissionOptions | null {
   const pool = int(env.DATABASE_POOL_SIZE, 10);
   const o = {
-    maxInflight: int(env.TANDEM_MAX_INFLIGHT, engine === 'pglite' ? 4 : 4 * pool),
+    maxInflight: int(env.TANDEM_MAX_INFLIGHT, engine === 'pglite' ? 1 : 4 * pool),
     maxWaitMs: int(env.TANDEM_QUEUE_WAIT_MS, 1000),
     maxQueue: int(env.TANDEM_MAX_QUEUE, 1000),
   };
