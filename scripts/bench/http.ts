@@ -15,13 +15,18 @@
  * --reuse       reuse .tmp/bench/seeded (the PGlite template) when it exists; --from: copy this data directory instead
  * --no-cache    TANDEM_CACHE_MB=0: every request reads the database (by default the visitors' cache answers all but the first)
  * --cpu-prof    run the server under `node --cpu-prof`: one .cpuprofile per run in .tmp/bench/http-prof
+ * --mix         instead of the cases: the mixed load of http-mix.ts (searches, sheets, records' JSON drawn at random), by
+ *               default 200 connections for 30 s without warm-up; 200s, 503s, errors and timeouts counted per group;
+ *               --spread zipf (default: a few URLs often, a long tail rarely) | uniform
+ * --env K=V,…   more environment for the server (e.g. --env TANDEM_MAX_INFLIGHT=4,TANDEM_QUEUE_WAIT_MS=500)
  * autocannon and the server share the machine's cores: on 2 cores the load generator takes a large part of the CPU.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { arg, copyDataDir, fmt, freePort, isMain, ROOT, saveResult, seededTemplate, WORK } from './lib.js';
+import { arg, copyDataDir, fmt, freePort, isMain, machine, ROOT, saveResult, seededTemplate, WORK } from './lib.js';
+import { mixUrls, printMix, runMix, type MixResult, type Spread } from './http-mix.js';
 
 type EngineName = 'pglite' | 'postgresql';
 interface Case { name: string; path: string; type: 'application/json' | 'text/html'; target?: { rps: number; p99Ms?: number } }
@@ -54,6 +59,7 @@ export interface CaseResult {
 export interface HttpRun {
   engine: EngineName; cache: boolean; command: string; connections: number; durationS: number; warmupS: number; poolSize: number | null;
   startMs: number; serverPeakRssMb: number | null; cases: CaseResult[]; valid: boolean; cpuProfile?: string;
+  mix?: MixResult & { serverCpuPercent: number | null; loadavgBefore: number[]; loadavgAfter: number[] }; env?: Record<string, string>;
 }
 
 // ── /proc readers (Linux; null elsewhere) ────────────────────────────────────────────────────────────────────────────
@@ -232,7 +238,7 @@ export function printTable(run: HttpRun, log = console.log): void {
 
 export async function benchHttp(opts: {
   engine?: EngineName; duration?: number; connections?: number; warmup?: number; only?: string[]; reuse?: boolean; from?: string;
-  cpuProf?: boolean; noCache?: boolean; log?: (m: string) => void;
+  cpuProf?: boolean; noCache?: boolean; mix?: boolean; spread?: Spread; env?: Record<string, string>; log?: (m: string) => void;
 } = {}): Promise<HttpRun> {
   const { duration = 10, connections = 64, warmup = 2, log = console.log } = opts;
   const engine: EngineName = opts.engine ?? (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
@@ -261,15 +267,26 @@ export async function benchHttp(opts: {
 
   // the visitors' cache (lib/response-cache.ts) answers every request after the first: --no-cache measures the database path
   if (opts.noCache) env.TANDEM_CACHE_MB = '0';
+  Object.assign(env, opts.env);
   try {
     const server = await startServer(env, nodeArgs);
     log(`server (${engine}, ${opts.noCache ? 'no cache' : 'cache on'}) answering in ${fmt(server.startMs)} on port ${server.port}, pid ${server.pid}; ${connections} connections, `
       + `${warmup} s warm-up + ${duration} s per case`);
     const results: CaseResult[] = [];
     let serverPeak: number | null = null;
+    let mix: HttpRun['mix'];
     try {
       const base = `http://127.0.0.1:${server.port}`;
-      for (const c of cases) {
+      if (opts.mix) {
+        const urls = await mixUrls(base);
+        const loadavgBefore = machine().loadavg, cpu0 = cpuTicks(server.pid);
+        if (warmup > 0) await runMix(base, urls, { connections, duration: warmup, seed: 2, spread: opts.spread });
+        const m = await runMix(base, urls, { connections, duration, seed: 1, spread: opts.spread });
+        const cpu1 = cpuTicks(server.pid);
+        mix = { ...m, serverCpuPercent: cpu0 != null && cpu1 != null ? Math.round(((cpu1 - cpu0) * TICK_MS) / (m.seconds * 10)) : null, loadavgBefore, loadavgAfter: machine().loadavg };
+        serverPeak = peakRssMb(server.pid);
+      }
+      for (const c of opts.mix ? [] : cases) {
         const r = await runCase(base, c, { connections, duration, warmup, serverPid: server.pid, pgDb });
         results.push(r);
         serverPeak = Math.max(serverPeak ?? 0, r.peakRssMb ?? 0) || null;
@@ -282,7 +299,7 @@ export async function benchHttp(opts: {
     const run: HttpRun = {
       engine, cache: !opts.noCache, command: `node ${nodeArgs.join(' ')}${nodeArgs.length ? ' ' : ''}--import tsx packages/server/src/main.ts`, connections,
       durationS: duration, warmupS: warmup, poolSize, startMs: Math.round(server.startMs), serverPeakRssMb: serverPeak, cases: results,
-      valid: results.every((c) => c.valid),
+      valid: results.every((c) => c.valid) && (!mix || mix.valid), ...(mix ? { mix } : {}), ...(opts.env ? { env: opts.env } : {}),
     };
     if (opts.cpuProf) {
       // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: the main thread is thread 0 (others: workers)
@@ -299,14 +316,19 @@ if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   const engine = arg(argv, 'engine');
   if (engine && engine !== 'pglite' && engine !== 'postgresql') throw new Error(`--engine pglite|postgresql, not ${engine}`);
+  const mix = argv.includes('--mix');
+  const env = Object.fromEntries((arg(argv, 'env') ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   const run = await benchHttp({
-    engine: engine as EngineName | undefined, duration: Number(arg(argv, 'duration') ?? 10), connections: Number(arg(argv, 'connections') ?? 64),
-    warmup: Number(arg(argv, 'warmup') ?? 2), only: arg(argv, 'only')?.split(','), reuse: argv.includes('--reuse'), from: arg(argv, 'from'), noCache: argv.includes('--no-cache'),
+    engine: engine as EngineName | undefined, duration: Number(arg(argv, 'duration') ?? (mix ? 30 : 10)), connections: Number(arg(argv, 'connections') ?? (mix ? 200 : 64)),
+    warmup: Number(arg(argv, 'warmup') ?? (mix ? 0 : 2)), mix, spread: arg(argv, 'spread') as Spread | undefined, env: Object.keys(env).length ? env : undefined, only: arg(argv, 'only')?.split(','), reuse: argv.includes('--reuse'), from: arg(argv, 'from'), noCache: argv.includes('--no-cache'),
     cpuProf: argv.includes('--cpu-prof'),
   });
   console.log('');
-  printTable(run);
+  if (run.mix) {
+    printMix(run.mix);
+    console.log(`  server CPU ${run.mix.serverCpuPercent} % of a core · peak RSS ${run.serverPeakRssMb} MB · load average before ${run.mix.loadavgBefore.join(' ')}, after ${run.mix.loadavgAfter.join(' ')}`);
+  } else printTable(run);
   if (run.cpuProfile) console.log(`CPU profile of the server: ${run.cpuProfile}`);
-  saveResult(`http_${run.engine}`, run);
+  saveResult(`http_${run.mix ? 'mix_' : ''}${run.engine}`, run);
   if (!run.valid) process.exitCode = 1;
 }

@@ -22,6 +22,7 @@ import { closeUnread } from './lib/body-close.js';
 import type { ResponseCache } from './lib/response-cache.js';
 import { inputGuard, type BadPage } from './lib/input-guard.js';
 import { inputErrorOf } from './lib/db-input-errors.js';
+import { ADMISSION_EXEMPT, type Admission, type BusyPage } from './lib/admission.js';
 
 /**
  * db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts);
@@ -35,10 +36,14 @@ export interface AppOptions {
   framable?: RegExp;
   /** A page's answer to a URL or form that is not valid input (bad percent-encoding, NUL): the site's 400 page. */
   badPage?: BadPage;
+  /** At most so many requests at the database at once, the others queued or turned away with a 503 (lib/admission.ts);
+   * busyPage: the 503 of pages (the site's, in the visitor's language; the API answers JSON). */
+  admission?: Admission; busyPage?: BusyPage;
 }
 
-/** One record as JSON: GET /api/projects/innotech-master … */
-export const API_CACHE_PATHS = [/^\/api\/(partnerships|projects|organisations|missions|territories)\/[^/]+$/];
+/** One record as JSON (GET /api/projects/innotech-master …) and searches: a crowd asks the same few, and on PGlite a
+ * search holds the one database thread for milliseconds (bench:http --mix). */
+export const API_CACHE_PATHS = [/^\/api\/(partnerships|projects|organisations|missions|territories)\/[^/]+$/, /^\/api\/search$/];
 
 /**
  * Bodies of page (non-API) writes: forms, the IATI upload form. The site (packages/web) gives a path its own
@@ -84,8 +89,11 @@ export function createApp(opts: AppOptions): Hono {
     return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
   });
   app.use('*', inputGuard(opts.badPage));
-  app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
+  // the visitors' cache answers before the queue (its hits cost no query; it serves anonymous requests only, which
+  // the auth middleware has nothing to resolve for), then admission bounds what reaches the database, the auth lookups included
   if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])]));
+  if (opts.admission) app.use('*', opts.admission.middleware({ exempt: ADMISSION_EXEMPT, busyPage: opts.busyPage }));
+  app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);

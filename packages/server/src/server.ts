@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/lock.js';
 import { migrate, schemaLocked } from './db/migrate.js';
 import { needsSeed, seedAll } from './db/seed/index.js';
 import { cacheOptionsFromEnv, openVisitorCache } from './lib/response-cache.js';
+import { Admission, admissionOptionsFromEnv } from './lib/admission.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -59,9 +60,12 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   const cacheOptions = cacheOptionsFromEnv(process.env, !!readDb);
   const visitors = cacheOptions ? await openVisitorCache(db, cacheOptions, process.env.DATABASE_URL || undefined) : undefined;
   const cache = visitors?.cache;
-  const app = build({ db, readDb, cache, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
+  // TANDEM_MAX_INFLIGHT requests at the database at once, the next ones queued TANDEM_QUEUE_WAIT_MS at most (lib/admission.ts)
+  const admissionOptions = admissionOptionsFromEnv(process.env, db.engine);
+  const admission = admissionOptions ? new Admission(admissionOptions) : undefined;
+  const app = build({ db, readDb, cache, admission, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
-    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}, ready in ${Date.now() - t0} ms)`);
+    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}${admissionOptions ? `, ${admissionOptions.maxInflight} requests at once` : ''}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
   let closing = false;

@@ -39,8 +39,9 @@ describe("the site's visitors' cache", () => {
       expect(b.headers.get('content-security-policy')).toBe(a.headers.get('content-security-policy'));
       expect(b.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     }
-    const search = await app.request('/search?q=hue');
-    expect(search.headers.get(CACHE_HEADER)).toBeNull();
+    const search = await twice('/en/search?q=hue&kind=project');
+    expect([search.a.status, search.a.headers.get(CACHE_HEADER), search.b.headers.get(CACHE_HEADER)]).toEqual([200, 'miss', 'hit']);
+    expect(search.texts[1]).toBe(search.texts[0]);
   });
 
   it('embeds may be framed by any site, on a miss and on a hit', async () => {

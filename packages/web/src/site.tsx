@@ -14,11 +14,13 @@ import { pageRoutes, NotFoundPage } from './routes.js';
 import { mountAuthPages } from './features/auth/auth.pages.js';
 import { pageBodies } from './body-limit.js';
 import { badPage } from './bad-request.js';
+import { busyPage } from './busy.js';
 
 export function createSite(opts: AppOptions): Hono {
   // page forms get their body limits (and the 413 page) from body-limit.tsx, before the auth middleware reads them
   // embeds may be framed by any site (createApp sets the headers after its security headers)
-  const app = createApp({ pageBodies, badPage, cachePaths: PAGE_CACHE_PATHS, framable: /^\/(en\/|vi\/)?embed\//, ...opts });
+  // busyPage: the 503 of pages when the server turns a request away under load (lib/admission.ts)
+  const app = createApp({ pageBodies, badPage, busyPage, cachePaths: PAGE_CACHE_PATHS, framable: /^\/(en\/|vi\/)?embed\//, ...opts });
   app.use('*', compress());
   app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
   app.get('/assets/site.css', (c) => c.body(stylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
@@ -48,9 +50,9 @@ export function createSite(opts: AppOptions): Hono {
   return app;
 }
 
-/** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds. */
+/** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds, searches. */
 export const PAGE_CACHE_PATHS = [
-  /^(\/(en|vi))?(\/|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
+  /^(\/(en|vi))?(\/|\/search|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
 ];
 
 export type PageHandler = (c: Context, i: I18n, db: AppOptions['db']) => Promise<Response>;

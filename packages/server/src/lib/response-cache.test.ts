@@ -60,10 +60,26 @@ describe("visitors' cache", () => {
 
   it('never answers a signed-in person or a script with a token from memory, nor stores what they get', async () => {
     expect((await get('/api/projects/innotech-master', auth)).cache).toBeNull();
-    expect((await get('/api/search?q=hue')).cache).toBeNull(); // not a cached path
+    expect((await get('/api/themes')).cache).toBeNull(); // not a cached path
+    expect((await get('/api/search?q=hue', auth)).cache).toBeNull();
+    // a visitor's search is kept (a crowd asks the same few), a signed-in person's never
+    expect([(await get('/api/search?q=cergy')).cache, (await get('/api/search?q=cergy')).cache]).toEqual(['miss', 'hit']);
+    expect((await get('/api/search?q=cergy', auth)).cache).toBeNull();
     const missing = await get('/api/projects/no-such-project');
     expect([missing.status, missing.cache]).toEqual([404, 'miss']);
     expect((await get('/api/projects/no-such-project')).cache).toBe('miss'); // a 404 is not kept
+  });
+
+  it('makes a cold answer once for a crowd asking it at the same moment, the others waiting for it', async () => {
+    const misses = cache.stats.misses; // a search no other test asks
+    const crowd = await Promise.all(Array.from({ length: 8 }, () => get('/api/search?q=montreuil&kind=partnership')));
+    expect(crowd.map((r) => r.status)).toEqual(crowd.map(() => 200));
+    expect(crowd.filter((r) => r.cache === 'miss').length).toBe(1);
+    expect(cache.stats.misses - misses).toBe(1);
+    expect(new Set(crowd.map((r) => r.text)).size).toBe(1);
+    // an answer that is not kept (a 404) is made by each: nothing to share
+    const lost = await Promise.all(Array.from({ length: 3 }, () => get('/api/projects/no-such-project')));
+    expect(lost.map((r) => [r.status, r.cache])).toEqual(lost.map(() => [404, 'miss']));
   });
 
   it('keeps the compressed and plain answers apart', async () => {

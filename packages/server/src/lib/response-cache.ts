@@ -1,6 +1,6 @@
 /**
  * The answers a visitor gets, kept in this process's memory until the records change: one record as JSON, a sheet,
- * the home page, the statistics, the embeds — whatever paths the app registers. Only anonymous GETs
+ * a search, the home page, the statistics, the embeds — whatever paths the app registers. Only anonymous GETs
  * (lib/read-db.ts `isAnonymousRead`): a signed-in person or a script with a token always reads the database.
  *
  * Correctness rests on the change feed (lib/changes.ts): every change drops everything (pages show related records, so
@@ -29,6 +29,7 @@ export const CACHE_HEADER = 'x-tandem-cache';
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>(); // in order of last use
+  private readonly making = new Map<string, Promise<Entry | undefined>>(); // answers being made now, by key
   private bytes = 0;
   readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
 
@@ -74,27 +75,41 @@ export class ResponseCache {
     return async (c, next) => {
       if (c.req.method !== 'GET' || !this.feed.live || !paths.some((p) => p.test(c.req.path)) || !isAnonymousRead(c)) return next();
       const key = `${encodingOf(c)} ${c.req.url}`;
-      const hit = this.get(key);
+      let hit = this.get(key);
+      // the same answer already being made for another visitor (a crowd on a cold page): wait for it rather than make
+      // it again — the copies would all wait in the admission queue (lib/admission.ts) and redo the same queries
+      // (a 503 — the server too busy to make it — is shared with them too: they would only queue behind it again)
+      const leader = hit ? undefined : this.making.get(key);
+      if (leader) hit = (await leader) ?? this.get(key);
       if (hit) {
         this.stats.hits++;
         const headers = new Headers(hit.headers);
-        headers.set(CACHE_HEADER, 'hit');
+        headers.set(CACHE_HEADER, hit.status === 200 ? 'hit' : 'miss');
         return new Response(hit.body, { status: hit.status, headers });
       }
       this.stats.misses++;
       const generation = this.feed.generation;
-      await next();
-      const res = c.res;
-      res.headers.set(CACHE_HEADER, 'miss');
-      if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
-      const body = new Uint8Array(await res.clone().arrayBuffer());
-      // checked after the body is complete: a change during the rendering may be half in it
-      if (generation !== this.feed.generation || !this.feed.live) return;
-      if (this.opts.replicaGraceMs && Date.now() - this.feed.changedAt < this.opts.replicaGraceMs) return;
-      const headers: Array<[string, string]> = [];
-      res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
-      this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
+      let made!: (busy: Entry | undefined) => void;
+      if (!leader) this.making.set(key, new Promise((done) => { made = done; }));
+      let busy: Entry | undefined;
+      try { busy = await this.fill(c, next, key, generation); } finally { if (!leader) { this.making.delete(key); made(busy); } }
     };
+  }
+
+  /** Makes the answer (next) and keeps it when it may be kept; returns a 503 to share with those who waited for it. */
+  private async fill(c: Context, next: () => Promise<void>, key: string, generation: number): Promise<Entry | undefined> {
+    await next();
+    const res = c.res;
+    res.headers.set(CACHE_HEADER, 'miss');
+    if (res.status === 503) return { body: new Uint8Array(await res.clone().arrayBuffer()), status: 503, headers: [...res.headers], storedAt: Date.now() };
+    if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
+    const body = new Uint8Array(await res.clone().arrayBuffer());
+    // checked after the body is complete: a change during the rendering may be half in it
+    if (generation !== this.feed.generation || !this.feed.live) return;
+    if (this.opts.replicaGraceMs && Date.now() - this.feed.changedAt < this.opts.replicaGraceMs) return;
+    const headers: Array<[string, string]> = [];
+    res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
+    this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
   }
 }
 

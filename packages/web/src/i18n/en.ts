@@ -46,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   'error.badRequest.title': 'Invalid request', 'error.badRequest.encoding': 'The address you asked for is badly encoded (“{field}”): check the link or type the address again.',
   'error.badRequest.nul': 'The address or the form holds a null character (“{field}”), which cannot be stored: remove it and try again.',
   'search.error.tooLong': 'Your search is too long: {max} characters at most. Shorten it and try again.',
+  'error.busy.title': 'Too many visits right now', 'error.busy': 'The site is receiving more requests than it can serve at this moment. Try again in a few seconds: nothing is lost.', 'error.retry': 'Try again',
   'error.tooLarge.title': 'Submission too large', 'error.tooLarge': 'The form you sent is larger than the accepted maximum, {max}: nothing was saved. Go back to the previous page, shorten the texts or remove some rows, then try again.',
   'indicator.population': 'Population', 'indicator.area_km2': 'Area', 'indicator.life_expectancy': 'Life expectancy', 'indicator.unemployment_rate': 'Unemployment rate',
   'indicator.literacy_rate': 'Literacy rate', 'indicator.hdi': 'HDI', 'indicator.gni_per_capita': 'GNI per capita', 'indicator.expected_schooling': 'Expected years of schooling',

@@ -45,6 +45,7 @@ export const fr = {
   'error.badRequest.title': 'Requête invalide', 'error.badRequest.encoding': 'L’adresse demandée est mal encodée (« {field} ») : vérifiez le lien ou retapez l’adresse.',
   'error.badRequest.nul': 'L’adresse ou le formulaire contient un caractère nul (« {field} »), qui ne peut pas être enregistré : retirez-le puis recommencez.',
   'search.error.tooLong': 'Votre recherche est trop longue : {max} caractères au plus. Raccourcissez-la puis recommencez.',
+  'error.busy.title': 'Trop de visites en ce moment', 'error.busy': 'Le site reçoit plus de demandes qu’il ne peut en servir à cet instant. Réessayez dans quelques secondes : rien n’est perdu.', 'error.retry': 'Réessayer',
   'error.tooLarge.title': 'Envoi trop volumineux', 'error.tooLarge': 'Le formulaire envoyé dépasse la taille maximale acceptée, {max} : rien n’a été enregistré. Revenez à la page précédente, raccourcissez les textes ou retirez des lignes, puis recommencez.',
   'indicator.population': 'Population', 'indicator.area_km2': 'Superficie', 'indicator.life_expectancy': 'Espérance de vie', 'indicator.unemployment_rate': 'Taux de chômage',
   'indicator.literacy_rate': 'Taux d’alphabétisation', 'indicator.hdi': 'IDH', 'indicator.gni_per_capita': 'RNB par habitant', 'indicator.expected_schooling': 'Durée attendue de scolarisation',

@@ -46,6 +46,7 @@ export const vi: Record<MessageKey, string> = {
   'error.badRequest.title': 'Yêu cầu không hợp lệ', 'error.badRequest.encoding': 'Địa chỉ bạn yêu cầu bị mã hóa sai (“{field}”): hãy kiểm tra liên kết hoặc nhập lại địa chỉ.',
   'error.badRequest.nul': 'Địa chỉ hoặc biểu mẫu chứa ký tự rỗng (“{field}”), không thể lưu: hãy xóa ký tự đó rồi thử lại.',
   'search.error.tooLong': 'Nội dung tìm kiếm quá dài: tối đa {max} ký tự. Hãy rút ngắn rồi thử lại.',
+  'error.busy.title': 'Hiện có quá nhiều lượt truy cập', 'error.busy': 'Trang web đang nhận nhiều yêu cầu hơn mức có thể phục vụ lúc này. Hãy thử lại sau vài giây: không có gì bị mất.', 'error.retry': 'Thử lại',
   'error.tooLarge.title': 'Dữ liệu gửi quá lớn', 'error.tooLarge': 'Biểu mẫu bạn gửi vượt quá kích thước tối đa cho phép, {max}: không có gì được lưu. Hãy quay lại trang trước, rút ngắn nội dung hoặc bớt một số dòng, rồi thử lại.',
   'indicator.population': 'Dân số', 'indicator.area_km2': 'Diện tích', 'indicator.life_expectancy': 'Tuổi thọ trung bình', 'indicator.unemployment_rate': 'Tỷ lệ thất nghiệp',
   'indicator.literacy_rate': 'Tỷ lệ biết chữ', 'indicator.hdi': 'Chỉ số phát triển con người (HDI)', 'indicator.gni_per_capita': 'GNI bình quân đầu người', 'indicator.expected_schooling': 'Số năm đi học kỳ vọng',
