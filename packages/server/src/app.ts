@@ -18,6 +18,7 @@ import { authMiddleware } from './features/auth/middleware.js';
 import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes } from './features/iati/iati.routes.js';
+import { backupRoutes, localSecret } from './features/backup/backup.routes.js';
 import type { ResponseCache } from './lib/response-cache.js';
 
 /**
@@ -30,6 +31,8 @@ export interface AppOptions {
   cache?: ResponseCache; cachePaths?: RegExp[];
   /** Paths other sites may show in a frame (the site's embeds): no X-Frame-Options, `frame-ancestors *`. */
   framable?: RegExp;
+  /** The secret of DATA_DIR/tandem-server.json, with which the local `tandem backup` asks this server for a backup (features/backup/local.ts). */
+  localSecret?: string;
 }
 
 /** One record as JSON: GET /api/projects/innotech-master … */
@@ -44,7 +47,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
@@ -69,6 +72,7 @@ export function createApp(opts: AppOptions): Hono {
   });
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])]));
+  if (opts.localSecret) app.use('/api/admin/backup', localSecret(opts.localSecret));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);
