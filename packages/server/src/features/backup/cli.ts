@@ -62,7 +62,7 @@ export async function runBackup(file: string, env: NodeJS.ProcessEnv = process.e
       }
       if (res.status !== 200 || !res.body) throw new BackupError(`the server at ${from.url} refused the backup: ${res.status} ${await res.text()}`);
       await pipeline(Readable.fromWeb(res.body as any), createWriteStream(partial, { mode: 0o600 }));
-      via = `the running server (pid ${from.pid}, ${from.url})`;
+      via = `the running server: pid ${from.pid} at ${from.url}`;
     }
     const checked = await verifyBackup(partial);
     renameSync(partial, target);
@@ -100,7 +100,7 @@ export async function runRestore(file: string, env: NodeJS.ProcessEnv = process.
     return 0;
   } catch (err) {
     if (!(err instanceof BackupError)) throw err;
-    console.error(`tandem restore: refused: ${err.message}. Nothing was written.`);
+    console.error(`tandem restore: refused: ${err.message.replace(/\.$/, '')}. Nothing was written.`);
     return 1;
   } finally {
     await db?.close();
