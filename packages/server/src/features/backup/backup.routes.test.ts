@@ -74,6 +74,8 @@ describe('GET /api/admin/backup by role', () => {
 
   it('is described in the OpenAPI document', async () => {
     const doc = await (await app.request('/api/openapi.json')).json();
-    expect(doc.paths['/api/admin/backup'].get.responses['200'].content).toHaveProperty('application/gzip');
+    const op = doc.paths['/api/admin/backup'].get;
+    expect(op.responses['200'].content).toHaveProperty('application/gzip');
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
   });
 });

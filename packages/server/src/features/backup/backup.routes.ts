@@ -34,7 +34,7 @@ function allowed(c: Context): 'local' | 'admin' {
 
 export const backupRoutes = [
   route({
-    method: 'get', path: '/api/admin/backup', tag: 'admin', primary: true, produces: 'application/gzip',
+    method: 'get', path: '/api/admin/backup', tag: 'admin', admin: true, primary: true, produces: 'application/gzip',
     summary: 'The whole database as a Tandem backup file (gzip; one consistent snapshot; restored by `tandem restore FILE`): platform administrators '
       + '(a session, or an API token with the "write" scope), or the local `tandem backup` command (X-Tandem-Local-Secret). 401 without them, 403 for other roles.',
     returns: 'the backup file',
