@@ -5,14 +5,14 @@
  * refused and writes nothing. On the PostgreSQL run: the same commands with DATABASE_URL.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
-import { emptyDb } from './backup.testkit.js';
+import { emptyDb, forgeBackup } from './backup.testkit.js';
 import { LOCAL_FILE, LOCAL_HEADER } from './local.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../../..');
@@ -114,6 +114,16 @@ describe.skipIf(!inject('snapshotPath'))('tandem backup while the server runs on
     expect(cut.status).toBe(1);
     expect(cut.stderr).toMatch(/refused: .*cut short/);
     expect(existsSync(join(dir, 'never'))).toBe(false);
+    // a file whose checks pass but whose table does not fit the schema fails inside the database: a new directory is
+    // removed again, an empty one that was there is emptied again
+    forgeBackup(file, join(dir, 'forged.gz'), (ls) => ls.map((l) => l.startsWith('["table","person",') ? l.replace('"name":"email"', '"name":"courriel"') : l));
+    const forged = tandem({ DATA_DIR: join(dir, 'never') }, 'restore', join(dir, 'forged.gz'));
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toMatch(/refused: the backup's table person has other columns/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    mkdirSync(join(dir, 'empty'));
+    expect(tandem({ DATA_DIR: join(dir, 'empty') }, 'restore', join(dir, 'forged.gz')).status).toBe(1);
+    expect(readdirSync(join(dir, 'empty'))).toEqual([]);
   });
 });
 

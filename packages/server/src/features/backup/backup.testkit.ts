@@ -1,4 +1,5 @@
 /** Test helpers for backups (imported by *.test.ts only): an empty database on either engine, and a backup's lines. */
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
@@ -30,4 +31,14 @@ export const backupLines = (file: string): string[] => gunzipSync(readFileSync(f
 /** Writes file with its lines changed by edit (gzip again: only the content is wrong). */
 export function editBackup(file: string, out: string, edit: (lines: string[]) => string[]): void {
   writeFileSync(out, gzipSync(edit(backupLines(file)).join('\n') + '\n'));
+}
+
+/** Like editBackup, with the trailer's checksum made anew: a file that passes every check but the database's. */
+export function forgeBackup(file: string, out: string, edit: (lines: string[]) => string[]): void {
+  editBackup(file, out, (ls) => {
+    const body = edit(ls.slice(0, -1));
+    const [, trailer] = JSON.parse(ls.at(-1)!);
+    const sha256 = createHash('sha256').update(body.map((l) => l + '\n').join('')).digest('hex');
+    return [...body, JSON.stringify(['trailer', { ...trailer, sha256 }])];
+  });
 }

@@ -1,6 +1,6 @@
 /** `tandem backup FILE` and `tandem restore FILE` (features/backup; README "Backup and restore"). */
 import { createWriteStream, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { openDb, type Db } from '../../db/client.js';
@@ -79,7 +79,8 @@ export async function runRestore(file: string, env: NodeJS.ProcessEnv = process.
   const path = resolve(file);
   if (!existsSync(path)) { console.error(`tandem restore: no file ${path}`); return 1; }
   const dir = dataDir(env);
-  const created = !env.DATABASE_URL && (!existsSync(dir) || readdirSync(dir).length === 0);
+  const existed = existsSync(dir);
+  const fresh = !env.DATABASE_URL && (!existed || readdirSync(dir).length === 0);
   let db: Db | undefined;
   let ok = false;
   try {
@@ -104,7 +105,10 @@ export async function runRestore(file: string, env: NodeJS.ProcessEnv = process.
     return 1;
   } finally {
     await db?.close();
-    // a data directory this restore created, left empty by a refusal, is removed
-    if (created && !ok) rmSync(dir, { recursive: true, force: true });
+    // what a refused restore made of a new or empty data directory goes (the directory itself only if it made it)
+    if (fresh && !ok) {
+      if (existed) for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true, force: true });
+      else rmSync(dir, { recursive: true, force: true });
+    }
   }
 }

@@ -128,7 +128,7 @@ export async function* readBackup(file: string, batchBytes = 4 << 20): AsyncGene
     if (!line.startsWith('["trailer",')) hash.update(line + '\n', 'utf8');
     if (n === 1) {
       const head = parse(line, n) as [string, Header];
-      if (!Array.isArray(head) || head[0] !== MAGIC || typeof head[1] !== 'object') throw new BackupError(`${file} is not a Tandem backup`);
+      if (!Array.isArray(head) || head[0] !== MAGIC || typeof head[1] !== 'object' || !head[1] || !Array.isArray(head[1].migrations)) throw new BackupError(`${file} is not a Tandem backup`);
       if (head[1].format !== FORMAT) throw new BackupError(`${file} is a backup of format ${head[1].format}; this Tandem reads format ${FORMAT}`);
       yield { kind: 'header', header: head[1] };
       continue;
