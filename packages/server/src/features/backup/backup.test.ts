@@ -15,7 +15,7 @@ import { migrate, migrationFiles } from '../../db/migrate.js';
 import { browser, makeAccount } from '../auth/auth.testkit.js';
 import { exportJson, exportKinds } from '../export/export.service.js';
 import { writeBackup } from './backup.service.js';
-import { backupLines, editBackup, emptyDb, reachablePg } from './backup.testkit.js';
+import { backupLines, editBackup, emptyDb, forgeBackup, reachablePg } from './backup.testkit.js';
 import { BackupError, TRANSIENT_TABLES } from './format.js';
 import { restoreBackup } from './restore.service.js';
 import { tableCounts } from './schema.js';
@@ -105,10 +105,14 @@ describe('backup and restore', () => {
     writeFileSync(join(dir, 'cut.gz'), bytes.subarray(0, bytes.length >> 1));
     editBackup(file, join(dir, 'edited.gz'), (ls) => ls.map((l) => l.replace('Projet sauvegardé, revu', 'Projet falsifié, revu')));
     editBackup(file, join(dir, 'rowless.gz'), (ls) => ls.filter((l) => !l.includes('Lan Nguyễn')));
+    forgeBackup(file, join(dir, 'columns.gz'), (ls) => ls.map((l) => l.startsWith('["table","person",') ? l.replace('"name":"email"', '"name":"courriel"') : l));
+    let once = false;
+    forgeBackup(file, join(dir, 'content.gz'), (ls) => ls.map((l) => (!once && l.startsWith('{"id":"cd93"') ? ((once = true), l.replace(/"version":\d+/, '"version":"un"')) : l)));
     editBackup(file, join(dir, 'newer.gz'), (ls) => [ls[0].replace('"0010_search_order_index.sql"', '"0010_search_order_index.sql","9999_from_the_future.sql"'), ...ls.slice(1)]);
     const cases: Array<[string, RegExp]> = [
-      ['flipped.gz', /damaged|checksum|not JSON/], ['cut.gz', /cut short/], ['edited.gz', /checksum does not match/],
-      ['rowless.gz', /should hold \d+ rows, the file has \d+/], ['newer.gz', /newer Tandem: its schema has 9999_from_the_future\.sql/],
+      ['flipped.gz', /damaged|checksum|not JSON|cut short|not a Tandem backup|trailer counts/], ['cut.gz', /cut short/], ['edited.gz', /checksum does not match/],
+      ['rowless.gz', /should hold \d+ rows, the file has \d+/], ['columns.gz', /table person has other columns/],
+      ['content.gz', /the database refused the backup's content \(invalid input syntax for type integer: "un"/], ['newer.gz', /newer Tandem: its schema has 9999_from_the_future\.sql/],
     ];
     const target = await emptyDb(db.engine, pgServer ?? undefined);
     try {

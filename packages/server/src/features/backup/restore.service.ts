@@ -48,8 +48,21 @@ function sameColumns(a: Column[], b: Column[]): boolean {
   return a.length === b.length && a.every((c, i) => c.name === b[i].name && c.type === b[i].type);
 }
 
-/** Loads the file into db (empty), in one transaction; on PostgreSQL under the schema lock, so no process starting meanwhile seeds it. */
+/**
+ * Loads the file into db (empty), in one transaction; on PostgreSQL under the schema lock, so no process starting
+ * meanwhile seeds it. The file is read through and checked first (half a second for the seeded atlas): damage the gzip
+ * CRC only reveals at its end never reaches the database. An error of the database while loading rolls it all back.
+ */
 export async function restoreBackup(db: Db, file: string): Promise<RestoreSummary> {
+  await verifyBackup(file);
+  try { return await load(db, file); } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (err instanceof BackupError || typeof code !== 'string') throw err;
+    throw new BackupError(`the database refused the backup's content (${(err as Error).message}, SQLSTATE ${code}); nothing was kept`);
+  }
+}
+
+function load(db: Db, file: string): Promise<RestoreSummary> {
   return schemaLocked(db, (db) => db.transaction(async (tx) => {
     let header: Header | undefined;
     let target = new Map<string, TableInfo>();
