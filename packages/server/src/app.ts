@@ -19,6 +19,7 @@ import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
 import { mountOidc } from './features/auth/oidc.js';
 import { iatiRoutes, iatiUploadLimit } from './features/iati/iati.routes.js';
 import { closeUnread } from './lib/body-close.js';
+import { backupRoutes, localSecret } from './features/backup/backup.routes.js';
 import type { ResponseCache } from './lib/response-cache.js';
 import { inputGuard, type BadPage } from './lib/input-guard.js';
 import { inputErrorOf } from './lib/db-input-errors.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   /** At most so many requests at the database at once, the others queued or turned away with a 503 (lib/admission.ts);
    * busyPage: the 503 of pages (the site's, in the visitor's language; the API answers JSON). */
   admission?: Admission; busyPage?: BusyPage;
+  /** The secret of DATA_DIR/tandem-server.json, with which the local `tandem backup` asks this server for a backup (features/backup/local.ts). */
+  localSecret?: string;
 }
 
 /** One record as JSON (GET /api/projects/innotech-master …) and searches: a crowd asks the same few, and on PGlite a
@@ -54,7 +57,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 /**
  * One policy for every response: scripts, styles and everything else from this origin only — no inline script
@@ -94,6 +97,7 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])]));
   if (opts.admission) app.use('*', opts.admission.middleware({ exempt: ADMISSION_EXEMPT, busyPage: opts.busyPage }));
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
+  if (opts.localSecret) app.use('/api/admin/backup', localSecret(opts.localSecret));
   mountOidc(app, opts.db);
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);

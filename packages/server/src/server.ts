@@ -8,6 +8,9 @@ import { migrate, schemaLocked } from './db/migrate.js';
 import { needsSeed, seedAll } from './db/seed/index.js';
 import { cacheOptionsFromEnv, openVisitorCache } from './lib/response-cache.js';
 import { Admission, admissionOptionsFromEnv } from './lib/admission.js';
+import { settleIndex } from './features/search/search.index.js';
+import { localAccess } from './features/backup/local.js';
+import { resolve } from 'node:path';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -29,9 +32,7 @@ export async function prepareDb(db: Db, log = console.log): Promise<void> {
       const t0 = Date.now();
       await seedAll(db);
       log(`reference data and seed documents loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      // the index's pending entries merged (migration 0009) and statistics taken now, not at autovacuum's next pass
-      // (PGlite has none): every search would read the pending list, and search plans depend on the statistics
-      await db.exec("select gin_clean_pending_list('search_doc_tsv_idx'::regclass); analyze search_doc; analyze search_word");
+      await settleIndex(db);
     }
   });
 }
@@ -63,8 +64,11 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   // TANDEM_MAX_INFLIGHT requests at the database at once, the next ones queued TANDEM_QUEUE_WAIT_MS at most (lib/admission.ts)
   const admissionOptions = admissionOptionsFromEnv(process.env, db.engine);
   const admission = admissionOptions ? new Admission(admissionOptions) : undefined;
-  const app = build({ db, readDb, cache, admission, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes });
+  // the embedded engine: `tandem backup` cannot open the data directory while we hold it, so it asks us (features/backup/local.ts)
+  const local = db.engine === 'pglite' ? localAccess(resolve(process.env.DATA_DIR || 'data')) : undefined;
+  const app = build({ db, readDb, cache, admission, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes, localSecret: local?.secret });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+    local?.publish(settings.host, info.port);
     console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}${admissionOptions ? `, ${admissionOptions.maxInflight} requests at once` : ''}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
@@ -74,6 +78,7 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
     closing = true;
     // stop accepting connections and let the requests under way finish (at most 10 s), so a rolling restart
     // behind the reverse proxy loses none; an unfinished write rolls back with its transaction
+    local?.remove();
     await new Promise<void>((done) => { server.close(() => done()); setTimeout(done, 10_000).unref(); });
     await visitors?.stop();
     await readDb?.close();

@@ -15,8 +15,8 @@ describe('tandem CLI', () => {
   it('prints help for every command and refuses unknown ones', () => {
     const main = run('--help');
     expect(main.status).toBe(0);
-    for (const cmd of ['db migrate', 'db seed', 'serve', 'export']) expect(main.stdout).toContain(cmd);
-    for (const cmd of [['db', 'migrate'], ['db', 'seed'], ['serve'], ['export']]) {
+    for (const cmd of ['db migrate', 'db seed', 'serve', 'export', 'backup FILE', 'restore FILE']) expect(main.stdout).toContain(cmd);
+    for (const cmd of [['db', 'migrate'], ['db', 'seed'], ['serve'], ['export'], ['backup'], ['restore']]) {
       const r = run(...cmd, '--help');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^Usage: tandem /);
@@ -25,6 +25,9 @@ describe('tandem CLI', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown command "frobnicate"');
     expect(run('export', '--format', 'xml').stderr).toMatch(/--format must be csv,? (or )?json/);
+    const noFile = run('backup');
+    expect(noFile.status).toBe(2);
+    expect(noFile.stderr).toContain('give one FILE');
   });
 
   it('migrates, seeds once, and exports CSV and JSON', { timeout: 240_000 }, () => {

@@ -7,6 +7,7 @@ import { migrate, schemaLocked } from '../db/migrate.js';
 import { needsSeed, seedAll } from '../db/seed/index.js';
 import { exportCsv, exportJson, exportKinds, type ExportKind } from '../features/export/export.service.js';
 import { IMPORT_HELP, maxBytesFrom, runExportIati, runImportIati } from '../features/iati/cli.js';
+import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from '../features/backup/cli.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: tandem <command> [options]
@@ -17,6 +18,8 @@ Commands:
   serve           start the web server (same as npm start)
   export          export records as CSV or JSON, or projects as IATI 2.03 XML
   import iati     import IATI activity files (2.01–2.03)
+  backup FILE     write the whole database to FILE (also while the server runs)
+  restore FILE    restore a backup into an empty data directory or database
 
 Run "tandem <command> --help" for a command's options.
 Database: PGlite in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.`,
@@ -25,6 +28,8 @@ Database: PGlite in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL i
   serve: `Usage: tandem serve [--port N] [--host H]\n\nMigrates, seeds an empty database, and serves Tandem (default port: PORT or 3000).`,
   export: `Usage: tandem export --format csv|json [--kind KIND] [--out FILE]\n\nKINDS: ${exportKinds.join(', ')}, all (json only; the default for json)\nCSV: one kind (default: projects). Writes to stdout unless --out is given.\n\n       tandem export --format iati [--organisation ID | --partnership ID] [--out FILE]\nIATI 2.03 activities of every project, or of one organisation's or one partnership's projects.`,
   'import iati': IMPORT_HELP,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
 };
 
 function help(cmd: string): number { console.log(HELP[cmd]); return 0; }
@@ -39,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   let values: Record<string, any>;
   let positionals: string[] = [];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: cmd === 'import iati', options: {
+    ({ values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: cmd === 'import iati' || cmd === 'backup' || cmd === 'restore', options: {
       help: { type: 'boolean', short: 'h' }, port: { type: 'string' }, host: { type: 'string' },
       format: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string', short: 'o' },
       organisation: { type: 'string' }, partnership: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'max-size': { type: 'string' },
@@ -71,6 +76,10 @@ export async function main(argv: string[]): Promise<number> {
       return await new Promise<number>(() => {}); // runs until a signal stops it
     }
     case 'export': return runExport(values);
+    case 'backup':
+    case 'restore':
+      if (positionals.length !== 1) return fail('give one FILE', cmd);
+      return cmd === 'backup' ? runBackup(positionals[0]) : runRestore(positionals[0]);
     case 'import iati': {
       if (!positionals.length) return fail('give at least one FILE', cmd);
       const db = await openDbOrExit();

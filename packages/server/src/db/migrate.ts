@@ -26,17 +26,20 @@ export function schemaLocked<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> 
   });
 }
 
-/** Applies the pending migrations in order (on PostgreSQL all in one transaction, under the schema lock). */
-export function migrate(db: Db): Promise<string[]> {
-  return schemaLocked(db, migrateUnlocked);
+/**
+ * Applies the pending migrations in order (on PostgreSQL all in one transaction, under the schema lock); upTo: the
+ * last one to apply (a restore brings an empty database to its backup's schema, loads it, then migrates the rest).
+ */
+export function migrate(db: Db, upTo?: string): Promise<string[]> {
+  return schemaLocked(db, (db) => migrateUnlocked(db, upTo));
 }
 
-async function migrateUnlocked(db: Db): Promise<string[]> {
+async function migrateUnlocked(db: Db, upTo?: string): Promise<string[]> {
   await db.exec('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
   const applied: string[] = [];
   for (const file of migrationFiles()) {
-    if (done.has(file)) continue;
+    if (done.has(file) || (upTo && file > upTo)) continue;
     const sql = readFileSync(dir + file, 'utf8');
     await db.transaction(async (tx) => {
       await tx.exec(sql);

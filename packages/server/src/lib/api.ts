@@ -24,6 +24,8 @@ export interface RouteDef<Q = any, B = any> {
   body?: z.ZodType<B>;
   /** writes need an actor (session, API token with the 'write' scope, or TANDEM_ADMIN_TOKEN) */
   write?: boolean;
+  /** for platform administrators only, checked by the handler: the description lists 401 and 403 */
+  admin?: boolean;
   /** always served by the primary, even an anonymous read (which otherwise may go to the read replica) */
   primary?: boolean;
   /** response status on success, and a short description of what it returns */
@@ -124,11 +126,11 @@ export function openApi(routes: RouteDef[], info: { title: string; version: stri
         ...(r.query || r.body ? { 400: { description: 'invalid request: the issues name the fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
         ...(r.path.includes(':id') ? { 404: { description: 'no such record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
         ...(r.method === 'put' ? { 409: { description: 'the version sent is stale: someone else saved first', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
-        ...(r.write ? { 401: { description: 'not signed in: no session cookie, or a wrong bearer token' }, 403: { description: 'not allowed: the role or the token scope does not allow it, or a browser request without its CSRF token' } } : {}),
+        ...(r.write || r.admin ? { 401: { description: 'not signed in: no session cookie, or a wrong bearer token' }, 403: { description: 'not allowed: the role or the token scope does not allow it, or a browser request without its CSRF token' } } : {}),
       },
     };
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } };
-    if (r.write) op.security = [{ bearer: [] }, { session: [] }];
+    if (r.write || r.admin) op.security = [{ bearer: [] }, { session: [] }];
     (paths[path] ??= {})[r.method] = op;
   }
   return {

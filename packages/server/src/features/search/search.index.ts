@@ -71,3 +71,12 @@ export async function reindexAll(db: Db, kinds: IndexedKind[] = Object.keys(BUIL
   }
   return n;
 }
+
+/**
+ * After a bulk load (a seed, a restore): the index's pending entries merged (migration 0009) and statistics taken
+ * now, not at autovacuum's next pass (PGlite has none): every search would read the pending list, and search plans
+ * depend on the statistics.
+ */
+export async function settleIndex(db: Db): Promise<void> {
+  await db.exec("select gin_clean_pending_list('search_doc_tsv_idx'::regclass); analyze search_doc; analyze search_word");
+}
