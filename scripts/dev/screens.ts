@@ -20,11 +20,12 @@ for (const width of [1280, 390]) {
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400 && r.url() !== base + (paths.find((p) => r.url().endsWith(p)) ?? '')) problems.push(`${r.status()} ${r.url()}`); });
   for (const path of paths) {
     problems.length = 0;
     const res = await page.goto(base + path, { waitUntil: 'networkidle' });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    const file = `${out}/${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`;
+    const file = `${out}/${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '').slice(0, 80) || 'home'}-${width}.png`;
     await page.screenshot({ path: file, fullPage: true });
     console.log(`${res?.status()} ${width}px ${path} → ${file}${wide ? ' WIDER THAN VIEWPORT' : ''}${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
   }

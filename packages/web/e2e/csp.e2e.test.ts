@@ -89,9 +89,11 @@ describe('the CSP in Chromium', () => {
     expect(await page.locator('svg').count()).toBeGreaterThan(0);
     expect(await violations()).toEqual([]);
 
-    await page.goto(`${site.base}/embed-code/projects/innotech-master`);
+    await page.goto(`${site.base}/embed-code/projects/innotech-master`, { waitUntil: 'load' });
     const copy = page.locator('[data-copy]');
     await copy.click();
+    // the label changes once the clipboard has taken the text (a promise): wait for it rather than read at once
+    await page.waitForFunction(() => document.querySelector('[data-copy]')?.textContent === 'Copié', undefined, { timeout: 5000 });
     expect(await copy.textContent()).toBe('Copié');
     expect(await violations()).toEqual([]);
 
