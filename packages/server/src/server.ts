@@ -69,7 +69,7 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   const app = build({ db, readDb, cache, admission, adminToken: settings.adminToken, maxBodyBytes: settings.maxBodyBytes, localSecret: local?.secret });
   const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
     local?.publish(settings.host, info.port);
-    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}${admissionOptions ? `, ${admissionOptions.maxInflight} requests at once` : ''}, ready in ${Date.now() - t0} ms)`);
+    console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}${admissionOptions ? `, at most ${admissionOptions.maxInflight} in flight` : ''}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
   let closing = false;
