@@ -102,19 +102,22 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/openapi.json', (c) => c.json(openApi(apiRoutes, { title: 'Tandem API', version: '0.1.0' })));
   mount(app, { db: opts.db, readDb: opts.readDb, adminToken: opts.adminToken }, apiRoutes);
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404) : c.text('Not found', 404)));
-  app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400);
-    const code = (err as { code?: string }).code;
-    if (code === '23503') return c.json({ error: 'this record is still referenced by other records; remove those references first' }, 409);
-    if (code === '23505') return c.json({ error: 'a record with this identity already exists' }, 409);
-    const input = inputErrorOf(err);
-    if (input) {
-      // a safety net: input the validation should have refused reached the database — a bug to fix (name the field)
-      console.error(`input reached the database unvalidated: ${c.req.method} ${c.req.path}:`, err);
-      return c.json({ error: input }, 400);
-    }
-    console.error(err);
-    return c.json({ error: 'internal error' }, 500);
-  });
+  app.onError(errorResponse);
   return app;
+}
+
+/** An error as the API answers it (JSON, the status it deserves); the site renders the same status as a page. */
+export function errorResponse(err: Error, c: Context): Response {
+  if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400);
+  const code = (err as { code?: string }).code;
+  if (code === '23503') return c.json({ error: 'this record is still referenced by other records; remove those references first' }, 409);
+  if (code === '23505') return c.json({ error: 'a record with this identity already exists' }, 409);
+  const input = inputErrorOf(err);
+  if (input) {
+    // a safety net: input the validation should have refused reached the database — a bug to fix (name the field)
+    console.error(`input reached the database unvalidated: ${c.req.method} ${c.req.path}:`, err);
+    return c.json({ error: input }, 400);
+  }
+  console.error(err);
+  return c.json({ error: 'internal error' }, 500);
 }

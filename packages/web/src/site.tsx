@@ -15,12 +15,14 @@ import { mountAuthPages } from './features/auth/auth.pages.js';
 import { pageBodies } from './body-limit.js';
 import { badPage } from './bad-request.js';
 import { busyPage } from './busy.js';
+import { mountErrorPages } from './error-pages.js';
 
 export function createSite(opts: AppOptions): Hono {
   // page forms get their body limits (and the 413 page) from body-limit.tsx, before the auth middleware reads them
   // embeds may be framed by any site (createApp sets the headers after its security headers)
   // busyPage: the 503 of pages when the server turns a request away under load (lib/admission.ts)
   const app = createApp({ pageBodies, badPage, busyPage, cachePaths: PAGE_CACHE_PATHS, framable: /^\/(en\/|vi\/)?embed\//, ...opts });
+  mountErrorPages(app); // 404, 403, 500… as pages in the visitor's language (JSON under /api)
   app.use('*', compress());
   app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
   app.get('/assets/site.css', (c) => c.body(stylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
