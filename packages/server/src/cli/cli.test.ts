@@ -12,7 +12,7 @@ describe('tandem CLI', () => {
   delete env.DATABASE_URL;
   const run = (...args: string[]) => spawnSync(process.execPath, ['packages/server/bin/tandem.mjs', ...args], { env, encoding: 'utf8', timeout: 120_000 });
 
-  it('prints help for every command and refuses unknown ones', () => {
+  it('prints help for every command and refuses unknown ones', { timeout: 120_000 }, () => {
     const main = run('--help');
     expect(main.status).toBe(0);
     for (const cmd of ['db migrate', 'db seed', 'serve', 'export', 'backup FILE', 'restore FILE']) expect(main.stdout).toContain(cmd);
