@@ -44,9 +44,9 @@ export function Timeline(props: { i: I18n; items: TimelineItem[] }) {
   );
 }
 
-export function Section(props: { id: string; title: string; children?: Child; when?: boolean }) {
+export function Section(props: { id: string; title: string; children?: Child; when?: boolean; class?: string }) {
   if (props.when === false) return null;
-  return <section aria-labelledby={`${props.id}-h`}><h2 id={`${props.id}-h`}>{props.title}</h2>{props.children}</section>;
+  return <section aria-labelledby={`${props.id}-h`} class={props.class}><h2 id={`${props.id}-h`}>{props.title}</h2>{props.children}</section>;
 }
 
 export function LinkList(props: { items: Array<{ href: string; text: Child; extra?: Child }> }) {

@@ -7,6 +7,7 @@ export const en: Record<MessageKey, string> = {
   'nav.skip': 'Skip to content', 'nav.main': 'Main navigation', 'nav.language': 'Language',
   'footer.about': 'Tandem records the partnerships between French local authorities and local authorities abroad: their agreements, projects, funding and delegations.',
   'footer.data': 'Reference data: INSEE (COG), UNDP, World Bank, IATI, Natural Earth. Details in docs/DATA-LICENSES.md.',
+  'print.source': '{site} — {url} — page produced on {date}',
   'home.title': 'Atlas of decentralised cooperation',
   'home.lead': 'Partnerships between French local authorities and local authorities around the world: who works with whom, where, on what, with which funding.',
   'home.map.title': 'Map of partnerships',

@@ -6,6 +6,7 @@ export const fr = {
   'nav.skip': 'Aller au contenu', 'nav.main': 'Navigation principale', 'nav.language': 'Langue',
   'footer.about': 'Tandem recense les partenariats entre collectivités françaises et collectivités étrangères, leurs accords, projets, financements et délégations.',
   'footer.data': 'Données de référence : INSEE (COG), PNUD, Banque mondiale, IATI, Natural Earth. Détails dans docs/DATA-LICENSES.md.',
+  'print.source': '{site} — {url} — page produite le {date}',
   'home.title': 'Atlas de la coopération décentralisée',
   'home.lead': 'Partenariats entre collectivités françaises et collectivités du monde entier : qui coopère avec qui, où, sur quoi, avec quels financements.',
   'home.map.title': 'Carte des partenariats',

@@ -7,6 +7,7 @@ export const vi: Record<MessageKey, string> = {
   'nav.skip': 'Chuyển đến nội dung', 'nav.main': 'Điều hướng chính', 'nav.language': 'Ngôn ngữ',
   'footer.about': 'Tandem ghi nhận quan hệ đối tác giữa các chính quyền địa phương Pháp và chính quyền địa phương nước ngoài: thỏa thuận, dự án, tài trợ và các đoàn công tác.',
   'footer.data': 'Dữ liệu tham chiếu: INSEE (COG), UNDP, Ngân hàng Thế giới, IATI, Natural Earth. Chi tiết trong docs/DATA-LICENSES.md.',
+  'print.source': '{site} — {url} — trang được tạo {date}',
   'home.title': 'Bản đồ hợp tác phi tập trung',
   'home.lead': 'Quan hệ đối tác giữa các địa phương Pháp và các địa phương trên thế giới: ai hợp tác với ai, ở đâu, về lĩnh vực gì, với nguồn tài trợ nào.',
   'home.map.title': 'Bản đồ quan hệ đối tác',
