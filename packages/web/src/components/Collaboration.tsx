@@ -42,7 +42,7 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 export function History(props: { i: I18n; kind: string; items: RevisionView[]; restore?: (r: RevisionView) => Child }) {
   const { i } = props;
   if (!props.items.length) return null;
-  const when = (at: string) => new Intl.DateTimeFormat(i.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(at));
+  const when = (at: string) => i.when(at, true);
   return (
     <Section id="history-changes" class="no-print" title={i.t('history.title')}>
       <ol class="revisions">

@@ -65,6 +65,5 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
 function PrintSource(props: { i: I18n; path: string }) {
   const { i } = props;
   const url = tryGetContext()?.req.url ?? i.path(props.path);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date()); // YYYY-MM-DD
-  return <p class="print-source">{i.t('print.source', { site: i.t('site.name'), url, date: i.date(today) })}</p>;
+  return <p class="print-source">{i.t('print.source', { site: i.t('site.name'), url, date: i.when(new Date()) })}</p>;
 }

@@ -62,7 +62,7 @@ export function SearchResults(props: { i: I18n; state: SearchState; data: { tota
         ))}
       </aside>
       <section class="results" aria-labelledby="results-h">
-        <h2 id="results-h">{data.approximate ? i.t('search.resultsAbout', { n: i.num(roughly(data.total)) }) : i.t('search.results', { n: i.num(data.total) })}</h2>
+        <h2 id="results-h">{data.approximate ? i.plural('search.resultsAbout', roughly(data.total)) : i.plural('search.results', data.total)}</h2>
         {data.total === 0 && <p>{i.t('search.none')}</p>}
         <ol class="result-list">
           {data.results.map((r) => (

@@ -9,7 +9,7 @@ export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Re
 
 export function duration(i: I18n, months: number | null) {
   if (!months) return null;
-  return months % 12 === 0 ? i.t('sheet.years', { n: months / 12 }) : i.t('sheet.months', { n: months });
+  return months % 12 === 0 ? i.plural('sheet.years', months / 12) : i.plural('sheet.months', months);
 }
 
 export function PartnershipBody(props: { i: I18n; p: any }) {
