@@ -65,6 +65,14 @@ export function splitLang(pathname: string): [Lang, string] {
   return m ? [m[1] as Lang, m[2] || '/'] : ['fr', pathname];
 }
 
+/** Records carry no language of their own: their text (titles, descriptions, names) is written in French. */
+export const RECORD_LANG: Lang = 'fr';
+
+/** The lang attribute for text in `lang` (record text by default) on this page: unset when the page speaks it already. */
+export function textLang(i: I18n, lang: string = RECORD_LANG): string | undefined {
+  return lang === i.lang ? undefined : lang;
+}
+
 /** A territory's name in the reader's language where known (Hải Dương / Hai Duong). */
 export function localName(t: { name: string; names?: Record<string, string> | null }, lang: Lang): string {
   return t.names?.[lang] || t.name;

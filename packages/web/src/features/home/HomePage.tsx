@@ -1,6 +1,6 @@
 import { formatPartialDate } from '@tandem/shared';
 import type { I18n, PluralKey } from '../../i18n/index.js';
-import { localName } from '../../i18n/index.js';
+import { localName, textLang } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { SearchBox } from '../search/SearchBox.js';
 import { MapSvg, type MapArea } from '../../map/render.js';
@@ -80,7 +80,7 @@ export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: 
         <h2 id="recent-h">{i.t('home.recent')}</h2>
         <ul class="cards">
           {props.recent.map((p) => (
-            <li class="card"><a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a>
+            <li class="card"><a href={i.path(`/partnerships/${p.id}`)} lang={textLang(i)}>{p.title}</a>
               {p.started_on && <span class="muted"> · {i.date(formatPartialDate(p.started_on, p.started_precision))}</span>}</li>
           ))}
         </ul>
