@@ -41,6 +41,8 @@ describe('partial dates', () => {
     expect(displayPartialDate('2006-05', 'en')).toBe('May 2006');
     expect(displayPartialDate('2023-11-16', 'fr')).toBe('16 novembre 2023');
     expect(displayPartialDate('2018', 'vi')).toBe('2018');
+    expect(displayPartialDate('2023-11-16', 'vi')).toBe('ngày 16 tháng 11 năm 2023');
+    expect(displayPartialDate('2006-05', 'vi')).toBe('tháng 5 năm 2006');
   });
 });
 

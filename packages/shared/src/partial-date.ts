@@ -44,16 +44,36 @@ export function yearOf(value: string | null | undefined): number | null {
   return value ? Number(value.slice(0, 4)) : null;
 }
 
-/** Human form in a locale: "mai 2006", "2018", "16 novembre 2023". */
+/**
+ * Human form in a locale: "mai 2006", "2018", "16 novembre 2023". Vietnamese in one form, the standard written one:
+ * "ngày 16 tháng 11 năm 2023" and "tháng 5 năm 2006" (Intl alone mixes "16 tháng 11, 2023" with "tháng 5 năm 2006").
+ */
 export function displayPartialDate(value: string, locale = 'fr'): string {
   const { date, precision } = parsePartialDate(value);
   const d = new Date(`${date}T00:00:00Z`);
   if (precision === 'year') return date.slice(0, 4);
+  if (locale === 'vi') return viDate(date, precision);
   const opts: Intl.DateTimeFormatOptions = precision === 'month'
     ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
     : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
   return formatter(locale, precision, opts).format(d);
 }
+
+function viDate(isoDay: string, precision: 'month' | 'day'): string {
+  const [y, m, d] = isoDay.split('-').map(Number);
+  return precision === 'month' ? `tháng ${m} năm ${y}` : `ngày ${d} tháng ${m} năm ${y}`;
+}
+
+/** A moment as people read it in Paris: its day (as displayPartialDate), and its time of day when asked ("3 mai 2026 à 14:30"). */
+export function displayInstant(at: string | Date, locale = 'fr', withTime = false): string {
+  const moment = new Date(at);
+  const day = formatter('en-CA', 'paris-day', { timeZone: 'Europe/Paris' }).format(moment); // YYYY-MM-DD
+  const date = displayPartialDate(day, locale);
+  if (!withTime) return date;
+  const time = formatter(locale, 'paris-time', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(moment);
+  return `${date}${TIME_JOIN[locale] ?? ', '}${time}`;
+}
+const TIME_JOIN: Record<string, string> = { fr: ' à ', en: ' at ', vi: ' lúc ' };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Formatters are costly to build: one per locale and precision, kept. */

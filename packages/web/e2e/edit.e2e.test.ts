@@ -164,7 +164,7 @@ describe('edit forms in Chromium', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForLoadState();
     const summary = page.getByRole('alert');
-    await expect(summary.textContent()).resolves.toContain('Nothing was saved: 2 field(s) to correct.');
+    await expect(summary.textContent()).resolves.toContain('Nothing was saved: 2 fields to correct.');
     expect(await page.locator('#f-funding-0-amount').getAttribute('aria-invalid')).toBe('true');
     await expect(page.locator('#f-funding-0-amount-error').textContent()).resolves.toBe('Not a valid amount: e.g. 80000 or 80000.50.');
     await summary.getByRole('link', { name: /Amount/ }).click();

@@ -21,7 +21,7 @@ export function Validations(props: { i: I18n; items: PartyValidation[]; actions?
   const { i } = props;
   if (!props.items.length) return null;
   return (
-    <Section id="validation" title={i.t('validation.title')}>
+    <Section id="validation" class="no-print" title={i.t('validation.title')}>
       <p class="muted">{i.t('validation.help')}</p>
       <ul class="validations">
         {props.items.map((v) => (
@@ -42,9 +42,9 @@ const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 export function History(props: { i: I18n; kind: string; items: RevisionView[]; restore?: (r: RevisionView) => Child }) {
   const { i } = props;
   if (!props.items.length) return null;
-  const when = (at: string) => new Intl.DateTimeFormat(i.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(at));
+  const when = (at: string) => i.when(at, true);
   return (
-    <Section id="history-changes" title={i.t('history.title')}>
+    <Section id="history-changes" class="no-print" title={i.t('history.title')}>
       <ol class="revisions">
         {props.items.map((r, k) => (
           <li class="revision">

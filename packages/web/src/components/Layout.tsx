@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { langNames, langs, type I18n } from '../i18n/index.js';
 import { AccountArea } from '../features/auth/AccountArea.js';
+import { tryGetContext } from 'hono/context-storage';
 
 export interface PageMeta { title: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean }
 
@@ -52,9 +53,17 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
             </div>
           </header>
           <main id="content" class="wrap" tabindex={-1}>{props.children}</main>
+          <PrintSource i={i} path={meta.path} />
           <footer class="site-footer"><div class="wrap"><p>{i.t('footer.about')}</p><p>{i.t('footer.data')}</p></div></footer>
         </>}
       </body>
     </html></>
   );
+}
+
+/** Shown on paper only: the page's address, the day it was made and the site's name. */
+function PrintSource(props: { i: I18n; path: string }) {
+  const { i } = props;
+  const url = tryGetContext()?.req.url ?? i.path(props.path);
+  return <p class="print-source">{i.t('print.source', { site: i.t('site.name'), url, date: i.when(new Date()) })}</p>;
 }

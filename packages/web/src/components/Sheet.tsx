@@ -1,17 +1,18 @@
 /** Pieces shared by the record sheets: header, facts list, timeline, embed snippet, print button. */
 import type { Child } from 'hono/jsx';
 import { safeHref } from '@tandem/shared';
-import type { I18n } from '../i18n/index.js';
+import { textLang, type I18n } from '../i18n/index.js';
 import { useContext } from 'hono/jsx';
 import { EditLink } from '../features/edit/edit-link.js';
 
-export function SheetHeader(props: { i: I18n; kind: string; title: string; subtitle?: Child; embedPath: string }) {
+/** titleLang: the title's language (record text, French, unless the sheet shows a translated name). */
+export function SheetHeader(props: { i: I18n; kind: string; title: string; titleLang?: string; subtitle?: Child; embedPath: string }) {
   const { i } = props;
   const edit = useContext(EditLink);
   return (
     <header class="sheet-header">
       <p class="kicker">{i.l('kind', props.kind)}</p>
-      <h1>{props.title}</h1>
+      <h1 lang={textLang(i, props.titleLang)}>{props.title}</h1>
       {props.subtitle && <p class="lead">{props.subtitle}</p>}
       <p class="sheet-actions no-print">
         <button type="button" class="print-button" data-print="true" hidden>{i.t('sheet.print')}</button>
@@ -44,13 +45,14 @@ export function Timeline(props: { i: I18n; items: TimelineItem[] }) {
   );
 }
 
-export function Section(props: { id: string; title: string; children?: Child; when?: boolean }) {
+export function Section(props: { id: string; title: string; children?: Child; when?: boolean; class?: string }) {
   if (props.when === false) return null;
-  return <section aria-labelledby={`${props.id}-h`}><h2 id={`${props.id}-h`}>{props.title}</h2>{props.children}</section>;
+  return <section aria-labelledby={`${props.id}-h`} class={props.class}><h2 id={`${props.id}-h`}>{props.title}</h2>{props.children}</section>;
 }
 
-export function LinkList(props: { items: Array<{ href: string; text: Child; extra?: Child }> }) {
-  return <ul class="link-list">{props.items.map((x) => <li><a href={x.href}>{x.text}</a>{x.extra && <span class="muted"> — {x.extra}</span>}</li>)}</ul>;
+/** Links to records; textLang: the lang attribute of their text (record text: textLang(i)). */
+export function LinkList(props: { items: Array<{ href: string; text: Child; extra?: Child }>; textLang?: string }) {
+  return <ul class="link-list">{props.items.map((x) => <li><a href={x.href} lang={props.textLang}>{x.text}</a>{x.extra && <span class="muted"> — {x.extra}</span>}</li>)}</ul>;
 }
 
 /** An address from the data: a link when `safeHref` allows it, plain text otherwise (a script URL stored before the rule). */

@@ -1,5 +1,5 @@
 /** Interface strings in French (default), English and Vietnamese; numbers, money and dates per locale. */
-import { displayPartialDate, formatMoney } from '@tandem/shared';
+import { displayInstant, displayPartialDate, formatMoney } from '@tandem/shared';
 import { fr, type MessageKey } from './fr.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
@@ -12,14 +12,21 @@ export const langNames: Record<Lang, string> = { fr: 'Français', en: 'English',
 
 export function isLang(x: string | undefined): x is Lang { return !!x && (langs as readonly string[]).includes(x); }
 
+/** Messages that change with a count: 'search.results' for 'search.results.one' / 'search.results.other'. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
 export interface I18n {
   lang: Lang;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** A label for an enum value, e.g. l('orgKind', 'ngo'); falls back to the value. */
+  /** A count with its words, by the language's plural rules (Intl.PluralRules): "1 partenariat", "2 partenariats", "0 partenariat". */
+  plural(key: PluralKey, n: number, params?: Record<string, string | number>): string;
   l(group: string, value: string | null | undefined): string;
   num(n: number | string, digits?: number): string;
   money(amount: string | number, currency: string): string;
   date(partial: string | null | undefined): string;
+  /** A moment (timestamp) as read in Paris: its day, and its time when asked ("ngày 3 tháng 5 năm 2026 lúc 14:30"). */
+  when(at: string | Date, withTime?: boolean): string;
   /** "mai 2006 – 2010", "depuis mai 2006", or null when there is no date. */
   period(start: string | null | undefined, end?: string | null): string | null;
   /** Path in this language: '/search' → '/en/search'. */
@@ -29,13 +36,19 @@ export interface I18n {
 export function i18n(lang: Lang): I18n {
   const cat = catalogues[lang];
   const nf = new Intl.NumberFormat(lang);
+  const rules = new Intl.PluralRules(lang);
   const self: I18n = {
     lang,
     t: (key, params) => (cat[key] ?? fr[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(params?.[k] ?? `{${k}}`)),
+    plural: (key, n, params) => {
+      const form = `${key}.${rules.select(n)}` as MessageKey;
+      return self.t(form in cat ? form : (`${key}.other` as MessageKey), { ...params, n: self.num(n) });
+    },
     l: (group, value) => (value == null ? '' : ((cat as Record<string, string>)[`${group}.${value}`] ?? value)),
     num: (n, digits) => (digits === undefined ? nf : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(Number(n)),
     money: (amount, currency) => formatMoney(amount, currency, lang),
     date: (partial) => { if (!partial) return ''; try { return displayPartialDate(partial, lang); } catch { return partial; } },
+    when: (at, withTime) => displayInstant(at, lang, withTime),
     period: (start, end) => {
       if (!start) return end ? self.date(end) : null;
       if (!end) return self.t('sheet.since', { date: self.date(start) });
@@ -50,6 +63,14 @@ export function i18n(lang: Lang): I18n {
 export function splitLang(pathname: string): [Lang, string] {
   const m = /^\/(en|vi)(\/.*)?$/.exec(pathname);
   return m ? [m[1] as Lang, m[2] || '/'] : ['fr', pathname];
+}
+
+/** Records carry no language of their own: their text (titles, descriptions, names) is written in French. */
+export const RECORD_LANG: Lang = 'fr';
+
+/** The lang attribute for text in `lang` (record text by default) on this page: unset when the page speaks it already. */
+export function textLang(i: I18n, lang: string = RECORD_LANG): string | undefined {
+  return lang === i.lang ? undefined : lang;
 }
 
 /** A territory's name in the reader's language where known (Hải Dương / Hai Duong). */

@@ -3,6 +3,7 @@
  * roles; network administrators may invite people with 'member' grants. Every step is audited. Invitation
  * e-mails are rate limited per address and per client (mail-limits.ts: 429 past either).
  */
+import { displayInstant } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { isPlatformAdmin, type Actor, type Grant } from '../../lib/actor.js';
 import { HttpError, ValidationError } from '../../lib/errors.js';
@@ -38,7 +39,7 @@ export async function createInvitation(db: Db, actor: Actor, input: { email: str
     `insert into invitation (token_hash, email, grants, lang, invited_by, expires_at) values ($1, $2, $3, $4, $5, now() + interval '${INVITATION_DAYS} days') returning *`,
     [sha256(token), email, JSON.stringify(input.grants), lang, actor.accountId]);
   await audit(db, { actor, action: 'invitation_sent', targetKind: 'invitation', targetId: email, details: { grants: input.grants }, ip });
-  const expires = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(r.expires_at));
+  const expires = displayInstant(r.expires_at, lang);
   const roles = input.grants.map((g) => (g.organisationId ? `${g.role} · ${g.organisationId}` : g.role)).join(', ');
   const mail = sendInBackground(() => sendTemplate(email, lang, 'invitation', {
     link: `${origin}${langPath(lang, `/invitations/${token}`)}`, inviter: actor.accountId === 'admin-token' ? 'Tandem' : actor.name || actor.email, roles, expires }));

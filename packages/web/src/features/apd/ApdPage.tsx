@@ -182,7 +182,7 @@ export function ApdPage(props: { i: I18n; v: ApdView }) {
       <Facts items={[
         [i.t('apd.status'), i.t(d.status === 'submitted' ? 'apd.status.submitted' : 'apd.status.draft')],
         [i.t('apd.version'), d.saved ? String(d.version) : i.t('apd.notSaved')],
-        [i.t('apd.submittedAt'), d.submittedAt ? new Intl.DateTimeFormat(i.lang, { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(d.submittedAt)) : null],
+        [i.t('apd.submittedAt'), d.submittedAt ? i.when(d.submittedAt) : null],
       ]} />
       {v.notices.map((x) => <p role={x.kind === 'error' ? 'alert' : x.kind === 'ok' ? 'status' : undefined} class={`notice ${x.kind} apd-notice`}>{i.t(x.key)}</p>)}
       {!d.saved && <p class="notice">{i.t('apd.prefilled', { year: d.year })}</p>}

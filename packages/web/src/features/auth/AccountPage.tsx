@@ -14,7 +14,7 @@ export function AccountPage(props: {
   created?: { name: string; token: string }; errors?: Errors; form?: { name?: string; scopes?: string[] };
 }) {
   const { i, actor, errors = {} } = props;
-  const when = (d: string | null) => (d ? new Intl.DateTimeFormat(i.lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(d)) : i.t('auth.account.token.never'));
+  const when = (d: string | null) => (d ? i.when(d, true) : i.t('auth.account.token.never'));
   const chosen = new Set(props.form?.scopes ?? ['read']);
   return (
     <Layout i={i} meta={{ title: i.t('auth.account.title'), path: '/account', noindex: true }}>

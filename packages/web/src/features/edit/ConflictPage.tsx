@@ -132,7 +132,7 @@ export function ConflictPage(props: { v: ConflictView }): Child {
         </div>
         {same.length > 0 && (
           <details class="conflict-same">
-            <summary>{i.t('edit.conflict.same', { n: same.length })}</summary>
+            <summary>{i.plural('edit.conflict.same', same.length)}</summary>
             <dl class="conflict-fields">
               {same.map((u) => <div><dt>{pathLabel(i, u.key)}</dt><dd><Value v={v} unit={u} value={u.theirs} /></dd></div>)}
             </dl>

@@ -75,7 +75,7 @@ export async function EditPage(props: { v: EditView }) {
       {v.notice && <div class={`notice notice-${v.notice.kind}`} role={v.notice.kind === 'error' ? 'alert' : 'status'}><p>{i.t(v.notice.key)}</p></div>}
       {errors.length > 0 && (
         <div class="error-summary" role="alert" tabindex={-1} id="error-summary" aria-labelledby="error-summary-h" autofocus={f.focus ? undefined : true}>
-          <h2 id="error-summary-h">{i.t('edit.errors.title', { n: errors.length })}</h2>
+          <h2 id="error-summary-h">{i.plural('edit.errors.title', errors.length)}</h2>
           <ul>{errors.map(([path, message]) => <li><a href={`#${fieldId(target(f, path))}`}>{pathLabel(i, path)} : {message}</a></li>)}</ul>
         </div>
       )}

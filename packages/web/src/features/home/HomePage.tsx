@@ -1,6 +1,6 @@
 import { formatPartialDate } from '@tandem/shared';
-import type { I18n } from '../../i18n/index.js';
-import { localName } from '../../i18n/index.js';
+import type { I18n, PluralKey } from '../../i18n/index.js';
+import { localName, textLang } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { SearchBox } from '../search/SearchBox.js';
 import { MapSvg, type MapArea } from '../../map/render.js';
@@ -13,7 +13,7 @@ export function WorldMap(props: { i: I18n; data: AtlasData; id?: string }) {
   for (const [id, n] of data.byCountry) {
     const c = data.countryNames.get(id);
     const name = c ? localName(c, i.lang) : id;
-    areas.set(id, { id, name, count: n, href: i.path(`/territories/${id}`), label: `${name} : ${n} ${i.t('figures.partnerships')}` });
+    areas.set(id, { id, name, count: n, href: i.path(`/territories/${id}`), label: `${name} : ${i.plural('figures.partnerships', n)}` });
   }
   const fr = data.countryNames.get('FR');
   areas.set('FR', { id: 'FR', name: fr ? localName(fr, i.lang) : 'France', href: i.path('/territories/FR'), count: 0 });
@@ -32,7 +32,7 @@ export function MapAsList(props: { i: I18n; data: AtlasData }) {
       <summary>{i.t('home.map.list')}</summary>
       <ul>
         {rows.map((r) => (
-          <li><a href={i.path(`/territories/${r.id}`)}>{r.name}</a> — {i.num(r.n)} {i.t('figures.partnerships')}
+          <li><a href={i.path(`/territories/${r.id}`)}>{r.name}</a> — {i.plural('figures.partnerships', r.n)}
             <ul>{data.links.filter((l) => l.countries.includes(r.id)).filter((l, k, all) => all.findIndex((x) => x.id === l.id) === k)
               .map((l) => <li><a href={i.path(`/partnerships/${l.id}`)}>{l.title}</a></li>)}</ul>
           </li>
@@ -40,6 +40,12 @@ export function MapAsList(props: { i: I18n; data: AtlasData }) {
       </ul>
     </details>
   );
+}
+
+/** "<strong>12</strong> partenariats": the count in its plural sentence, the number set off. */
+function KeyFigure(props: { i: I18n; figure: PluralKey; n: number }) {
+  const text = props.i.plural(props.figure, props.n), num = props.i.num(props.n), at = text.indexOf(num);
+  return at < 0 ? <>{text}</> : <>{text.slice(0, at)}<strong>{num}</strong>{text.slice(at + num.length)}</>;
 }
 
 export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: string; title: string; started_on: string | null; started_precision: string | null }> }) {
@@ -64,17 +70,17 @@ export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: 
       <section aria-labelledby="fig-h">
         <h2 id="fig-h">{i.t('home.figures')}</h2>
         <ul class="figures">
-          <li><strong>{i.num(data.figures.partnerships)}</strong> {i.t('figures.partnerships')}</li>
-          <li><strong>{i.num(data.figures.projects)}</strong> {i.t('figures.projects')}</li>
-          <li><strong>{i.num(data.figures.countries)}</strong> {i.t('figures.countries')}</li>
-          <li><strong>{i.num(data.figures.organisations)}</strong> {i.t('figures.organisations')}</li>
+          <li><KeyFigure i={i} figure='figures.partnerships' n={data.figures.partnerships} /></li>
+          <li><KeyFigure i={i} figure='figures.projects' n={data.figures.projects} /></li>
+          <li><KeyFigure i={i} figure='figures.countries' n={data.figures.countries} /></li>
+          <li><KeyFigure i={i} figure='figures.organisations' n={data.figures.organisations} /></li>
         </ul>
       </section>
       <section aria-labelledby="recent-h">
         <h2 id="recent-h">{i.t('home.recent')}</h2>
         <ul class="cards">
           {props.recent.map((p) => (
-            <li class="card"><a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a>
+            <li class="card"><a href={i.path(`/partnerships/${p.id}`)} lang={textLang(i)}>{p.title}</a>
               {p.started_on && <span class="muted"> · {i.date(formatPartialDate(p.started_on, p.started_precision))}</span>}</li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 /** The search page: a plain GET form (works without JavaScript), facets as links, the whole state in the URL. */
 import { foldedWords, highlight } from '@tandem/shared';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { SearchBox } from './SearchBox.js';
 
@@ -62,13 +62,13 @@ export function SearchResults(props: { i: I18n; state: SearchState; data: { tota
         ))}
       </aside>
       <section class="results" aria-labelledby="results-h">
-        <h2 id="results-h">{data.approximate ? i.t('search.resultsAbout', { n: i.num(roughly(data.total)) }) : i.t('search.results', { n: i.num(data.total) })}</h2>
+        <h2 id="results-h">{data.approximate ? i.plural('search.resultsAbout', roughly(data.total)) : i.plural('search.results', data.total)}</h2>
         {data.total === 0 && <p>{i.t('search.none')}</p>}
         <ol class="result-list">
           {data.results.map((r) => (
             <li class="result">
               <span class={`badge badge-${r.kind}`}>{i.l('kind', r.kind)}</span>{' '}
-              <a href={i.path(`/${SHEET[r.kind]}/${encodeURIComponent(r.id)}`)}><Marked text={r.title} words={words} /></a>
+              <a href={i.path(`/${SHEET[r.kind]}/${encodeURIComponent(r.id)}`)} lang={textLang(i)}><Marked text={r.title} words={words} /></a>
               {r.subtitle && <span class="muted"> — <Marked text={r.kind === 'partnership' ? i.l('partnershipKind', r.subtitle) : r.subtitle} words={words} /></span>}
             </li>
           ))}

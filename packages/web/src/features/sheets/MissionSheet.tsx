@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 
@@ -13,10 +13,10 @@ export function MissionBody(props: { i: I18n; m: any }) {
         [i.t('sheet.place'), m.place ? <a href={i.path(`/territories/${m.place.id}`)}>{m.place.name}</a> : null],
         [i.t('sheet.partnership'), m.partnership ? <a href={i.path(`/partnerships/${m.partnership.id}`)}>{m.partnership.title}</a> : null],
       ]} />
-      <Section id="purpose" title={i.t('sheet.purpose')} when={!!m.purpose}><p>{m.purpose}</p></Section>
-      <Section id="outcomes" title={i.t('sheet.outcomes')} when={!!m.outcomes}><p>{m.outcomes}</p></Section>
+      <Section id="purpose" title={i.t('sheet.purpose')} when={!!m.purpose}><p lang={textLang(i)}>{m.purpose}</p></Section>
+      <Section id="outcomes" title={i.t('sheet.outcomes')} when={!!m.outcomes}><p lang={textLang(i)}>{m.outcomes}</p></Section>
       <Section id="organisations" title={i.t('sheet.organisations')} when={m.organisations.length > 0}>
-        <LinkList items={m.organisations.map((o: any) => ({ href: i.path(`/organisations/${o.id}`), text: o.name }))} />
+        <LinkList textLang={textLang(i)} items={m.organisations.map((o: any) => ({ href: i.path(`/organisations/${o.id}`), text: o.name }))} />
       </Section>
       <Timeline i={i} items={[...(m.from ? [{ date: m.from, label: m.title }] : []), ...(m.to && m.to !== m.from ? [{ date: m.to, label: i.t('sheet.outcomes') }] : [])]} />
     </>

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { safeHref } from '@tandem/shared';
 import { ExternalLink, Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
@@ -14,24 +14,24 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
         [i.t('sheet.territory'), o.territory ? <a href={i.path(`/territories/${o.territory.id}`)}>{o.territory.name}</a> : null],
         [i.t('sheet.website'), o.website ? <ExternalLink url={o.website} /> : null],
       ]} />
-      {o.description && <p class="summary">{o.description}</p>}
+      {o.description && <p class="summary" lang={textLang(i)}>{o.description}</p>}
       {o.kind === 'collectivite' && o.country === 'FR' && (
         <p class="no-print"><a href={i.path(`/apd/${o.id}/${new Date().getFullYear() - 1}`)}>{i.t('apd.title', { year: new Date().getFullYear() - 1, name: o.name })}</a></p>
       )}
       <Section id="partnerships" title={i.t('sheet.partnerships')} when={o.partnerships.length > 0}>
-        <LinkList items={o.partnerships.map((p: any) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title, extra: i.l('side', p.side) }))} />
+        <LinkList textLang={textLang(i)} items={o.partnerships.map((p: any) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title, extra: i.l('side', p.side) }))} />
       </Section>
       <Section id="projects" title={i.t('sheet.projects')} when={o.projects.length > 0}>
         {roles.filter((r) => o.projects.some((p: any) => p.roles.includes(r))).map((r) => (
           <div class="role-group"><h3>{i.l('role', r)}</h3>
-            <LinkList items={o.projects.filter((p: any) => p.roles.includes(r)).map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} /></div>
+            <LinkList textLang={textLang(i)} items={o.projects.filter((p: any) => p.roles.includes(r)).map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} /></div>
         ))}
       </Section>
       <Section id="funded" title={i.t('sheet.funded')} when={o.fundedProjects.length > 0}>
-        <LinkList items={o.fundedProjects.map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} />
+        <LinkList textLang={textLang(i)} items={o.fundedProjects.map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} />
       </Section>
       <Section id="missions" title={i.t('sheet.missions')} when={o.missions.length > 0}>
-        <LinkList items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
+        <LinkList textLang={textLang(i)} items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
       </Section>
       <Timeline i={i} items={[
         ...o.partnerships.filter((p: any) => p.started).map((p: any) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 
@@ -9,7 +9,7 @@ export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Re
 
 export function duration(i: I18n, months: number | null) {
   if (!months) return null;
-  return months % 12 === 0 ? i.t('sheet.years', { n: months / 12 }) : i.t('sheet.months', { n: months });
+  return months % 12 === 0 ? i.plural('sheet.years', months / 12) : i.plural('sheet.months', months);
 }
 
 export function PartnershipBody(props: { i: I18n; p: any }) {
@@ -21,11 +21,11 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
         [i.t('sheet.period'), i.period(p.started, p.ended)],
         [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
       ]} />
-      {p.summary && <p class="summary">{p.summary}</p>}
+      {p.summary && <p class="summary" lang={textLang(i)}>{p.summary}</p>}
       <Section id="parties" title={i.t('sheet.parties')}>
         <ul class="parties">
           {p.parties.map((x: any) => (
-            <li><span class="muted">{i.l('side', x.side)}</span> <a href={i.path(`/organisations/${x.organisationId}`)}>{x.name}</a>
+            <li><span class="muted">{i.l('side', x.side)}</span> <a href={i.path(`/organisations/${x.organisationId}`)} lang={textLang(i)}>{x.name}</a>
               {x.territory && <> — <a href={i.path(`/territories/${x.territory.id}`)}>{x.territory.name}</a></>}</li>
           ))}
         </ul>
@@ -34,23 +34,23 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
         <ul class="agreements">
           {p.agreements.map((a: any) => (
             <li class="agreement">
-              <h3>{a.title || i.l('agreementKind', a.kind)}</h3>
+              <h3 lang={a.title ? textLang(i) : undefined}>{a.title || i.l('agreementKind', a.kind)}</h3>
               <Facts items={[
                 [i.t('sheet.signed'), a.signed ? i.date(a.signed) : null],
                 [i.t('sheet.place'), a.place],
                 [i.t('sheet.duration'), duration(i, a.durationMonths)],
               ]} />
-              {a.axes.length > 0 && <><h4>{i.t('sheet.axes')}</h4><ul>{a.axes.map((x: string) => <li>{x}</li>)}</ul></>}
-              {a.summary && <p>{a.summary}</p>}
+              {a.axes.length > 0 && <><h4>{i.t('sheet.axes')}</h4><ul lang={textLang(i)}>{a.axes.map((x: string) => <li>{x}</li>)}</ul></>}
+              {a.summary && <p lang={textLang(i)}>{a.summary}</p>}
             </li>
           ))}
         </ul>
       </Section>
       <Section id="projects" title={i.t('sheet.projects')} when={p.projects.length > 0}>
-        <LinkList items={p.projects.map((x: any) => ({ href: i.path(`/projects/${x.id}`), text: x.title, extra: i.period(x.start, x.end) }))} />
+        <LinkList textLang={textLang(i)} items={p.projects.map((x: any) => ({ href: i.path(`/projects/${x.id}`), text: x.title, extra: i.period(x.start, x.end) }))} />
       </Section>
       <Section id="missions" title={i.t('sheet.missions')} when={p.missions.length > 0}>
-        <LinkList items={p.missions.map((x: any) => ({ href: i.path(`/missions/${x.id}`), text: x.title, extra: `${i.l('direction', x.direction)}${x.from ? `, ${i.date(x.from)}` : ''}` }))} />
+        <LinkList textLang={textLang(i)} items={p.missions.map((x: any) => ({ href: i.path(`/missions/${x.id}`), text: x.title, extra: `${i.l('direction', x.direction)}${x.from ? `, ${i.date(x.from)}` : ''}` }))} />
       </Section>
       <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>
         <ExternalLinks links={p.links} />

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { sumAmounts } from '@tandem/shared';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { BarChart } from '../../components/Charts.js';
@@ -59,7 +59,7 @@ export function ProjectBody(props: { i: I18n; p: any }) {
         [i.t('sheet.places'), p.places.length ? <>{p.places.map((t: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/territories/${t.id}`)}>{t.name}</a></>)}</> : null],
         [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
       ]} />
-      {p.description && <p class="summary">{p.description}</p>}
+      {p.description && <p class="summary" lang={textLang(i)}>{p.description}</p>}
       <Section id="results" title={i.t('sheet.results')} when={p.results.length > 0}>
         <ul class="figure-cards">
           {p.results.map((r: any) => <li class="figure-card"><strong>{i.num(r.value)}</strong> <span>{r.unit}</span>{r.label !== r.unit && <small>{r.label}</small>}{r.year && <small>{r.year}</small>}</li>)}
@@ -69,7 +69,7 @@ export function ProjectBody(props: { i: I18n; p: any }) {
       <Section id="partners" title={i.t('sheet.partners')} when={roles.length > 0}>
         {roles.map((r) => (
           <div class="role-group"><h3>{i.l('role', r)}</h3>
-            <LinkList items={p.participants.filter((x: any) => x.role === r).map((x: any) => ({ href: i.path(`/organisations/${x.organisationId}`), text: x.name }))} /></div>
+            <LinkList textLang={textLang(i)} items={p.participants.filter((x: any) => x.role === r).map((x: any) => ({ href: i.path(`/organisations/${x.organisationId}`), text: x.name }))} /></div>
         ))}
       </Section>
       <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>

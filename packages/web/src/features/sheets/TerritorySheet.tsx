@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { localName } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
@@ -66,7 +66,7 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; sub
         </ul>
       </Section>
       <Section id="partnerships" title={i.t('sheet.partnerships')} when={props.partnerships.length > 0}>
-        <LinkList items={props.partnerships.map((p) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title }))} />
+        <LinkList textLang={textLang(i)} items={props.partnerships.map((p) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title }))} />
       </Section>
       <Timeline i={i} items={[
         ...(t.validFrom ? [{ date: t.validFrom, label: i.l('status', 'current') }] : []),
@@ -93,7 +93,7 @@ export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partners
   return (
     <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : ['sheet'] }}>
       <article class="sheet">
-        <SheetHeader i={i} kind="territory" title={name} embedPath={path}
+        <SheetHeader i={i} kind="territory" title={name} titleLang={t.names?.[i.lang] ? i.lang : undefined} embedPath={path}
           subtitle={<>{t.names?.vi && t.names.vi !== name && <span lang="vi">{t.names.vi} · </span>}{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{parent.name}</a></>}
             {t.validTo && <> · {i.l('status', 'historical')}</>}</>} />
         <Facts items={[[i.t('sheet.codes'), Object.entries(t.codes ?? {}).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(' · ') || null]]} />

@@ -27,7 +27,7 @@ export async function territoryMap(db: Db, i: I18n, t: any) {
     const id = s.properties.id;
     const name = names.get(id) ?? s.properties.name;
     const n = counts.get(id) ?? 0;
-    areas.set(id, { id, name, count: n, href: names.has(id) ? i.path(`/territories/${id}`) : undefined, label: n ? `${name} : ${n} ${i.t('figures.partnerships')}` : name });
+    areas.set(id, { id, name, count: n, href: names.has(id) ? i.path(`/territories/${id}`) : undefined, label: n ? `${name} : ${i.plural('figures.partnerships', n)}` : name });
   }
   const here = t.kind !== 'country' ? (await coordinatesOf(db, [t.id])).get(t.id) : undefined;
   return (

@@ -1,0 +1,56 @@
+/**
+ * Pages in three languages over the seeded records: French record text marked lang="fr" on English and Vietnamese
+ * pages (and not on French ones), counts in their plural forms, Vietnamese dates in one form, "Việt Nam".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDb } from '../../server/test/db.js';
+import type { Db } from '../../server/src/db/client.js';
+import { createSite } from './site.js';
+
+describe('pages in French, English and Vietnamese', () => {
+  let db: Db;
+  let app: ReturnType<typeof createSite>;
+  beforeAll(async () => { db = await testDb(); app = createSite({ db }); });
+  afterAll(async () => { await db.close(); });
+  const page = async (path: string) => { const r = await app.request(path); expect(r.status, path).toBe(200); return r.text(); };
+
+  it('marks French record text lang="fr" on English and Vietnamese sheets, not on French ones', async () => {
+    for (const prefix of ['/en', '/vi']) {
+      const html = await page(`${prefix}/partnerships/ssd-hai-duong`);
+      expect(html).toMatch(/<h1 lang="fr">Seine-Saint-Denis – Hải Dương<\/h1>/);
+      expect(html).toMatch(/<p class="summary" lang="fr">Coopération/);
+      expect(html).toMatch(new RegExp(`<a href="${prefix}/projects/[^"]+" lang="fr">`));
+    }
+    const fr = await page('/partnerships/ssd-hai-duong');
+    expect(fr).toContain('<h1>Seine-Saint-Denis – Hải Dương</h1>');
+    expect(fr).toContain('<p class="summary">Coopération');
+  });
+
+  it('marks search results and the home\'s recent partnerships, and leaves a translated place name alone', async () => {
+    expect(await page('/en/search?q=hai')).toMatch(/<a href="\/en\/partnerships\/ssd-hai-duong" lang="fr">/);
+    expect(await page('/vi/')).toMatch(/class="card"><a href="\/vi\/partnerships\/ssd-hai-duong" lang="fr">/);
+    expect(await page('/search?q=hai')).toMatch(/<a href="\/partnerships\/ssd-hai-duong">/);
+    const vn = await page('/vi/territories/VN');
+    expect(vn).toContain('<h1>Việt Nam</h1>');
+    expect(vn).toContain('<title>Việt Nam · Tandem</title>');
+  });
+
+  it('writes counts in their plural forms', async () => {
+    const en = await page('/en/'), fr = await page('/');
+    expect(en).toContain('1 partnership<');
+    expect(en).toMatch(/<strong>\d+<\/strong> partnerships</);
+    expect(en).not.toMatch(/\b1 partnerships/);
+    expect(fr).toContain('1 partenariat<');
+    expect(fr).not.toMatch(/\b1 partenariats/);
+    expect(await page('/en/search?q=hai')).toMatch(/<h2 id="results-h">\d+ results<\/h2>/);
+    expect(await page('/search?q=hai')).toMatch(/<h2 id="results-h">\d+ résultats<\/h2>/);
+    expect(await page('/vi/search?q=hai')).toMatch(/<h2 id="results-h">\d+ kết quả<\/h2>/);
+  });
+
+  it('dates Vietnamese pages in one form: days "ngày D tháng M năm YYYY", months "tháng M năm YYYY"', async () => {
+    const cergy = await page('/vi/partnerships/cergy-hue');
+    expect(cergy).toContain('<time datetime="2023-11-16">ngày 16 tháng 11 năm 2023</time>');
+    expect(await page('/vi/partnerships/ssd-hai-duong')).toContain('<time datetime="2006-05">tháng 5 năm 2006</time>');
+    expect(cergy).not.toMatch(/\d+ tháng \d+, \d{4}/);
+  });
+});
