@@ -1,0 +1,50 @@
+/** Money in view: a partnership's summary (budget of its projects, co-financing by funder, what no line attributes). */
+import type { MoneySummary } from '@tandem/shared';
+import type { I18n } from '../../i18n/index.js';
+import { Facts } from '../../components/Sheet.js';
+
+/** "35 %" of a total, for display only (the amounts themselves stay exact strings). */
+export const share = (i: I18n, amount: string, total: string) => (Number(total) > 0 ? `${i.num((Number(amount) / Number(total)) * 100, 0)} %` : '—');
+
+export function FunderTable(props: { i: I18n; m: MoneySummary; caption: string }) {
+  const { i, m } = props;
+  return (
+    <table class="data money-table">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead><tr><th scope="col">{i.t('sheet.funder')}</th><th scope="col" class="num">{i.t('sheet.amount')}</th><th scope="col" class="num">{i.t('sheet.share')}</th></tr></thead>
+      <tbody>
+        {m.funders.map((f) => (
+          <tr>
+            <th scope="row">{f.funderId ? <a href={i.path(`/organisations/${f.funderId}`)}>{f.funderName}</a> : '—'}</th>
+            <td class="num">{i.money(f.amount, m.currency)}</td>
+            <td class="num">{share(i, f.amount, m.total)}</td>
+          </tr>
+        ))}
+        {m.unattributed !== '0' && (
+          <tr class="unattributed">
+            <th scope="row">{i.t('sheet.unattributed')}</th>
+            <td class="num">{i.money(m.unattributed, m.currency)}</td>
+            <td class="num">{share(i, m.unattributed, m.total)}</td>
+          </tr>
+        )}
+      </tbody>
+      <tfoot><tr><th scope="row">{i.t('sheet.money.total')}</th><td class="num">{i.money(m.total, m.currency)}</td><td class="num">100 %</td></tr></tfoot>
+    </table>
+  );
+}
+
+export function PartnershipSummary(props: { i: I18n; p: any }) {
+  const { i, p } = props;
+  const money: MoneySummary[] = p.money ?? [];
+  return (
+    <section class="sheet-summary" aria-labelledby="summary-h">
+      <h2 id="summary-h" class="visually-hidden">{i.t('sheet.inbrief')}</h2>
+      <Facts items={[
+        [i.t('sheet.period'), i.period(p.started, p.ended)],
+        [i.t('sheet.parties'), p.parties.length ? <>{p.parties.map((x: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/organisations/${x.organisationId}`)}>{x.name}</a></>)}</> : null],
+        [i.t('sheet.budget.projects'), money.some((m) => m.budget !== '0') ? money.filter((m) => m.budget !== '0').map((m) => i.money(m.budget, m.currency)).join(' + ') : null],
+      ]} />
+      {money.filter((m) => m.funders.length > 0 || m.unattributed !== '0').map((m) => <FunderTable i={i} m={m} caption={i.t('sheet.funding')} />)}
+    </section>
+  );
+}
