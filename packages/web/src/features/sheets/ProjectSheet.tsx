@@ -5,7 +5,7 @@ import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { BarChart } from '../../components/Charts.js';
 import { themeLabel } from './PartnershipSheet.js';
-import { share } from './money.js';
+import { percent, share } from './money.js';
 
 /** Co-financing: a bar per funder (chart) and every line (table). */
 export function Funding(props: { i: I18n; p: any }) {
@@ -44,7 +44,7 @@ export function Funding(props: { i: I18n; p: any }) {
         <tfoot>
           <tr><th scope="row">{i.t('sheet.funding.total')}</th><td></td><td class="num">{i.money(total, currency)}</td><td></td></tr>
           {rest && isPositive(rest) && <tr class="unattributed"><th scope="row">{i.t('sheet.unattributed')}</th><td></td><td class="num">{i.money(rest, p.budget.currency)}</td><td class="num">{share(i, rest, base)}</td></tr>}
-          {p.budget && <tr><th scope="row">{i.t('sheet.budget')}</th><td></td><td class="num">{i.money(p.budget.amount, p.budget.currency)}</td><td class="num">100 %</td></tr>}
+          {p.budget && <tr><th scope="row">{i.t('sheet.budget')}</th><td></td><td class="num">{i.money(p.budget.amount, p.budget.currency)}</td><td class="num">{percent(i, 1)}</td></tr>}
         </tfoot>
       </table>
     </Section>

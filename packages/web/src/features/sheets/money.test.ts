@@ -19,7 +19,7 @@ function rows(html: string, marker: string) {
 }
 
 const money = { fr: ['230 000 €', '80 000 €', '70 000 €'], en: ['€230,000', '€80,000', '€70,000'], vi: ['230.000 €', '80.000 €', '70.000 €'] } as const;
-const share = { fr: ['35 %', '30 %'], en: ['35 %', '30 %'], vi: ['35 %', '30 %'] } as const;
+const share = { fr: ['35 %', '30 %', '100 %'], en: ['35%', '30%', '100%'], vi: ['35%', '30%', '100%'] } as const;
 
 describe('money in view', () => {
   let db: Db;
@@ -45,7 +45,7 @@ describe('money in view', () => {
         [expect.stringContaining('Seine-Saint-Denis'), line, share[lang][0]],
         [expect.stringMatching(/ministère/i), line, share[lang][0]],
         [t('sheet.unattributed'), rest, share[lang][1]],
-        [t('sheet.money.total'), budget, '100 %'],
+        [t('sheet.money.total'), budget, share[lang][2]],
       ]);
     });
 

@@ -3,8 +3,15 @@ import type { MoneySummary } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Facts } from '../../components/Sheet.js';
 
-/** "35 %" of a total, for display only (the amounts themselves stay exact strings). */
-export const share = (i: I18n, amount: string, total: string) => (Number(total) > 0 ? `${i.num((Number(amount) / Number(total)) * 100, 0)} %` : '—');
+const percents = new Map<string, Intl.NumberFormat>();
+/** A ratio as the locale writes percents ("35 %" in French, "35%" in English); for display only. */
+export function percent(i: I18n, ratio: number) {
+  let f = percents.get(i.lang);
+  if (!f) { f = new Intl.NumberFormat(i.lang, { style: 'percent', maximumFractionDigits: 0 }); percents.set(i.lang, f); }
+  return f.format(ratio);
+}
+/** An amount's share of a total (the amounts themselves stay exact strings). */
+export const share = (i: I18n, amount: string, total: string) => (Number(total) > 0 ? percent(i, Number(amount) / Number(total)) : '—');
 
 export function FunderTable(props: { i: I18n; m: MoneySummary; caption: string }) {
   const { i, m } = props;
@@ -28,7 +35,7 @@ export function FunderTable(props: { i: I18n; m: MoneySummary; caption: string }
           </tr>
         )}
       </tbody>
-      <tfoot><tr><th scope="row">{i.t('sheet.money.total')}</th><td class="num">{i.money(m.total, m.currency)}</td><td class="num">100 %</td></tr></tfoot>
+      <tfoot><tr><th scope="row">{i.t('sheet.money.total')}</th><td class="num">{i.money(m.total, m.currency)}</td><td class="num">{percent(i, 1)}</td></tr></tfoot>
     </table>
   );
 }
