@@ -112,3 +112,10 @@ export function summariseMoney(projects: Array<{ budget: { amount: string; curre
     funders: [...s.funders.values()].map(({ amounts, ...f }) => ({ ...f, amount: sumAmounts(amounts) })),
   }));
 }
+
+/** Exact totals per currency, in order of first appearance. */
+export function totalsByCurrency(items: Array<{ amount: string; currency: string }>): Array<{ amount: string; currency: string }> {
+  const by = new Map<string, string[]>();
+  for (const x of items) by.set(x.currency, [...(by.get(x.currency) ?? []), x.amount]);
+  return [...by.entries()].map(([currency, amounts]) => ({ currency, amount: sumAmounts(amounts) }));
+}

@@ -18,7 +18,7 @@ function rows(html: string, marker: string) {
   return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1])));
 }
 
-const money = { fr: ['230 000 €', '80 000 €', '70 000 €'], en: ['€230,000', '€80,000', '€70,000'], vi: ['230.000 €', '80.000 €', '70.000 €'] } as const;
+const money = { fr: ['230 000 €', '80 000 €', '70 000 €', '160 000 €'], en: ['€230,000', '€80,000', '€70,000', '€160,000'], vi: ['230.000 €', '80.000 €', '70.000 €', '160.000 €'] } as const;
 const share = { fr: ['35 %', '30 %', '100 %'], en: ['35%', '30%', '100%'], vi: ['35%', '30%', '100%'] } as const;
 
 describe('money in view', () => {
@@ -54,6 +54,14 @@ describe('money in view', () => {
       const r = rows(html, 'id="funding-h"');
       expect(r.find((x) => x[0] === t('sheet.unattributed'))).toEqual([t('sheet.unattributed'), '', rest, share[lang][1]]);
       expect(r.filter((x) => x[2] === line).map((x) => x[3])).toEqual([share[lang][0], share[lang][0]]);
+    });
+
+    it(`the organisation sheet shows what it funds and what the projects it leads receive (${lang})`, async () => {
+      const funder = await (await app.request(`${prefix}/organisations/meae`)).text();
+      expect(rows(funder, 'id="funded-h"').find((x) => x[0].includes('Innotech'))).toEqual([expect.stringContaining('Innotech'), line]);
+      const lead = await (await app.request(`${prefix}/organisations/innotech`)).text();
+      expect(rows(lead, 'id="received-h"')).toEqual([
+        [t('sheet.projects'), t('sheet.amount')], [expect.stringContaining('Innotech'), money[lang][3]], [t('sheet.money.total'), money[lang][3]]]);
     });
   }
 });

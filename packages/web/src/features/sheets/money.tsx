@@ -1,5 +1,5 @@
 /** Money in view: a partnership's summary (budget of its projects, co-financing by funder, what no line attributes). */
-import type { MoneySummary } from '@tandem/shared';
+import { totalsByCurrency, type MoneySummary } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { Facts } from '../../components/Sheet.js';
 
@@ -52,6 +52,26 @@ export function PartnershipSummary(props: { i: I18n; p: any }) {
         [i.t('sheet.budget.projects'), money.some((m) => m.budget !== '0') ? money.filter((m) => m.budget !== '0').map((m) => i.money(m.budget, m.currency)).join(' + ') : null],
       ]} />
       {money.filter((m) => m.funders.length > 0 || m.unattributed !== '0').map((m) => <FunderTable i={i} m={m} caption={i.t('sheet.funding')} />)}
+    </section>
+  );
+}
+
+type Amounts = Array<{ amount: string; currency: string }>;
+const amounts = (i: I18n, xs: Amounts) => xs.map((x) => i.money(x.amount, x.currency)).join(' + ');
+
+/** Projects with the co-financing an organisation gives to (or receives for) each, and the total per currency. */
+export function MoneyByProject(props: { i: I18n; id: string; title: string; projects: Array<{ id: string; title: string; amounts: Amounts }> }) {
+  const { i, projects } = props;
+  if (!projects.length) return null;
+  return (
+    <section aria-labelledby={`${props.id}-h`}>
+      <h2 id={`${props.id}-h`}>{props.title}</h2>
+      <table class="data money-table">
+        <caption class="visually-hidden">{props.title}</caption>
+        <thead><tr><th scope="col">{i.t('sheet.projects')}</th><th scope="col" class="num">{i.t('sheet.amount')}</th></tr></thead>
+        <tbody>{projects.map((p) => <tr><th scope="row"><a href={i.path(`/projects/${p.id}`)}>{p.title}</a></th><td class="num">{amounts(i, p.amounts)}</td></tr>)}</tbody>
+        <tfoot><tr><th scope="row">{i.t('sheet.money.total')}</th><td class="num">{amounts(i, totalsByCurrency(projects.flatMap((p) => p.amounts)))}</td></tr></tfoot>
+      </table>
     </section>
   );
 }
