@@ -10,7 +10,7 @@ import { fr, type MessageKey } from '../i18n/fr.js';
 /** Snapshot keys that are not form fields, by the label they take. */
 const KEYS: Record<string, MessageKey> = {
   funderName: 'field.funderId', partnership: 'field.partnershipId', place: 'field.placeId', territory: 'field.territoryId', parent: 'field.parentId',
-  projects: 'sheet.projects', missions: 'sheet.missions', partnerships: 'sheet.partnerships', fundedProjects: 'sheet.funded', roles: 'field.role',
+  projects: 'sheet.projects', missions: 'sheet.missions', partnerships: 'sheet.partnerships', fundedProjects: 'sheet.funded', receivedFunding: 'sheet.received', money: 'sheet.funding', roles: 'field.role',
   history: 'sheet.history', indicators: 'sheet.indicators', indicator: 'field.indicator', on: 'field.on', source: 'sheet.source',
 };
 
@@ -19,10 +19,10 @@ const KEYS: Record<string, MessageKey> = {
  * label, the referenced record's keys (its name, kind, acronyms…) read as the reference (`as`, or the line alone).
  */
 const REFERENCES: Record<string, Record<string, { own?: string[]; as?: MessageKey }>> = {
-  partnership: { parties: { own: ['side'], as: 'field.organisationId' }, projects: {}, missions: {} },
+  partnership: { parties: { own: ['side'], as: 'field.organisationId' }, projects: {}, missions: {}, money: {} },
   project: { participants: { own: ['role'], as: 'field.organisationId' }, places: {}, partnership: {} },
   mission: { organisations: {}, place: {}, partnership: {} },
-  organisation: { territory: {}, partnerships: { own: ['side'] }, projects: { own: ['roles'] }, fundedProjects: {}, missions: {} },
+  organisation: { territory: {}, partnerships: { own: ['side'] }, projects: { own: ['roles'] }, fundedProjects: {}, receivedFunding: {}, missions: {} },
   territory: { ancestors: {} },
 };
 

@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'sheet.partnerships': 'Partnerships', 'sheet.themes': 'Themes', 'sheet.places': 'Places', 'sheet.partners': 'Partners by role', 'sheet.links': 'Links and documents',
   'sheet.funding': 'Co-financing', 'sheet.funding.total': 'Total of the lines', 'sheet.budget': 'Budget', 'sheet.results': 'Results',
   'sheet.funder': 'Funder', 'sheet.amount': 'Amount', 'sheet.year': 'Year', 'sheet.share': 'Share',
+  'sheet.budget.projects': 'Budget of its projects', 'sheet.unattributed': 'Not attributed', 'sheet.money.total': 'Total', 'sheet.received': 'Co-financing received (projects it leads)', 'sheet.inbrief': 'In brief',
   'sheet.presentation': 'Overview', 'sheet.indicators': 'Indicators', 'sheet.history': 'Administrative history', 'sheet.subdivisions': 'Subdivisions',
   'sheet.source': 'Source', 'sheet.signed': 'Signed', 'sheet.duration': 'Duration', 'sheet.months.one': '{n} month', 'sheet.months.other': '{n} months', 'sheet.years.one': '{n} year', 'sheet.years.other': '{n} years', 'sheet.place': 'Place',
   'sheet.period': 'Period', 'sheet.status': 'Status', 'sheet.partnership': 'Partnership', 'sheet.direction': 'Direction', 'sheet.purpose': 'Purpose', 'sheet.outcomes': 'Outcomes',

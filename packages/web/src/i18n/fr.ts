@@ -28,6 +28,7 @@ export const fr = {
   'sheet.partnerships': 'Partenariats', 'sheet.themes': 'Thèmes', 'sheet.places': 'Lieux', 'sheet.partners': 'Partenaires par rôle', 'sheet.links': 'Liens et documents',
   'sheet.funding': 'Cofinancement', 'sheet.funding.total': 'Total des lignes', 'sheet.budget': 'Budget', 'sheet.results': 'Résultats',
   'sheet.funder': 'Financeur', 'sheet.amount': 'Montant', 'sheet.year': 'Année', 'sheet.share': 'Part',
+  'sheet.budget.projects': 'Budget des projets', 'sheet.unattributed': 'Non attribué', 'sheet.money.total': 'Total', 'sheet.received': 'Cofinancements reçus (projets qu’elle porte)', 'sheet.inbrief': 'En bref',
   'sheet.presentation': 'Présentation', 'sheet.indicators': 'Indicateurs', 'sheet.history': 'Histoire administrative', 'sheet.subdivisions': 'Subdivisions',
   'sheet.source': 'Source', 'sheet.signed': 'Signé', 'sheet.duration': 'Durée', 'sheet.months.one': '{n} mois', 'sheet.months.other': '{n} mois', 'sheet.years.one': '{n} an', 'sheet.years.other': '{n} ans', 'sheet.place': 'Lieu',
   'sheet.period': 'Période', 'sheet.status': 'Statut', 'sheet.partnership': 'Partenariat', 'sheet.direction': 'Sens', 'sheet.purpose': 'Objet', 'sheet.outcomes': 'Suites',

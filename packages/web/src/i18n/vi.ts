@@ -29,6 +29,7 @@ export const vi: Record<MessageKey, string> = {
   'sheet.partnerships': 'Quan hệ đối tác', 'sheet.themes': 'Chủ đề', 'sheet.places': 'Địa điểm', 'sheet.partners': 'Đối tác theo vai trò', 'sheet.links': 'Liên kết và tài liệu',
   'sheet.funding': 'Đồng tài trợ', 'sheet.funding.total': 'Tổng các khoản', 'sheet.budget': 'Ngân sách', 'sheet.results': 'Kết quả',
   'sheet.funder': 'Nhà tài trợ', 'sheet.amount': 'Số tiền', 'sheet.year': 'Năm', 'sheet.share': 'Tỷ lệ',
+  'sheet.budget.projects': 'Ngân sách các dự án', 'sheet.unattributed': 'Chưa phân bổ', 'sheet.money.total': 'Tổng cộng', 'sheet.received': 'Đồng tài trợ nhận được (dự án do tổ chức chủ trì)', 'sheet.inbrief': 'Tóm tắt',
   'sheet.presentation': 'Giới thiệu', 'sheet.indicators': 'Chỉ số', 'sheet.history': 'Lịch sử hành chính', 'sheet.subdivisions': 'Đơn vị trực thuộc',
   'sheet.source': 'Nguồn', 'sheet.signed': 'Ký ngày', 'sheet.duration': 'Thời hạn', 'sheet.months.one': '{n} tháng', 'sheet.months.other': '{n} tháng', 'sheet.years.one': '{n} năm', 'sheet.years.other': '{n} năm', 'sheet.place': 'Địa điểm',
   'sheet.period': 'Thời gian', 'sheet.status': 'Tình trạng', 'sheet.partnership': 'Quan hệ đối tác', 'sheet.direction': 'Chiều', 'sheet.purpose': 'Mục đích', 'sheet.outcomes': 'Kết quả tiếp theo',

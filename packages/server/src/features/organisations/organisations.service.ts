@@ -1,5 +1,5 @@
 /** Organisations (actors): collectivités, associations, agencies, ministries, networks… */
-import { formatPartialDate, type OrganisationInput } from '@tandem/shared';
+import { attributedByFunder, formatPartialDate, normaliseAmount, totalsByCurrency, type OrganisationInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import type { WriteContext } from '../../lib/actor.js';
 import { writeRecord } from '../history/write.js';
@@ -40,8 +40,21 @@ export async function getOrganisation(db: Db, id: string) {
   const projects = await db.query(
     `select p.id, p.title, p.start_on, p.start_precision, array_agg(pp.role order by pp.role) as roles from project_participant pp join project p on p.id = pp.project_id
       where pp.organisation_id = $1 group by p.id, p.title, p.start_on, p.start_precision order by p.title`, [id]);
-  const funded = await db.query(
-    `select p.id, p.title from funding_line f join project p on p.id = f.project_id where f.funder_id = $1 group by p.id, p.title order by p.title`, [id]);
+  // Co-financing lines it gives, and those of the projects it leads (what it receives), summed by project
+  const lines = await db.query(
+    `select p.id, p.title, f.funder_id, f.amount::text as amount, f.currency, f.kind, f.funder_id = $1 as gives from funding_line f join project p on p.id = f.project_id
+      where f.funder_id = $1 or p.id in (select project_id from project_participant where organisation_id = $1 and role = 'lead') order by p.title, p.id, f.position`, [id]);
+  const byProject = (rows: any[]) => {
+    const out = new Map<string, { id: string; title: string; lines: any[] }>();
+    for (const r of rows) {
+      const e = out.get(r.id) ?? { id: r.id, title: r.title, lines: [] as any[] };
+      e.lines.push({ funderId: r.funder_id, amount: normaliseAmount(r.amount), currency: r.currency, kind: r.kind });
+      out.set(r.id, e);
+    }
+    return [...out.values()].map(({ lines: l, ...e }) => ({ ...e, amounts: totalsByCurrency(attributedByFunder(l)) }));
+  };
+  const funded = byProject(lines.filter((r) => r.gives));
+  const received = byProject(lines.filter((r) => projects.some((p) => p.id === r.id && p.roles.includes('lead'))));
   const missions = await db.query(
     `select m.id, m.title, m.from_on, m.from_precision from mission_participant mp join mission m on m.id = mp.mission_id where mp.organisation_id = $1 order by m.from_on`, [id]);
   return {
@@ -49,6 +62,7 @@ export async function getOrganisation(db: Db, id: string) {
     partnerships: partnerships.map((p) => ({ id: p.id, title: p.title, side: p.side, started: formatPartialDate(p.started_on, p.started_precision) })),
     projects: projects.map((p) => ({ id: p.id, title: p.title, roles: p.roles, start: formatPartialDate(p.start_on, p.start_precision) })),
     fundedProjects: funded,
+    receivedFunding: received,
     missions: missions.map((m) => ({ id: m.id, title: m.title, from: formatPartialDate(m.from_on, m.from_precision) })),
   };
 }

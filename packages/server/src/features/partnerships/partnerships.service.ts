@@ -1,5 +1,5 @@
 /** Partnerships (coopérations) with their parties, agreements and links. */
-import { formatPartialDate, parsePartialDate, type PartnershipInput } from '@tandem/shared';
+import { formatPartialDate, normaliseAmount, parsePartialDate, summariseMoney, type PartnershipInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import type { WriteContext } from '../../lib/actor.js';
 import { writeRecord } from '../history/write.js';
@@ -56,7 +56,10 @@ export async function getPartnership(db: Db, id: string) {
   const [row] = await db.query('select * from partnership where id = $1', [id], { prepare: true });
   if (!row) throw new NotFoundError('partnership', id);
   const agreements = await db.query('select * from agreement where partnership_id = $1 order by position, signed_on', [id], { prepare: true });
-  const projects = await db.query('select id, title, status, start_on, start_precision, end_on, end_precision from project where partnership_id = $1 order by start_on nulls last, title', [id], { prepare: true });
+  const projects = await db.query('select id, title, status, start_on, start_precision, end_on, end_precision, budget_amount::text as budget_amount, budget_currency from project where partnership_id = $1 order by start_on nulls last, title', [id], { prepare: true });
+  const lines = await db.query(`select f.project_id, f.funder_id, o.name as funder_name, f.amount::text as amount, f.currency, f.kind
+      from funding_line f join project p on p.id = f.project_id left join organisation o on o.id = f.funder_id
+     where p.partnership_id = $1 order by p.start_on nulls last, p.title, f.position`, [id], { prepare: true });
   const missions = await db.query('select id, title, direction, from_on, from_precision, to_on, to_precision from mission where partnership_id = $1 order by from_on nulls last', [id], { prepare: true });
   return {
     ...presentPartnershipRow(row),
@@ -64,6 +67,11 @@ export async function getPartnership(db: Db, id: string) {
     agreements: agreements.map(presentAgreement),
     projects: projects.map((p) => ({ id: p.id, title: p.title, status: p.status, start: formatPartialDate(p.start_on, p.start_precision), end: formatPartialDate(p.end_on, p.end_precision) })),
     missions: missions.map((m) => ({ id: m.id, title: m.title, direction: m.direction, from: formatPartialDate(m.from_on, m.from_precision), to: formatPartialDate(m.to_on, m.to_precision) })),
+    money: summariseMoney(projects.map((p) => ({
+      budget: p.budget_amount != null ? { amount: normaliseAmount(p.budget_amount), currency: p.budget_currency } : null,
+      funding: lines.filter((f) => f.project_id === p.id)
+        .map((f) => ({ funderId: f.funder_id, funderName: f.funder_name, amount: normaliseAmount(f.amount), currency: f.currency, kind: f.kind })),
+    }))),
     links: await listLinks(db, 'partnership', id),
   };
 }

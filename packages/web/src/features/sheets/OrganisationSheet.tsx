@@ -3,6 +3,7 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { safeHref } from '@tandem/shared';
 import { ExternalLink, Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { MoneyByProject } from './money.js';
 
 export function OrganisationBody(props: { i: I18n; o: any }) {
   const { i, o } = props;
@@ -27,9 +28,8 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
             <LinkList textLang={textLang(i)} items={o.projects.filter((p: any) => p.roles.includes(r)).map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} /></div>
         ))}
       </Section>
-      <Section id="funded" title={i.t('sheet.funded')} when={o.fundedProjects.length > 0}>
-        <LinkList textLang={textLang(i)} items={o.fundedProjects.map((p: any) => ({ href: i.path(`/projects/${p.id}`), text: p.title }))} />
-      </Section>
+      <MoneyByProject i={i} id="funded" title={i.t('sheet.funded')} projects={o.fundedProjects} />
+      <MoneyByProject i={i} id="received" title={i.t('sheet.received')} projects={o.receivedFunding ?? []} />
       <Section id="missions" title={i.t('sheet.missions')} when={o.missions.length > 0}>
         <LinkList textLang={textLang(i)} items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
       </Section>

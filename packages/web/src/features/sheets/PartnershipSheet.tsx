@@ -3,6 +3,7 @@ import { flattenThemes } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { PartnershipSummary } from './money.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -16,9 +17,9 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
   const { i, p } = props;
   return (
     <>
+      <PartnershipSummary i={i} p={p} />
       <Facts items={[
         [i.t('sheet.status'), i.l('status', p.status)],
-        [i.t('sheet.period'), i.period(p.started, p.ended)],
         [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
       ]} />
       {p.summary && <p class="summary" lang={textLang(i)}>{p.summary}</p>}

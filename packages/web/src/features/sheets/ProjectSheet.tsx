@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
-import { sumAmounts } from '@tandem/shared';
+import { attributedByFunder, isPositive, subtractAmounts, sumAmounts } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { BarChart } from '../../components/Charts.js';
 import { themeLabel } from './PartnershipSheet.js';
+import { percent, share } from './money.js';
 
 /** Co-financing: a bar per funder (chart) and every line (table). */
 export function Funding(props: { i: I18n; p: any }) {
@@ -19,7 +20,10 @@ export function Funding(props: { i: I18n; p: any }) {
     byFunder.set(key, e);
   }
   const total = sumAmounts(p.funding.map((f: any) => f.amount));
-  const base = p.budget ? Number(p.budget.amount) : Number(total);
+  const base = p.budget ? p.budget.amount : total;
+  // What no line attributes: the budget minus the funders' lines in its currency (kinds never added together).
+  const attributed = p.budget ? sumAmounts(attributedByFunder(p.funding).filter((x) => x.currency === p.budget.currency).map((x) => x.amount)) : null;
+  const rest = p.budget && attributed ? subtractAmounts(p.budget.amount, attributed) : null;
   const bars = [...byFunder.values()].map((e) => ({ label: e.name, value: Number(sumAmounts(e.amounts)) }));
   return (
     <Section id="funding" title={i.t('sheet.funding')}>
@@ -33,13 +37,14 @@ export function Funding(props: { i: I18n; p: any }) {
               <th scope="row">{f.funderId ? <a href={i.path(`/organisations/${f.funderId}`)}>{f.funderName}</a> : '—'} <span class="muted">({i.l('fundingKind', f.kind)})</span></th>
               <td>{f.year ?? '—'}</td>
               <td class="num">{i.money(f.amount, f.currency)}</td>
-              <td class="num">{base ? `${i.num((Number(f.amount) / base) * 100, 0)} %` : '—'}</td>
+              <td class="num">{share(i, f.amount, base)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr><th scope="row">{i.t('sheet.funding.total')}</th><td></td><td class="num">{i.money(total, currency)}</td><td></td></tr>
-          {p.budget && <tr><th scope="row">{i.t('sheet.budget')}</th><td></td><td class="num">{i.money(p.budget.amount, p.budget.currency)}</td><td></td></tr>}
+          {rest && isPositive(rest) && <tr class="unattributed"><th scope="row">{i.t('sheet.unattributed')}</th><td></td><td class="num">{i.money(rest, p.budget.currency)}</td><td class="num">{share(i, rest, base)}</td></tr>}
+          {p.budget && <tr><th scope="row">{i.t('sheet.budget')}</th><td></td><td class="num">{i.money(p.budget.amount, p.budget.currency)}</td><td class="num">{percent(i, 1)}</td></tr>}
         </tfoot>
       </table>
     </Section>
