@@ -42,6 +42,12 @@ describe('partial dates', () => {
     expect(displayPartialDate('2023-11-16', 'fr')).toBe('16 novembre 2023');
     expect(displayPartialDate('2018', 'vi')).toBe('2018');
   });
+  it('writes the first of the month as an ordinal in French only', () => {
+    expect(displayPartialDate('2025-07-01', 'fr')).toBe('1er juillet 2025');
+    expect(displayPartialDate('2025-07-11', 'fr')).toBe('11 juillet 2025');
+    expect(displayPartialDate('2025-07-01', 'en')).toBe('July 1, 2025');
+    expect(displayPartialDate('2025-07-01', 'vi')).not.toContain('er');
+  });
 });
 
 describe('money', () => {
