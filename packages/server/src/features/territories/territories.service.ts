@@ -39,10 +39,10 @@ export async function getTerritory(db: Db, id: string) {
   const indicators = await db.query(
     `select indicator, year, value, unit, source, source_document_id from indicator_value where territory_id = $1 order by indicator, year, source`, [id]);
   const parents = await db.query(
-    `with recursive up(id, parent_id, name, kind, depth) as (
-       select id, parent_id, name, kind, 0 from territory where id = $1
-       union all select t.id, t.parent_id, t.name, t.kind, up.depth + 1 from territory t join up on t.id = up.parent_id where up.depth < 8)
-     select id, name, kind from up where depth > 0 order by depth`, [id]);
+    `with recursive up(id, parent_id, name, names, kind, depth) as (
+       select id, parent_id, name, names, kind, 0 from territory where id = $1
+       union all select t.id, t.parent_id, t.name, t.names, t.kind, up.depth + 1 from territory t join up on t.id = up.parent_id where up.depth < 8)
+     select id, name, names, kind from up where depth > 0 order by depth`, [id]);
   return {
     ...presentTerritory(row),
     ancestors: parents,

@@ -111,13 +111,13 @@ export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partners
   const path = `/territories/${t.id}`;
   const parent = t.ancestors[0];
   const jsonLd = { '@context': 'https://schema.org', '@type': t.kind === 'country' ? 'Country' : 'AdministrativeArea', name, alternateName: [t.name, ...t.aliases].filter((x: string) => x !== name),
-    containedInPlace: parent ? { '@type': 'AdministrativeArea', name: parent.name } : undefined,
+    containedInPlace: parent ? { '@type': 'AdministrativeArea', name: localName(parent, i.lang) } : undefined,
     geo: t.lat != null ? { '@type': 'GeoCoordinates', latitude: t.lat, longitude: t.lon } : undefined };
   return (
     <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="territory" title={name} embedPath={path}
-          subtitle={<><OwnName i={i} t={t} shown={name} />{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{parent.name}</a></>}
+          subtitle={<><OwnName i={i} t={t} shown={name} />{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{localName(parent, i.lang)}</a></>}
             {t.validTo && <> · {i.l('status', 'historical')}</>}</>} />
         <Facts items={Object.entries(t.codes ?? {}).map(([k, v]) => [i.l('code', k), Array.isArray(v) ? v.join(', ') : String(v)] as [string, string])} />
         <TerritoryBody {...props} />

@@ -58,6 +58,7 @@ describe('territory profiles', () => {
     expect(await lead('/vi/territories/FR')).toContain('<span lang="fr">France</span>');
     expect(await lead('/territories/VN')).toContain('<span lang="vi">Việt Nam</span>');
     expect(await lead('/vi/territories/VN')).not.toContain('lang="vi"');
+    expect(text(await lead('/vi/territories/VN-P-30'))).toContain('Thuộc Việt Nam');
   });
 
   it('labels codes and units in the page language', async () => {
