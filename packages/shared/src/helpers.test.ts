@@ -44,6 +44,12 @@ describe('partial dates', () => {
     expect(displayPartialDate('2023-11-16', 'vi')).toBe('ngày 16 tháng 11 năm 2023');
     expect(displayPartialDate('2006-05', 'vi')).toBe('tháng 5 năm 2006');
   });
+  it('writes the first of the month as an ordinal in French only', () => {
+    expect(displayPartialDate('2025-07-01', 'fr')).toBe('1er juillet 2025');
+    expect(displayPartialDate('2025-07-11', 'fr')).toBe('11 juillet 2025');
+    expect(displayPartialDate('2025-07-01', 'en')).toBe('July 1, 2025');
+    expect(displayPartialDate('2025-07-01', 'vi')).not.toContain('er');
+  });
 });
 
 describe('money', () => {

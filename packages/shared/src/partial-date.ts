@@ -56,7 +56,12 @@ export function displayPartialDate(value: string, locale = 'fr'): string {
   const opts: Intl.DateTimeFormatOptions = precision === 'month'
     ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
     : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return formatter(locale, precision, opts).format(d);
+  const f = formatter(locale, precision, opts);
+  if (precision === 'day' && d.getUTCDate() === 1 && locale.startsWith('fr')) {
+    // French writes the first day of a month as an ordinal: « 1er juillet 2025 », not « 1 juillet ».
+    return f.formatToParts(d).map((p) => (p.type === 'day' ? `${p.value}er` : p.value)).join('');
+  }
+  return f.format(d);
 }
 
 function viDate(isoDay: string, precision: 'month' | 'day'): string {

@@ -37,17 +37,17 @@ export async function getTerritory(db: Db, id: string) {
        from territory_change c join territory f on f.id = c.from_id join territory t on t.id = c.to_id
       where c.from_id = $1 or c.to_id = $1 order by c.on_date, c.id`, [id]);
   const indicators = await db.query(
-    `select indicator, year, value, unit, source from indicator_value where territory_id = $1 order by indicator, year, source`, [id]);
+    `select indicator, year, value, unit, source, source_document_id from indicator_value where territory_id = $1 order by indicator, year, source`, [id]);
   const parents = await db.query(
-    `with recursive up(id, parent_id, name, kind, depth) as (
-       select id, parent_id, name, kind, 0 from territory where id = $1
-       union all select t.id, t.parent_id, t.name, t.kind, up.depth + 1 from territory t join up on t.id = up.parent_id where up.depth < 8)
-     select id, name, kind from up where depth > 0 order by depth`, [id]);
+    `with recursive up(id, parent_id, name, names, kind, depth) as (
+       select id, parent_id, name, names, kind, 0 from territory where id = $1
+       union all select t.id, t.parent_id, t.name, t.names, t.kind, up.depth + 1 from territory t join up on t.id = up.parent_id where up.depth < 8)
+     select id, name, names, kind from up where depth > 0 order by depth`, [id]);
   return {
     ...presentTerritory(row),
     ancestors: parents,
     history: history.map((h) => ({ kind: h.kind, on: h.on_date, note: h.note, from: { id: h.from_id, name: h.from_name }, to: { id: h.to_id, name: h.to_name } })),
-    indicators: indicators.map((i) => ({ indicator: i.indicator, year: i.year, value: i.value, unit: i.unit, source: i.source })),
+    indicators: indicators.map((i) => ({ indicator: i.indicator, year: i.year, value: i.value, unit: i.unit, source: i.source, documentId: i.source_document_id ?? null })),
   };
 }
 

@@ -49,7 +49,7 @@ describe('edit forms', () => {
     expect(r.text).toContain('name="_add" value="funding"');
     expect(r.text).toContain('name="_remove" value="funding.1"');
     expect(r.text).toMatch(/<datalist id="dl-organisations">[\s\S]*<option value="cd93">/);
-    expect(r.text).toMatch(/id="f-places-0-name"[^>]*>Choisi : Hai Duong/);
+    expect(r.text).toMatch(/id="f-places-0-name"[^>]*>Choisi : Hải Dương/);
     // every visible control outside templates has a label
     const page = r.text.replace(/<template[\s\S]*?<\/template>/g, '');
     for (const m of page.matchAll(/<(input|select|textarea)\b[^>]*>/g)) {

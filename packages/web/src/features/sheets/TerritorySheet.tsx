@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
-import { localName } from '../../i18n/index.js';
+import { localName, ownLanguage } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { Sparkline } from '../../components/Charts.js';
@@ -13,11 +13,19 @@ function fmtIndicator(i: I18n, indicator: string, value: number, unit: string | 
   if (indicator === 'hdi') return i.num(value, 3);
   if (unit === '%') return `${i.num(value, 1)} %`;
   if (unit === 'years') return `${i.num(value, 1)} ${i.t('unit.years')}`;
+  if (unit === 'PPP 2017 $') return `${i.num(value, 0)} ${i.t('unit.ppp2017')}`;
   return `${i.num(value, 2)}${unit ? ` ${unit}` : ''}`;
 }
 
-/** Latest value of each indicator, with its year and source; and the longest series for the small chart. */
-export function presentation(indicators: Array<{ indicator: string; year: number; value: number; unit: string | null; source: string }>) {
+type IndicatorRow = { indicator: string; year: number; value: number; unit: string | null; source: string; documentId?: string | null };
+
+/**
+ * Latest value of each indicator, with its year and source; and the longest series for the small chart.
+ * A country's figures come from the reference datasets (UNDP, World Bank) only: a partner's document that
+ * quotes country figures without their source is not their source. A province's come from the documents too.
+ */
+export function presentation(all: IndicatorRow[], kind?: string) {
+  const indicators = kind === 'country' ? all.filter((r) => !r.documentId) : all;
   const out: Array<{ indicator: string; latest: typeof indicators[number]; series: Array<{ year: number; value: number }> }> = [];
   for (const name of PRESENTATION) {
     const rows = indicators.filter((r) => r.indicator === name);
@@ -33,7 +41,7 @@ export function presentation(indicators: Array<{ indicator: string; year: number
 
 export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; subdivisions: any[]; map?: any }) {
   const { i, t } = props;
-  const pres = presentation(t.indicators);
+  const pres = presentation(t.indicators, t.kind);
   return (
     <>
       {props.map && <figure class="sheet-map">{props.map}</figure>}
@@ -75,11 +83,26 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; sub
       ]} />
       <Section id="subdivisions" title={i.t('sheet.subdivisions')} when={props.subdivisions.length > 0}>
         <ul class="columns">
-          {props.subdivisions.map((c) => <li><a href={i.path(`/territories/${c.id}`)}>{localName(c, i.lang)}</a>{c.valid_to && <span class="muted"> ({i.l('status', 'historical')})</span>}</li>)}
+          {sortedSubdivisions(props.subdivisions, i).map((c) => <li><a href={i.path(`/territories/${c.id}`)}>{localName(c, i.lang)}</a>{c.valid_to && <span class="muted"> ({i.l('status', 'historical')})</span>}</li>)}
         </ul>
       </Section>
     </>
   );
+}
+
+/** Current units first, then former ones; each group alphabetically by the name shown, in the page's collation. */
+export function sortedSubdivisions<T extends { name: string; names?: Record<string, string> | null; valid_to?: string | null }>(list: T[], i: I18n): T[] {
+  const collator = new Intl.Collator(i.lang);
+  return list.map((c) => ({ c, name: localName(c, i.lang) }))
+    .sort((a, b) => Number(!!a.c.valid_to) - Number(!!b.c.valid_to) || collator.compare(a.name, b.name))
+    .map((x) => x.c);
+}
+
+/** Another name only where it is the territory's name in its own language (Việt Nam on the French page). */
+function OwnName(props: { i: I18n; t: any; shown: string }) {
+  const own = ownLanguage(props.t);
+  const name = own && own !== props.i.lang ? props.t.names?.[own] : null;
+  return name && name !== props.shown ? <><span lang={own!}>{name}</span> · </> : null;
 }
 
 export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partnerships: any[]; subdivisions: any[]; map?: any }) {
@@ -88,15 +111,15 @@ export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partners
   const path = `/territories/${t.id}`;
   const parent = t.ancestors[0];
   const jsonLd = { '@context': 'https://schema.org', '@type': t.kind === 'country' ? 'Country' : 'AdministrativeArea', name, alternateName: [t.name, ...t.aliases].filter((x: string) => x !== name),
-    containedInPlace: parent ? { '@type': 'AdministrativeArea', name: parent.name } : undefined,
+    containedInPlace: parent ? { '@type': 'AdministrativeArea', name: localName(parent, i.lang) } : undefined,
     geo: t.lat != null ? { '@type': 'GeoCoordinates', latitude: t.lat, longitude: t.lon } : undefined };
   return (
     <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : ['sheet'] }}>
       <article class="sheet">
-        <SheetHeader i={i} kind="territory" title={name} titleLang={t.names?.[i.lang] ? i.lang : undefined} embedPath={path}
-          subtitle={<>{t.names?.vi && t.names.vi !== name && <span lang="vi">{t.names.vi} · </span>}{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{parent.name}</a></>}
+        <SheetHeader i={i} kind="territory" title={name} titleLang={t.names?.[i.lang] === name ? i.lang : (ownLanguage(t) ?? undefined)} embedPath={path}
+          subtitle={<><OwnName i={i} t={t} shown={name} />{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{localName(parent, i.lang)}</a></>}
             {t.validTo && <> · {i.l('status', 'historical')}</>}</>} />
-        <Facts items={[[i.t('sheet.codes'), Object.entries(t.codes ?? {}).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(' · ') || null]]} />
+        <Facts items={Object.entries(t.codes ?? {}).map(([k, v]) => [i.l('code', k), Array.isArray(v) ? v.join(', ') : String(v)] as [string, string])} />
         <TerritoryBody {...props} />
         {props.after}
       </article>

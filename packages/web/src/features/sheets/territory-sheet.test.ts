@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../server/test/db.js';
 import type { Db } from '../../../../server/src/db/client.js';
 import { createSite } from '../../site.js';
+import { i18n, type Lang } from '../../i18n/index.js';
 
 describe('territory sheets', () => {
   let db: Db;
@@ -20,6 +21,75 @@ describe('territory sheets', () => {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       expect(await res.text(), path).toContain('id="subdivisions-h"');
+    }
+  });
+});
+
+/** Territory profiles as a reader expects them, in fr, en and vi (issue 11, item 3). */
+describe('territory profiles', () => {
+  let db: Db;
+  let app: ReturnType<typeof createSite>;
+  beforeAll(async () => { db = await testDb(); app = createSite({ db }); });
+  afterAll(async () => { await db.close(); });
+  const page = async (path: string) => { const res = await app.request(path); expect(res.status, path).toBe(200); return res.text(); };
+  const between = (html: string, start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
+  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+  const rows = (html: string) => [...between(html, 'id="presentation-h"', '</table>').matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><td>(\d{4})<\/td><td class="source">([^<]*)</g)]
+    .map(([, name, value, year, source]) => ({ name, value, year, source }));
+
+  it("sources a country's indicators to UNDP or the World Bank and a province's to the partner's document, each with its year", async () => {
+    for (const lang of ['', '/en', '/vi']) {
+      const country = rows(await page(`${lang}/territories/VN`));
+      expect(country.length, lang).toBeGreaterThanOrEqual(4);
+      for (const r of country) expect(r.source, `${lang} ${r.name}`).toMatch(/^(UNDP|World Bank)/);
+      const province = rows(await page(`${lang}/territories/VN-P-30`));
+      expect(province.map((r) => `${r.year} ${r.source}`), lang).toEqual(Array(2).fill('2020 Département de la Seine-Saint-Denis – fiche coopération Hai Duong'));
+    }
+  });
+
+  it('titles a Vietnamese province with its diacritics in every language', async () => {
+    for (const lang of ['', '/en', '/vi']) expect(between(await page(`${lang}/territories/VN-P-30`), '<h1>', '</h1>'), lang).toBe('<h1>Hải Dương');
+  });
+
+  it("shows another name only when it is the territory's own language's", async () => {
+    const lead = async (path: string) => between(await page(path), '<p class="lead">', '</p>');
+    expect(await lead('/territories/FR')).not.toContain('Pháp');
+    expect(await lead('/en/territories/FR')).not.toContain('Pháp');
+    expect(await lead('/vi/territories/FR')).toContain('<span lang="fr">France</span>');
+    expect(await lead('/territories/VN')).toContain('<span lang="vi">Việt Nam</span>');
+    expect(await lead('/vi/territories/VN')).not.toContain('lang="vi"');
+    expect(text(await lead('/vi/territories/VN-P-30'))).toContain('Thuộc Việt Nam');
+  });
+
+  it('labels codes and units in the page language', async () => {
+    const expected: Record<string, [Lang, string, string]> = { '': ['fr', 'Code ISO 3166-1 alpha-2', '$ PPA 2017'], '/en': ['en', 'ISO 3166-1 alpha-2 code', 'PPP 2017 $'], '/vi': ['vi', 'Mã ISO 3166-1 alpha-2', 'USD PPP 2017'] };
+    for (const [lang, [l, code, unit]] of Object.entries(expected)) {
+      const html = await page(`${lang}/territories/VN`);
+      expect(html, lang).not.toMatch(/ISO3166_1_A2/i);
+      expect(html, lang).toContain(`<dt>${code}</dt><dd>VN</dd>`);
+      const gni = rows(html).find((r) => r.name === i18n(l).t('indicator.gni_per_capita'));
+      expect(gni?.value, lang).toContain(unit);
+    }
+    expect(await page('/territories/VN')).not.toContain('PPP 2017 $');
+  });
+
+  it("writes the reform's date as French writes it", async () => {
+    const html = await page('/territories/VN-P-30');
+    expect(text(between(html, 'id="history-h"', '</section>'))).toContain('1er juillet 2025');
+    expect(html).not.toMatch(/\b1 juillet/);
+  });
+
+  it('sorts subdivisions by the name shown, in the language’s collation, former units last', async () => {
+    for (const lang of ['fr', 'en', 'vi']) {
+      const html = await page(`${lang === 'fr' ? '' : `/${lang}`}/territories/VN`);
+      const items = [...between(html, 'id="subdivisions-h"', '</ul>').matchAll(/<li><a [^>]*>([^<]*)<\/a>(<span class="muted">)?/g)].map(([, name, old]) => ({ name, old: !!old }));
+      expect(items.length, lang).toBeGreaterThan(60);
+      const current = items.filter((x) => !x.old).map((x) => x.name);
+      const former = items.filter((x) => x.old).map((x) => x.name);
+      expect(items.map((x) => x.name), lang).toEqual([...current, ...former]);
+      const collator = new Intl.Collator(lang);
+      expect(current, lang).toEqual([...current].sort(collator.compare));
+      expect(former, lang).toEqual([...former].sort(collator.compare));
     }
   });
 });
