@@ -12,6 +12,7 @@
  */
 import autocannon from 'autocannon';
 import { percentile } from './lib.js';
+import { mulberry32 } from '../synthetic/prng.js';
 
 export type Group = 'record' | 'sheet' | 'search';
 export interface MixUrls { record: string[]; sheet: string[]; search: string[] }
@@ -54,18 +55,6 @@ export async function mixUrls(base: string): Promise<MixUrls> {
   };
 }
 
-/** A small deterministic generator (mulberry32): the same seed gives the same sequence of URLs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GroupStats { ok: number; okP50: number; okP99: number; okMax: number; s503: number; s503P99: number; other: number }
 export interface MixResult {
   spread: Spread; connections: number; seconds: number; requests: number; rps: number; urls: { record: number; sheet: number; search: number };
@@ -80,7 +69,7 @@ const GROUPS: Group[] = ['record', 'sheet', 'search'];
 /** A draw from list: uniform, or Zipf (weight 1/rank) over a shuffle of the list fixed by the seed. */
 function drawer(list: string[], spread: Spread, next: () => number): () => string {
   if (spread === 'uniform') return () => list[Math.floor(next() * list.length)];
-  const shuffle = rng(7);
+  const shuffle = mulberry32(7);
   const order = list.map((u) => [shuffle(), u] as const).sort((a, b) => a[0] - b[0]).map(([, u]) => u);
   const cumulative: number[] = [];
   order.forEach((_, i) => cumulative.push((cumulative[i - 1] ?? 0) + 1 / (i + 1)));
@@ -96,7 +85,7 @@ function drawer(list: string[], spread: Spread, next: () => number): () => strin
 export type Spread = 'zipf' | 'uniform';
 
 export async function runMix(base: string, urls: MixUrls, o: { connections: number; duration: number; seed?: number; spread?: Spread }): Promise<MixResult> {
-  const next = rng(o.seed ?? 1);
+  const next = mulberry32(o.seed ?? 1);
   const draw = Object.fromEntries(GROUPS.map((g) => [g, drawer(urls[g], o.spread ?? 'zipf', next)])) as Record<Group, () => string>;
   const times: Record<Group, { ok: number[]; s503: number[]; other: number }> = {
     record: { ok: [], s503: [], other: 0 }, sheet: { ok: [], s503: [], other: 0 }, search: { ok: [], s503: [], other: 0 },
