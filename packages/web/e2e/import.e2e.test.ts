@@ -76,12 +76,12 @@ describe('IATI import page in Chromium', () => {
     // at least one progress event was shown between the start and the report (a 50 kB upload may be read in one chunk)
     expect(texts.slice(1, -1)).not.toEqual([]);
     for (const t of texts.slice(1, -1)) expect(t).toMatch(/^(\d+ ko sur 50 ko lus · \d activité\(s\)|Fichier lu \(\d activité\(s\)\) : enregistrement et indexation…)$/);
-    expect(texts.at(-1)).toBe('50 ko sur 50 ko lus · 6 activité(s)');
+    expect(texts.at(-1)).toBe('50 ko sur 50 ko lus · 6 activités');
     expect(said).toContain('import-status: Envoi du fichier…');
     expect(said.at(-1)).toBe('import-status: Import terminé');
     const bar = page.locator('#import-progress');
     expect(await bar.evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([50879, 50879]);
-    expect(await page.locator('#import-result .notice').textContent()).toBe('6 activité(s) lue(s), 6 importée(s) : 6 nouvelle(s), 0 mise(s) à jour ; 0 invalide(s) laissée(s) de côté.');
+    expect(await page.locator('#import-result .notice').textContent()).toBe('Activités lues : 6 ; importées : 6 (nouvelles : 6, mises à jour : 0) ; invalides laissées de côté : 0.');
     expect(await page.locator('#import-result dd[data-count="transactions"]').textContent()).toBe('9');
     expect(await page.locator('#import-result dd[data-count="budgets"]').textContent()).toBe('12');
     expect(await imported()).toBe(6);
@@ -160,7 +160,7 @@ describe('IATI import page in Chromium', () => {
     await page.getByLabel('Skip invalid activities').check();
     await page.getByRole('button', { name: 'Import the file' }).click();
     await page.locator('#import-result h2', { hasText: 'Import finished' }).waitFor();
-    expect(await page.locator('#import-result .notice').textContent()).toBe('1 activities read, 0 imported: 0 new, 0 updated; 1 invalid ones left out.');
+    expect(await page.locator('#import-result .notice').textContent()).toBe('Activities read: 1; imported: 0 (new: 0, updated: 0); invalid ones left out: 1.');
     await ctx.close();
 
     const plain = await signedIn({ javaScriptEnabled: false });
@@ -176,7 +176,7 @@ describe('IATI import page in Chromium', () => {
     await noJs.getByLabel('Ignorer les activités invalides').check();
     await noJs.getByRole('button', { name: 'Importer le fichier' }).click();
     await noJs.locator('#import-result h2').waitFor();
-    expect(await noJs.locator('#import-result .notice').textContent()).toContain('6 activité(s) lue(s), 6 importée(s) : 0 nouvelle(s), 6 mise(s) à jour');
+    expect(await noJs.locator('#import-result .notice').textContent()).toContain('Activités lues : 6 ; importées : 6 (nouvelles : 0, mises à jour : 6)');
     expect(await imported()).toBe(6);
     await plain.close();
   });

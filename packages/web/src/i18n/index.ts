@@ -22,6 +22,8 @@ export interface I18n {
   /** A count with its words, by the language's plural rules (Intl.PluralRules): "1 partenariat", "2 partenariats", "0 partenariat". */
   plural(key: PluralKey, n: number, params?: Record<string, string | number>): string;
   l(group: string, value: string | null | undefined): string;
+  /** Every form of a plural message in this language ({one: '{n} activité', other: '{n} activités'}), for browser scripts. */
+  forms(key: PluralKey): Record<string, string>;
   num(n: number | string, digits?: number): string;
   money(amount: string | number, currency: string): string;
   date(partial: string | null | undefined): string;
@@ -44,6 +46,8 @@ export function i18n(lang: Lang): I18n {
       const form = `${key}.${rules.select(n)}` as MessageKey;
       return self.t(form in cat ? form : (`${key}.other` as MessageKey), { ...params, n: self.num(n) });
     },
+    forms: (key) => Object.fromEntries(rules.resolvedOptions().pluralCategories
+      .filter((c) => `${key}.${c}` in cat).map((c) => [c, cat[`${key}.${c}` as MessageKey]])),
     l: (group, value) => (value == null ? '' : ((cat as Record<string, string>)[`${group}.${value}`] ?? value)),
     num: (n, digits) => (digits === undefined ? nf : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(Number(n)),
     money: (amount, currency) => formatMoney(amount, currency, lang),

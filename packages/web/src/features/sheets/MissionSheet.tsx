@@ -18,7 +18,7 @@ export function MissionBody(props: { i: I18n; m: any }) {
       <Section id="organisations" title={i.t('sheet.organisations')} when={m.organisations.length > 0}>
         <LinkList textLang={textLang(i)} items={m.organisations.map((o: any) => ({ href: i.path(`/organisations/${o.id}`), text: o.name }))} />
       </Section>
-      <Timeline i={i} items={[...(m.from ? [{ date: m.from, label: m.title }] : []), ...(m.to && m.to !== m.from ? [{ date: m.to, label: i.t('sheet.outcomes') }] : [])]} />
+      <Timeline i={i} items={[...(m.from ? [{ date: m.from, label: <span lang={textLang(i)}>{m.title}</span> }] : []), ...(m.to && m.to !== m.from ? [{ date: m.to, label: i.t('sheet.outcomes') }] : [])]} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { safeHref } from '@tandem/shared';
-import { ExternalLink, Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { ExternalLink, Facts, LinkList, Phrase, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { MoneyByProject } from './money.js';
 
 export function OrganisationBody(props: { i: I18n; o: any }) {
@@ -34,9 +34,9 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
         <LinkList textLang={textLang(i)} items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
       </Section>
       <Timeline i={i} items={[
-        ...o.partnerships.filter((p: any) => p.started).map((p: any) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),
-        ...o.projects.filter((p: any) => p.start).map((p: any) => ({ date: p.start, label: <a href={i.path(`/projects/${p.id}`)}>{i.t('timeline.project', { title: p.title })}</a> })),
-        ...o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: <a href={i.path(`/missions/${m.id}`)}>{i.t('timeline.mission', { title: m.title })}</a> })),
+        ...o.partnerships.filter((p: any) => p.started).map((p: any) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)} lang={textLang(i)}>{p.title}</a> })),
+        ...o.projects.filter((p: any) => p.start).map((p: any) => ({ date: p.start, label: <a href={i.path(`/projects/${p.id}`)}><Phrase i={i} k="timeline.project" title={p.title} /></a> })),
+        ...o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: <a href={i.path(`/missions/${m.id}`)}><Phrase i={i} k="timeline.mission" title={m.title} /></a> })),
       ]} />
     </>
   );

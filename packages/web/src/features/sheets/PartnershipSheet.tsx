@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { ExternalLinks, Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
@@ -58,9 +58,9 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
       </Section>
       <Timeline i={i} items={[
         ...(p.started ? [{ date: p.started, label: i.t('timeline.started') }] : []),
-        ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: i.t('timeline.agreement', { title: a.title || i.l('agreementKind', a.kind) }) })),
-        ...p.projects.filter((x: any) => x.start || x.end).map((x: any) => ({ date: x.start ?? x.end, label: <a href={i.path(`/projects/${x.id}`)}>{i.t('timeline.project', { title: x.title })}</a> })),
-        ...p.missions.filter((x: any) => x.from).map((x: any) => ({ date: x.from, label: <a href={i.path(`/missions/${x.id}`)}>{i.t('timeline.mission', { title: x.title })}</a> })),
+        ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: a.title ? <Phrase i={i} k="timeline.agreement" title={a.title} /> : i.t('timeline.agreement', { title: i.l('agreementKind', a.kind) }) })),
+        ...p.projects.filter((x: any) => x.start || x.end).map((x: any) => ({ date: x.start ?? x.end, label: <a href={i.path(`/projects/${x.id}`)}><Phrase i={i} k="timeline.project" title={x.title} /></a> })),
+        ...p.missions.filter((x: any) => x.from).map((x: any) => ({ date: x.from, label: <a href={i.path(`/missions/${x.id}`)}><Phrase i={i} k="timeline.mission" title={x.title} /></a> })),
       ]} />
     </>
   );

@@ -79,7 +79,7 @@ export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; sub
       <Timeline i={i} items={[
         ...(t.validFrom ? [{ date: t.validFrom, label: i.l('status', 'current') }] : []),
         ...t.history.map((h: any) => ({ date: h.on, label: <a href={i.path(`/territories/${h.from.id === t.id ? h.to.id : h.from.id}`)}>{h.from.name} → {h.to.name}</a> })),
-        ...props.partnerships.filter((p) => p.started).map((p) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),
+        ...props.partnerships.filter((p) => p.started).map((p) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)} lang={textLang(i)}>{p.title}</a> })),
       ]} />
       <Section id="subdivisions" title={i.t('sheet.subdivisions')} when={props.subdivisions.length > 0}>
         <ul class="columns">
