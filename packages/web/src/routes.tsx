@@ -21,7 +21,7 @@ import { TerritoryBody, TerritorySheet } from './features/sheets/TerritorySheet.
 import { territoryMap } from './features/sheets/territory-map.js';
 import { childrenOf, partnershipsAt } from './features/sheets/sheets.queries.js';
 import { StatBlock, StatsPage, chartTitle } from './features/stats/StatsPage.js';
-import { charts, stat, type Chart } from './features/stats/stats.queries.js';
+import { chartOf, charts, csvHeader, csvRows, keyTotals, stat, type Chart } from './features/stats/stats.queries.js';
 import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
 import { collabAction, collaboration } from './features/collab/collab.js';
 import { apdPage } from './features/apd/apd.page.js';
@@ -88,14 +88,11 @@ export const pageRoutes: Array<[string, Handler]> = [
   // IATI import for platform administrators (features/admin): GET shows the upload form, its multipart POST imports
   ['/admin/import', importPage],
   ['POST /admin/import', importPage],
-  ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i.lang) })))} />)],
+  ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} totals={await keyTotals(db)} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i) })))} />)],
   ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
-    const chart = (c.req.param('chart') as string).replace(/\.csv$/, '') as Chart;
-    if (!charts.includes(chart)) return c.html(<NotFoundPage i={i} />, 404);
-    const rows = await stat(db, chart, i.lang);
-    return chart === 'funding'
-      ? csvResponse(c, `tandem-${chart}`, ['funder_id', 'funder', 'year', 'currency', 'amount'], rows.map((r) => [r.key, r.label, r.year, r.currency, r.value]))
-      : csvResponse(c, `tandem-${chart}`, ['key', 'label', 'count'], rows.map((r) => [r.key, r.label, r.value]));
+    const chart = chartOf((c.req.param('chart') as string).replace(/\.csv$/, ''));
+    if (!chart) return c.html(<NotFoundPage i={i} />, 404);
+    return csvResponse(c, `tandem-${chart}`, csvHeader, csvRows(await stat(db, chart, i)));
   }],
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
@@ -113,9 +110,9 @@ export const pageRoutes: Array<[string, Handler]> = [
     return c.html(<EmbedFrame i={i} title={i.t('home.map.title')} path="/map" scripts={['map']}><div class="map-frame"><WorldMap i={i} data={data} /></div><MapAsList i={i} data={data} /></EmbedFrame>);
   }],
   ['/embed/statistics/:chart', async (c, i, db) => {
-    const chart = c.req.param('chart') as Chart;
-    if (!charts.includes(chart)) return c.html(<NotFoundPage i={i} />, 404);
-    return c.html(<EmbedFrame i={i} title={i.t(chartTitle[chart])} path={`/statistics/${chart}`}><StatBlock i={i} chart={chart} rows={await stat(db, chart, i.lang)} embed /></EmbedFrame>);
+    const chart = chartOf(c.req.param('chart') as string);
+    if (!chart) return c.html(<NotFoundPage i={i} />, 404);
+    return c.html(<EmbedFrame i={i} title={i.t(chartTitle[chart])} path={`/statistics/${chart}`}><StatBlock i={i} chart={chart} rows={await stat(db, chart, i)} embed /></EmbedFrame>);
   }],
   ['/embed/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
@@ -129,7 +126,7 @@ export const pageRoutes: Array<[string, Handler]> = [
     const sheet = /^\/(partnerships|projects|organisations|missions|territories)\/([^/]+)$/.exec(path);
     const chart = /^\/statistics\/([a-z-]+)$/.exec(path);
     if (sheet) title = SHEETS[sheet[1]].title(await SHEETS[sheet[1]].get(db, decodeURIComponent(sheet[2])), i);
-    else if (chart && charts.includes(chart[1] as Chart)) title = i.t(chartTitle[chart[1] as Chart]);
+    else if (chart && chartOf(chart[1])) title = i.t(chartTitle[chartOf(chart[1]) as Chart]);
     else if (path !== '/map') return c.html(<NotFoundPage i={i} />, 404);
     return c.html(<EmbedCodePage i={i} origin={origin} path={path} title={title} />);
   }],
