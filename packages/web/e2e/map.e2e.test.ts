@@ -135,6 +135,18 @@ describe('the atlas map in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.locator('.atlas').screenshot({ path: `${ARTIFACTS}/map-phone.png` });
 
+    const cdp = await ctx.newCDPSession(page);
+    const touch = (type: string, points: Array<[number, number]>) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+    // before the map has focus a finger over it scrolls the page, the map stays
+    await page.locator('#world-map').scrollIntoViewIfNeeded();
+    const top = (await page.locator('#world-map').boundingBox())!, y0 = await page.evaluate(() => scrollY);
+    await touch('touchStart', [[top.x + top.width / 2, top.y + top.height - 10]]);
+    for (let k = 1; k <= 8; k++) await touch('touchMove', [[top.x + top.width / 2, top.y + top.height - 10 - 12 * k]]);
+    await touch('touchEnd', []);
+    await page.waitForFunction((y) => scrollY > y, y0);
+    expect(await viewBox(page)).toEqual([0, 0, 960, 500]);
+
     await page.locator('#world-map').scrollIntoViewIfNeeded();
     const sea = await ocean(page);
     await page.touchscreen.tap(sea.x, sea.y);
@@ -142,9 +154,6 @@ describe('the atlas map in Chromium', () => {
     const scrolled = await page.evaluate(() => scrollY);
     const map = (await page.locator('#world-map').boundingBox())!;
     const cx = map.x + map.width / 2, cy = map.y + map.height / 2;
-    const cdp = await ctx.newCDPSession(page);
-    const touch = (type: string, points: Array<[number, number]>) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
     await touch('touchStart', [[cx - 20, cy], [cx + 20, cy]]);
     for (let k = 1; k <= 6; k++) await touch('touchMove', [[cx - 20 - 10 * k, cy], [cx + 20 + 10 * k, cy]]);
     await touch('touchEnd', []);
