@@ -14,7 +14,7 @@ export const en: Record<MessageKey, string> = {
   'home.map.caption': 'Countries shaded by number of partnerships; each line joins a French local authority to its partner.',
   'home.map.list': 'The map as a list',
   'map.controls': 'Map zoom', 'map.zoomIn': 'Zoom in', 'map.zoomOut': 'Zoom out', 'map.reset': 'Back to the whole map',
-  'map.hint': 'Click the map or reach it with the keyboard to zoom with the mouse wheel; drag to move it, pinch to zoom; on the keyboard, arrow keys and + / −.',
+  'map.hint': 'Click or tap the map first (or reach it with Tab): then the wheel and two fingers zoom, and dragging moves it; on the keyboard, arrow keys and + / −.',
   'map.legend.countries': 'Partnerships per country', 'map.legend.subdivisions': 'Partnerships per territory', 'map.legend.none': 'No partnership',
   'map.legend.range.other': '{min} to {n} partnerships', 'map.legend.home': 'France: the French partner authorities',
   'map.legend.line': 'A partnership: a line from the French local authority to its partner', 'map.legend.current': 'This page’s territory',

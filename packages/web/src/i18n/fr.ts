@@ -13,7 +13,7 @@ export const fr = {
   'home.map.caption': 'Pays colorés selon le nombre de partenariats ; chaque trait relie une collectivité française à sa partenaire.',
   'home.map.list': 'La carte en liste',
   'map.controls': 'Zoom de la carte', 'map.zoomIn': 'Zoomer', 'map.zoomOut': 'Dézoomer', 'map.reset': 'Revenir à la carte entière',
-  'map.hint': 'Cliquez sur la carte ou atteignez-la au clavier pour zoomer à la molette ; glissez pour la déplacer, pincez pour zoomer ; au clavier, flèches et + / −.',
+  'map.hint': 'Cliquez ou touchez d’abord la carte (ou atteignez-la avec Tab) : la molette et deux doigts zooment alors, glisser la déplace ; au clavier, flèches et + / −.',
   'map.legend.countries': 'Partenariats par pays', 'map.legend.subdivisions': 'Partenariats par territoire', 'map.legend.none': 'Aucun partenariat',
   'map.legend.range.other': '{min} à {n} partenariats', 'map.legend.home': 'France : les collectivités françaises partenaires',
   'map.legend.line': 'Un partenariat : trait de la collectivité française à sa partenaire', 'map.legend.current': 'Le territoire de cette fiche',

@@ -14,7 +14,7 @@ export const vi: Record<MessageKey, string> = {
   'home.map.caption': 'Các quốc gia được tô màu theo số quan hệ đối tác; mỗi đường nối một địa phương Pháp với đối tác của mình.',
   'home.map.list': 'Bản đồ dưới dạng danh sách',
   'map.controls': 'Thu phóng bản đồ', 'map.zoomIn': 'Phóng to', 'map.zoomOut': 'Thu nhỏ', 'map.reset': 'Về toàn cảnh bản đồ',
-  'map.hint': 'Nhấp vào bản đồ hoặc chọn nó bằng bàn phím để thu phóng bằng con lăn chuột; kéo để di chuyển, chụm hai ngón để thu phóng; trên bàn phím, dùng phím mũi tên và + / −.',
+  'map.hint': 'Trước tiên hãy nhấp hoặc chạm vào bản đồ (hoặc chọn nó bằng phím Tab): sau đó con lăn chuột và hai ngón tay dùng để thu phóng, kéo để di chuyển; trên bàn phím, dùng phím mũi tên và + / −.',
   'map.legend.countries': 'Số quan hệ đối tác theo quốc gia', 'map.legend.subdivisions': 'Số quan hệ đối tác theo địa phương', 'map.legend.none': 'Không có quan hệ đối tác',
   'map.legend.range.other': 'Từ {min} đến {n} quan hệ đối tác', 'map.legend.home': 'Pháp: các địa phương Pháp tham gia hợp tác',
   'map.legend.line': 'Một quan hệ đối tác: đường nối địa phương Pháp với đối tác của mình', 'map.legend.current': 'Địa phương của trang này',
