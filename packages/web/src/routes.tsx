@@ -107,7 +107,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   }],
   ['/embed/map', async (c, i, db) => {
     const data = await atlasData(db);
-    return c.html(<EmbedFrame i={i} title={i.t('home.map.title')} path="/map" scripts={['map']}><div class="map-frame"><WorldMap i={i} data={data} /></div><MapAsList i={i} data={data} /></EmbedFrame>);
+    return c.html(<EmbedFrame i={i} title={i.t('home.map.title')} path="/map" scripts={['map']}><WorldMap i={i} data={data} /><MapAsList i={i} data={data} /></EmbedFrame>);
   }],
   ['/embed/statistics/:chart', async (c, i, db) => {
     const chart = chartOf(c.req.param('chart') as string);

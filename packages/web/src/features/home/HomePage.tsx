@@ -3,7 +3,8 @@ import type { I18n, PluralKey } from '../../i18n/index.js';
 import { localName, textLang } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { SearchBox } from '../search/SearchBox.js';
-import { MapSvg, type MapArea } from '../../map/render.js';
+import type { MapArea } from '../../map/render.js';
+import { MapBox } from '../../map/box.js';
 import { worldShapes } from '../../map/geo.js';
 import type { AtlasData } from './home.queries.js';
 
@@ -16,9 +17,9 @@ export function WorldMap(props: { i: I18n; data: AtlasData; id?: string }) {
     areas.set(id, { id, name, count: n, href: i.path(`/territories/${id}`), label: `${name} : ${i.plural('figures.partnerships', n)}` });
   }
   const fr = data.countryNames.get('FR');
-  areas.set('FR', { id: 'FR', name: fr ? localName(fr, i.lang) : 'France', href: i.path('/territories/FR'), count: 0 });
+  areas.set('FR', { id: 'FR', name: fr ? localName(fr, i.lang) : 'France', href: i.path('/territories/FR'), count: 0, home: true });
   return (
-    <MapSvg id={props.id} shapes={worldShapes()} areas={areas} title={i.t('home.map.title')} desc={i.t('home.map.caption')}
+    <MapBox i={i} measure="countries" id={props.id} shapes={worldShapes()} areas={areas} title={i.t('home.map.title')} desc={i.t('home.map.caption')}
       links={data.links.map((l) => ({ from: l.from, to: l.to, title: l.title, href: i.path(`/partnerships/${l.id}`) }))} />
   );
 }
@@ -61,7 +62,7 @@ export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: 
       <section aria-labelledby="map-h" class="atlas">
         <h2 id="map-h">{i.t('home.map.title')}</h2>
         <figure>
-          <div class="map-frame"><WorldMap i={i} data={data} id="world-map" /></div>
+          <WorldMap i={i} data={data} id="world-map" />
           <figcaption>{i.t('home.map.caption')}</figcaption>
         </figure>
         <MapAsList i={i} data={data} />

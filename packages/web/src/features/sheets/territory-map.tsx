@@ -2,7 +2,8 @@
 import type { Db } from '../../../../server/src/db/client.js';
 import { localName, type I18n } from '../../i18n/index.js';
 import { countryShape, frenchDepartements, vietnamProvinces, type Shape } from '../../map/geo.js';
-import { MapSvg, type MapArea } from '../../map/render.js';
+import type { MapArea } from '../../map/render.js';
+import { MapBox } from '../../map/box.js';
 import { coordinatesOf } from '../home/home.queries.js';
 import { partnershipCounts } from './sheets.queries.js';
 
@@ -31,8 +32,8 @@ export async function territoryMap(db: Db, i: I18n, t: any) {
   }
   const here = t.kind !== 'country' ? (await coordinatesOf(db, [t.id])).get(t.id) : undefined;
   return (
-    <MapSvg id="territory-map" projection="local" current={t.id} width={560} height={560} shapes={shapes} areas={areas}
-      title={`${i.t('sheet.map')} — ${localName(t, i.lang)}`} desc={i.t('home.map.caption')}
+    <MapBox i={i} measure="subdivisions" id="territory-map" projection="local" current={t.id} width={560} height={560} shapes={shapes} areas={areas}
+      title={`${i.t('sheet.map')} — ${localName(t, i.lang)}`} desc={i.t('map.territory.desc')}
       points={here ? [{ at: here, title: localName(t, i.lang), href: i.path(`/territories/${t.id}`) }] : []} />
   );
 }
