@@ -2,7 +2,7 @@
  * A small locator map: one panel per country side by side (France, then the partner's), each territory of the
  * partnership highlighted and marked. Static SVG (no links, no script), named by its title; labels are text.
  */
-import { geoBounds, geoCentroid, geoMercator, geoPath } from 'd3-geo';
+import { geoBounds, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import type { Shape } from './geo.js';
 
@@ -34,8 +34,6 @@ function Panel(props: { p: LocatorPanel; x: number }) {
   const { p } = props;
   const projection = geoMercator().fitExtent([[PAD, PAD], [PANEL - PAD, PANEL - PAD]], fitTarget(p) as any).clipExtent([[0, 0], [PANEL, PANEL]]);
   const path = geoPath(projection).digits(1);
-  const hitShapes = p.shapes.filter((s) => p.hits.has(s.properties.id));
-  const points = p.points.length ? p.points : hitShapes.map((s) => geoCentroid(s as any) as [number, number]);
   return (
     <g transform={`translate(${props.x} 0)`}>
       <rect x="0" y="0" width={PANEL} height={PANEL} class="locator-bg" />
@@ -43,7 +41,7 @@ function Panel(props: { p: LocatorPanel; x: number }) {
         const d = path(s as any);
         return d ? <path d={d} class={p.hits.has(s.properties.id) ? 'locator-area hit' : 'locator-area'} data-id={s.properties.id} /> : null;
       })}
-      {points.map((at) => {
+      {p.points.map((at) => {
         const xy = projection(at);
         return xy ? <circle cx={xy[0].toFixed(1)} cy={xy[1].toFixed(1)} r="5" class="locator-point" /> : null;
       })}

@@ -1,5 +1,6 @@
 /** The partnership's locator map: the French territory and the partner's, each in a panel of its country. */
 import type { Child } from 'hono/jsx';
+import { geoCentroid } from 'd3-geo';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { countryShape, frenchDepartements, vietnamProvinces, worldShapes, type Shape } from '../../map/geo.js';
 import { LocatorMap, type LocatorPanel } from '../../map/locator.js';
@@ -23,7 +24,7 @@ async function panelOf(i: I18n, g: Group, related: Map<string, string[]>): Promi
   const subs = local.length ? await subdivisionShapes(g.countryId) : null;
   const subIds = new Set((subs ?? []).map((s) => s.properties.id));
   const hitsOf = (t: Place) => (related.get(t.id) ?? [t.id]).filter((id) => subIds.has(id));
-  const points = local.filter((t) => t.lat != null && t.lon != null).map((t) => [t.lon!, t.lat!] as [number, number]);
+  const at = (t: Place) => (t.lat != null && t.lon != null ? [[t.lon, t.lat] as [number, number]] : []);
   const named = { places: local.map((t) => placeName(i, t)), country: g.country ? placeName(i, g.country) : { name: g.countryId, lang: undefined } };
   const lang = (x: Shown) => textLang(i, x.lang);
   // one territory: its name over its country's; several: the country's (the caption names them all)
@@ -31,10 +32,12 @@ async function panelOf(i: I18n, g: Group, related: Map<string, string[]>): Promi
     ? { label: named.places[0].name, labelLang: lang(named.places[0]), sublabel: named.country.name, sublabelLang: lang(named.country) }
     : { label: named.country.name, labelLang: lang(named.country) };
   if (subs && local.every((t) => hitsOf(t).length > 0)) {
+    // a territory without coordinates is marked at the middle of the shapes that stand for it
+    const points = local.flatMap((t) => { const own = at(t); return own.length ? own : [geoCentroid({ type: 'FeatureCollection', features: subs.filter((s) => hitsOf(t).includes(s.properties.id)) } as any) as [number, number]]; });
     return { panel: { ...label, shapes: subs, hits: new Set(local.flatMap(hitsOf)), points }, named };
   }
   const outline = countryShape(g.countryId);
-  return { panel: { ...label, shapes: worldShapes(), hits: new Set([g.countryId]), points, frame: outline ? [outline] : undefined, zoomOut: 3 }, named };
+  return { panel: { ...label, shapes: worldShapes(), hits: new Set([g.countryId]), points: local.flatMap(at), frame: outline ? [outline] : undefined, zoomOut: 3 }, named };
 }
 
 /** "Seine-Saint-Denis (France) et Hải Dương (Việt Nam)", as text (the map's title) and with each name marked with its language (the caption). */
