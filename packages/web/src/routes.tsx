@@ -14,6 +14,7 @@ import { HomePage, MapAsList, WorldMap } from './features/home/HomePage.js';
 import { atlasData, recentPartnerships } from './features/home/home.queries.js';
 import { FACET_ORDER, SearchPage, SearchResults, type SearchState } from './features/search/SearchPage.js';
 import { PartnershipBody, PartnershipSheet } from './features/sheets/PartnershipSheet.js';
+import { partnerProfiles } from './features/sheets/PartnerProfiles.js';
 import { ProjectBody, ProjectSheet } from './features/sheets/ProjectSheet.js';
 import { OrganisationBody, OrganisationSheet } from './features/sheets/OrganisationSheet.js';
 import { MissionBody, MissionSheet } from './features/sheets/MissionSheet.js';
@@ -52,7 +53,7 @@ function searchState(c: Context): { state: SearchState; query: ReturnType<typeof
 
 /** The five sheet kinds: data, full page, and embeddable body. */
 const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db, after: any) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string }> = {
-  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, _db, after) => <PartnershipSheet i={i} p={p} after={after} />, body: async (i, p) => <PartnershipBody i={i} p={p} />, title: (p) => p.title },
+  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, db, after) => <PartnershipSheet i={i} p={p} after={after} profiles={await partnerProfiles(db, i, p)} />, body: async (i, p, db) => <PartnershipBody i={i} p={p} profiles={await partnerProfiles(db, i, p)} />, title: (p) => p.title },
   projects: { kind: 'project', get: getProject, page: async (i, p, _db, after) => <ProjectSheet i={i} p={p} after={after} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
   organisations: { kind: 'organisation', get: getOrganisation, page: async (i, o, _db, after) => <OrganisationSheet i={i} o={o} after={after} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
   missions: { kind: 'mission', get: getMission, page: async (i, m, _db, after) => <MissionSheet i={i} m={m} after={after} />, body: async (i, m) => <MissionBody i={i} m={m} />, title: (m) => m.title },

@@ -4,6 +4,7 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
+import { PlaceLink } from './place.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -13,7 +14,8 @@ export function duration(i: I18n, months: number | null) {
   return months % 12 === 0 ? i.plural('sheet.years', months / 12) : i.plural('sheet.months', months);
 }
 
-export function PartnershipBody(props: { i: I18n; p: any }) {
+/** profiles: the partner territories' block (PartnerProfiles), read by the route. */
+export function PartnershipBody(props: { i: I18n; p: any; profiles?: Child }) {
   const { i, p } = props;
   return (
     <>
@@ -27,10 +29,11 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
         <ul class="parties">
           {p.parties.map((x: any) => (
             <li><span class="muted">{i.l('side', x.side)}</span> <a href={i.path(`/organisations/${x.organisationId}`)} lang={textLang(i)}>{x.name}</a>
-              {x.territory && <> — <a href={i.path(`/territories/${x.territory.id}`)}>{x.territory.name}</a></>}</li>
+              {x.territory && <> — <PlaceLink i={i} t={x.territory} /></>}</li>
           ))}
         </ul>
       </Section>
+      {props.profiles}
       <Section id="agreements" title={i.t('sheet.agreements')} when={p.agreements.length > 0}>
         <ul class="agreements">
           {p.agreements.map((a: any) => (
@@ -74,14 +77,14 @@ export function partnershipJsonLd(p: any, url: string) {
   };
 }
 
-export function PartnershipSheet(props: { after?: Child; i: I18n; p: any }) {
+export function PartnershipSheet(props: { after?: Child; i: I18n; p: any; profiles?: Child }) {
   const { i, p } = props;
   const path = `/partnerships/${p.id}`;
   return (
     <Layout i={i} meta={{ title: p.title, description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path), scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
-        <PartnershipBody i={i} p={p} />
+        <PartnershipBody i={i} p={p} profiles={props.profiles} />
         {props.after}
       </article>
     </Layout>
