@@ -4,6 +4,7 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
+import { Downloads } from '../../components/Downloads.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -83,6 +84,7 @@ export function PartnershipSheet(props: { after?: Child; i: I18n; p: any }) {
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
         <PartnershipBody i={i} p={p} />
         {props.after}
+        <Downloads i={i} kind="partnerships" id={p.id} />
       </article>
     </Layout>
   );

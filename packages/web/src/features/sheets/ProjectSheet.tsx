@@ -6,6 +6,7 @@ import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } 
 import { BarChart } from '../../components/Charts.js';
 import { themeLabel } from './PartnershipSheet.js';
 import { percent, share } from './money.js';
+import { Downloads } from '../../components/Downloads.js';
 
 /** Co-financing: a bar per funder (chart) and every line (table). */
 export function Funding(props: { i: I18n; p: any }) {
@@ -102,6 +103,7 @@ export function ProjectSheet(props: { after?: Child; i: I18n; p: any }) {
         <SheetHeader i={i} kind="project" title={p.title} embedPath={path} />
         <ProjectBody i={i} p={p} />
         {props.after}
+        <Downloads i={i} kind="projects" id={p.id} />
       </article>
     </Layout>
   );

@@ -4,6 +4,7 @@ import { localName, ownLanguage } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { Sparkline } from '../../components/Charts.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export const PRESENTATION = ['population', 'area_km2', 'life_expectancy', 'literacy_rate', 'unemployment_rate', 'hdi', 'gni_per_capita'];
 
@@ -122,6 +123,7 @@ export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partners
         <Facts items={Object.entries(t.codes ?? {}).map(([k, v]) => [i.l('code', k), Array.isArray(v) ? v.join(', ') : String(v)] as [string, string])} />
         <TerritoryBody {...props} />
         {props.after}
+        <Downloads i={i} kind="territories" id={t.id} />
       </article>
     </Layout>
   );
