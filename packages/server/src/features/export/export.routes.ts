@@ -7,6 +7,7 @@ import { dumpStream, writeJson } from './export.json.js';
 import { searchDownload, SEARCH_EXPORT_MAX } from './export.search.js';
 import { recordDownload, recordKinds } from './export.record.js';
 import { download, textStream } from './stream.js';
+import { cachedDownload } from './cache.js';
 
 const csvQuery = {
   columns: z.string().max(2000).optional().meta({ description: 'CSV: the columns to keep, in this order, comma-separated (e.g. id,title,status,start)' }),
@@ -22,17 +23,20 @@ export const exportRoutes = [
     produces: 'text/csv',
     returns: 'tandem-KIND.csv, or tandem-KIND.json: {KIND: [records]}',
     handler: async ({ db, query }) => {
-      if (query.format === 'json') return download(textStream((w) => writeJson(db, w, [{ kind: query.kind }])), 'json', `tandem-${query.kind}`);
+      const name = `tandem-${query.kind}`;
+      if (query.format === 'json') return download(await cachedDownload(db, name, () => textStream((w) => writeJson(db, w, [{ kind: query.kind }]))), 'json', name);
       const csv = csvWriter(query.kind, csvOptions(query));
-      return download(textStream((w) => csv(db, w)), 'csv', `tandem-${query.kind}`);
+      const stream = () => textStream((w) => csv(db, w));
+      // the whole table as it is, or in one of the languages: kept as a file until the data changes; a choice of columns is made each time
+      return download(query.columns ? stream() : await cachedDownload(db, `${name}-${query.labels ?? 'codes'}`, stream), 'csv', name);
     },
   }),
   route({
     method: 'get', path: '/api/export/all', tag: 'export',
     summary: 'Open data: every public record as one gzipped JSON document (partnerships, projects with their funding, organisations, missions, territories, indicators, '
-      + 'the themes, and the licences). People, accounts, history and declarations are never in it. Streamed',
+      + 'the themes, and the licences). People, accounts, history and declarations are never in it. Made once per change of the data, then streamed',
     produces: 'application/gzip', returns: 'tandem-open-data.json.gz',
-    handler: async ({ c, db }) => download(dumpStream(db, origin(c.req.url)), 'gzip', 'tandem-open-data'),
+    handler: async ({ c, db }) => download(await cachedDownload(db, `all-${origin(c.req.url)}`, () => dumpStream(db, origin(c.req.url))), 'gzip', 'tandem-open-data'),
   }),
   route({
     method: 'get', path: '/api/export/search', tag: 'export',

@@ -158,6 +158,20 @@ describe('open data downloads', () => {
     }
   });
 
+  it('a whole table is kept as a file until the data changes: a change is in the next download', async () => {
+    const names = async () => parseCsv((await get('/api/export?format=csv&kind=organisations')).text).slice(1).map((r) => r[1]);
+    const before = await names();
+    expect(await names()).toEqual(before);
+    const res = await app.request('/api/organisations', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'assoc-temoin', kind: 'association', name: 'Association témoin des téléchargements' }) });
+    expect(res.status).toBe(201);
+    const after = await names();
+    expect(after.length).toBe(before.length + 1);
+    expect(after).toContain('Association témoin des téléchargements');
+    const json = JSON.parse((await get('/api/export?format=json&kind=organisations')).text);
+    expect(json.organisations.map((o: any) => o.id)).toContain('assoc-temoin');
+  });
+
   it('a download is a stream: its producer waits while nobody reads', async () => {
     let written = 0;
     const stream = textStream(async (write) => { for (let k = 0; k < 1000; k++) { await write('x'.repeat(64 * 1024)); written++; } });
