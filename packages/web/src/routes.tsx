@@ -30,6 +30,7 @@ import { importPage } from './features/admin/import.page.js';
 import { editPage } from './features/edit/edit.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { badRequestPage } from './bad-request.js';
+import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
@@ -89,6 +90,8 @@ export const pageRoutes: Array<[string, Handler]> = [
   // IATI import for platform administrators (features/admin): GET shows the upload form, its multipart POST imports
   ['/admin/import', importPage],
   ['POST /admin/import', importPage],
+  ['/open-data', openDataPage], // open data: what is published, downloads, licences (features/opendata)
+  ['/open-data/api', apiReferencePage], // the API reference, from the OpenAPI document
   ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} totals={await keyTotals(db)} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i) })))} />)],
   ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
     const chart = chartOf((c.req.param('chart') as string).replace(/\.csv$/, ''));

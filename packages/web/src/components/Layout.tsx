@@ -40,7 +40,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
                   <li><a href={i.path('/')}>{i.t('nav.home')}</a></li>
                   <li><a href={i.path('/search')}>{i.t('nav.search')}</a></li>
                   <li><a href={i.path('/statistics')}>{i.t('nav.stats')}</a></li>
-                  <li><a href="/api/openapi.json">{i.t('nav.api')}</a></li>
+                  <li><a href={i.path('/open-data')}>{i.t('nav.api')}</a></li>
                 </ul>
               </nav>
               <nav aria-label={i.t('nav.language')} class="langs">

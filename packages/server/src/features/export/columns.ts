@@ -25,6 +25,9 @@ const HEADERS: Record<string, Header> = {
   missions: { direction: ['Sens', 'Direction'], from: ['Du', 'From'], to: ['Au', 'To'], place: ['Lieu', 'Place'], organisations: ['Acteurs', 'Organisations'] },
   territories: { name_fr: ['Nom français', 'French name'], name_en: ['Nom anglais', 'English name'], name_vi: ['Nom vietnamien', 'Vietnamese name'],
     parent_id: ['Parent (identifiant)', 'Parent (id)'], valid_from: ['Valide depuis', 'Valid from'], valid_to: ['Valide jusqu’au', 'Valid to'], codes: ['Codes', 'Codes'] },
+  results: { subtitle: ['Précision', 'Detail'], url: ['Adresse', 'Address'] },
+  indicators: { territory_id: ['Territoire (identifiant)', 'Territory (id)'], territory: ['Territoire', 'Territory'], indicator: ['Indicateur', 'Indicator'],
+    year: ['Année', 'Year'], value: ['Valeur', 'Value'], unit: ['Unité', 'Unit'], source: ['Source', 'Source'] },
 };
 
 const FUNDING_KINDS: Record<string, [string, string]> = { committed: ['engagé', 'committed'], disbursed: ['versé', 'disbursed'], budgeted: ['budgété', 'budgeted'] };
@@ -34,7 +37,7 @@ const themes = new Map(flattenThemes().map((t) => [t.id, t.labels]));
 function valueLabeller(kind: string, column: string, lang: Lang): ((v: unknown) => unknown) | null {
   const t = i18n(lang);
   const group = column === 'status' || column === 'direction' ? 'status'
-    : column === 'kind' ? ({ partnerships: 'partnershipKind', organisations: 'orgKind', territories: 'territoryKind' } as Record<string, string>)[kind] : undefined;
+    : column === 'kind' ? ({ partnerships: 'partnershipKind', organisations: 'orgKind', territories: 'territoryKind', results: 'kind' } as Record<string, string>)[kind] : undefined;
   if (group) return (v) => (typeof v === 'string' ? t.l(group, v) : v);
   if (column === 'themes') return (v) => (Array.isArray(v) ? v.map((id) => themes.get(id)?.[lang] ?? id) : v);
   if (kind === 'funding' && column === 'kind') return (v) => FUNDING_KINDS[String(v)]?.[lang === 'fr' ? 0 : 1] ?? v;

@@ -196,3 +196,15 @@ export function plural(kind: string): string {
   return kind === 'territory' ? 'territories' : `${kind}s`;
 }
 
+
+/**
+ * Every record a search matches — its words and filters read as `search` reads them — up to `limit`, by weight then title:
+ * the selection of a search's download (features/export/export.search.ts). total: the matches, all of them.
+ */
+export async function searchSelection(db: Db, query: Omit<SearchQuery, 'page' | 'perPage'>, limit: number) {
+  const p = await plan(db, { ...query, page: 1, perPage: 1 });
+  if (p.nothing) return { total: 0, records: [] };
+  const rows = await db.query<{ kind: string; id: string; title: string; subtitle: string | null; total: number }>(
+    `select kind, id, title, subtitle, count(*) over ()::int as total from search_doc ${p.match()} order by weight desc, title, kind, id limit ${limit}`, p.params);
+  return { total: rows[0]?.total ?? 0, records: rows.map(({ total: _, ...r }) => r) };
+}

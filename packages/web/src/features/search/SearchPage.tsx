@@ -3,6 +3,7 @@ import { foldedWords, highlight } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { SearchBox } from './SearchBox.js';
+import { SearchDownloads } from '../../components/Downloads.js';
 
 export const FACET_ORDER = ['kind', 'country', 'territory', 'theme', 'orgKind', 'funder', 'year', 'status'] as const;
 type FacetName = (typeof FACET_ORDER)[number];
@@ -63,6 +64,7 @@ export function SearchResults(props: { i: I18n; state: SearchState; data: { tota
       </aside>
       <section class="results" aria-labelledby="results-h">
         <h2 id="results-h">{data.approximate ? i.plural('search.resultsAbout', roughly(data.total)) : i.plural('search.results', data.total)}</h2>
+        <SearchDownloads i={i} q={state.q} filters={state.filters} total={data.total} approximate={data.approximate} />
         {data.total === 0 && <p>{i.t('search.none')}</p>}
         <ol class="result-list">
           {data.results.map((r) => (

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function MissionBody(props: { i: I18n; m: any }) {
   const { i, m } = props;
@@ -35,6 +36,7 @@ export function MissionSheet(props: { after?: Child; i: I18n; m: any }) {
         <SheetHeader i={i} kind="mission" title={m.title} subtitle={i.l('direction', m.direction)} embedPath={path} />
         <MissionBody i={i} m={m} />
         {props.after}
+        <Downloads i={i} kind="missions" id={m.id} />
       </article>
     </Layout>
   );

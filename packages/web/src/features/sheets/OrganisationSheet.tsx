@@ -4,6 +4,7 @@ import { Layout } from '../../components/Layout.js';
 import { safeHref } from '@tandem/shared';
 import { ExternalLink, Facts, LinkList, Phrase, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { MoneyByProject } from './money.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function OrganisationBody(props: { i: I18n; o: any }) {
   const { i, o } = props;
@@ -54,6 +55,7 @@ export function OrganisationSheet(props: { after?: Child; i: I18n; o: any }) {
         <SheetHeader i={i} kind="organisation" title={o.name} subtitle={i.l('orgKind', o.kind)} embedPath={path} />
         <OrganisationBody i={i} o={o} />
         {props.after}
+        <Downloads i={i} kind="organisations" id={o.id} />
       </article>
     </Layout>
   );

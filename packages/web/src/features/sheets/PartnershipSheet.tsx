@@ -5,6 +5,7 @@ import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
 import { PlaceLink } from './place.js';
+import { Downloads } from '../../components/Downloads.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -86,6 +87,7 @@ export function PartnershipSheet(props: { after?: Child; i: I18n; p: any; profil
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
         <PartnershipBody i={i} p={p} profiles={props.profiles} />
         {props.after}
+        <Downloads i={i} kind="partnerships" id={p.id} />
       </article>
     </Layout>
   );

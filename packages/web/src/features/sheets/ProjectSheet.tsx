@@ -4,6 +4,7 @@ import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { themeLabel } from './PartnershipSheet.js';
 import { Funding, kindTotals } from './project-funding.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function ProjectBody(props: { i: I18n; p: any }) {
   const { i, p } = props;
@@ -57,6 +58,7 @@ export function ProjectSheet(props: { after?: Child; i: I18n; p: any }) {
         <SheetHeader i={i} kind="project" title={p.title} embedPath={path} />
         <ProjectBody i={i} p={p} />
         {props.after}
+        <Downloads i={i} kind="projects" id={p.id} />
       </article>
     </Layout>
   );

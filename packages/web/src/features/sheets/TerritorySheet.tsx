@@ -4,6 +4,7 @@ import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { IndicatorList, presentation } from './indicators.js';
 import { PlaceLink, PlaceName, placeName } from './place.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function TerritoryBody(props: { i: I18n; t: any; partnerships: any[]; subdivisions: any[]; map?: any }) {
   const { i, t } = props;
@@ -74,6 +75,7 @@ export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partners
         <Facts items={Object.entries(t.codes ?? {}).map(([k, v]) => [i.l('code', k), Array.isArray(v) ? v.join(', ') : String(v)] as [string, string])} />
         <TerritoryBody {...props} />
         {props.after}
+        <Downloads i={i} kind="territories" id={t.id} />
       </article>
     </Layout>
   );
