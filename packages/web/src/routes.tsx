@@ -49,7 +49,7 @@ function searchState(c: Context): { state: SearchState; query: ReturnType<typeof
   if (!words.success) return null;
   const query = words.data;
   const filters = Object.fromEntries(FACET_ORDER.filter((f) => query[f] !== undefined).map((f) => [f, String(query[f])]));
-  return { state: { q: query.q, page: query.page, filters }, query };
+  return { state: { q: query.q, page: query.page, sort: query.sort, filters }, query };
 }
 
 /** The five sheet kinds: data, full page, and embeddable body. */
