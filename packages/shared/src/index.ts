@@ -10,3 +10,4 @@ export * from './diff.js';
 export * from './csv.js';
 export * from './url.js';
 export * from './input-rules.js';
+export * from './labels.js';
