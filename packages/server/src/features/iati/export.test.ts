@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
 import { client } from '../../../test/http.js';
 import type { Db } from '../../db/client.js';
+import { enumLabel, fundingKinds } from '@tandem/shared';
 import { importIati } from './import/service.js';
 import { TMP, identifiersOf, sample, stream, validateXml, xpathCount } from './iati.testkit.js';
 
@@ -92,6 +93,12 @@ describe('IATI 2.03 export', () => {
     expect(bad.json.issues[0]).toMatchObject({ path: 'columns', message: expect.stringContaining('unknown columns id, nope') });
     const en = await api.get('/api/export?format=csv&kind=funding&columns=funder,amount,kind&labels=en');
     expect(en.text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('Funder,Amount,Kind');
+    // values in Vietnamese too, with the pages' own labels (shared/src/labels.ts)
+    const vi = await api.get('/api/export?format=csv&kind=funding&columns=kind&labels=vi');
+    const kinds = new Set(vi.text.replace(/^\ufeff/, '').trim().split('\r\n').slice(1));
+    expect(kinds.size).toBeGreaterThan(0);
+    for (const k of kinds) expect(fundingKinds.map((f) => enumLabel('vi', 'fundingKind', f))).toContain(k);
+    expect(kinds).toContain('cam kết');
   });
 
   it('is in the OpenAPI description, with the import', async () => {
