@@ -11,3 +11,4 @@ export * from './csv.js';
 export * from './url.js';
 export * from './input-rules.js';
 export * from './place-name.js';
+export * from './labels.js';

@@ -1,3 +1,4 @@
+import { enumLabels } from '@tandem/shared';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -33,7 +34,6 @@ export const en: Record<MessageKey, string> = {
   'search.colon': ': ', 'search.toFacets': 'Refine the results', 'search.card.places': 'Places', 'search.card.period': 'Period', 'search.card.amount': 'Budget', 'search.card.partnership': 'Partnership',
   'search.field.parties': 'Partners', 'search.field.participants': 'Actors', 'search.field.places': 'Places', 'search.field.agreements': 'Agreements', 'search.field.names': 'Other names', 'search.field.history': 'History',
   'facet.status.partnership': 'Partnership status', 'facet.status.project': 'Project status', 'facet.status.mission': 'Delegation direction', 'facet.status.territory': 'Current or former places',
-  'kind.territory': 'Place', 'kind.organisation': 'Actor', 'kind.partnership': 'Partnership', 'kind.project': 'Project', 'kind.mission': 'Delegation',
   'sheet.timeline': 'Timeline', 'sheet.print': 'Print', 'sheet.embed': 'Embed on your website', 'sheet.embed.help': 'Copy this code into a page of your website: the sheet will show up to date.',
   'sheet.parties': 'Parties', 'sheet.agreements': 'Agreements', 'sheet.axes': 'Axes', 'sheet.projects': 'Projects', 'sheet.missions': 'Delegations',
   'sheet.partnerships': 'Partnerships', 'sheet.themes': 'Themes', 'sheet.places': 'Places', 'sheet.partners': 'Partners by role', 'sheet.links': 'Links and documents',
@@ -85,21 +85,12 @@ export const en: Record<MessageKey, string> = {
   'code.iso3166_1_a2': 'ISO 3166-1 alpha-2 code', 'code.iso3166_1_a3': 'ISO 3166-1 alpha-3 code', 'code.iso3166_1_num': 'ISO 3166-1 numeric code',
   'code.iso3166_2': 'ISO 3166-2 code', 'code.iso3166_2_province': 'ISO 3166-2 code of the province', 'code.insee': 'INSEE code', 'code.siren': 'SIREN number',
   'code.postcodes': 'Postcodes', 'code.gso': 'GSO code (General Statistics Office of Vietnam)', 'code.gso_district': 'GSO district code',
-  'territoryKind.country': 'Country', 'territoryKind.region': 'Region', 'territoryKind.departement': 'Département', 'territoryKind.commune': 'Municipality', 'territoryKind.epci': 'Inter-municipality',
-  'territoryKind.province': 'Province', 'territoryKind.city': 'City', 'territoryKind.oblast': 'Oblast', 'territoryKind.district': 'District', 'territoryKind.village': 'Village', 'territoryKind.other': 'Other',
-  'orgKind.collectivite': 'Local authority', 'orgKind.association': 'Association', 'orgKind.ngo': 'NGO', 'orgKind.company': 'Company', 'orgKind.university': 'University',
-  'orgKind.school': 'School', 'orgKind.hospital': 'Hospital', 'orgKind.chamber': 'Chamber', 'orgKind.agency': 'Agency', 'orgKind.ministry': 'Ministry',
-  'orgKind.network': 'Network', 'orgKind.syndicate': 'Syndicate', 'orgKind.foundation': 'Foundation', 'orgKind.embassy': 'Embassy', 'orgKind.international': 'International organisation', 'orgKind.other': 'Other',
-  'partnershipKind.cooperation': 'Decentralised cooperation', 'partnershipKind.twinning': 'Twinning', 'partnershipKind.friendship': 'Friendship', 'partnershipKind.project_partnership': 'Project partnership',
-  'status.planned': 'Planned', 'status.active': 'Active', 'status.dormant': 'Dormant', 'status.ended': 'Ended', 'status.historical': 'Former place', 'status.current': 'Current place',
-  'status.pipeline': 'In preparation', 'status.implementation': 'Ongoing', 'status.finalisation': 'Closing', 'status.closed': 'Completed', 'status.cancelled': 'Cancelled', 'status.suspended': 'Suspended',
-  'status.incoming': 'Hosted in France', 'status.outgoing': 'French delegation abroad',
+  ...enumLabels.en,
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',
   'side.fr': 'French side', 'side.foreign': 'Partner abroad', 'side.other': 'Other party',
   'direction.incoming': 'Hosted in France', 'direction.outgoing': 'French delegation abroad',
-  'fundingKind.committed': 'committed', 'fundingKind.disbursed': 'disbursed', 'fundingKind.budgeted': 'budgeted',
   'apd.kicker': 'Yearly aid declaration (APD)', 'apd.title': 'Official development assistance {year} — {name}',
   'apd.lead': 'Every year, French local authorities declare their official development assistance to the Ministry for Europe and Foreign Affairs (DAECT, e-APD procedure), by category and by country.',
   'apd.years': 'Other years', 'apd.status': 'Status', 'apd.status.draft': 'Draft', 'apd.status.submitted': 'Submitted', 'apd.version': 'Saved version',

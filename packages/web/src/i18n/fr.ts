@@ -1,4 +1,5 @@
-/** French catalogue — the reference: every key exists here first. */
+/** French catalogue — the reference: every key exists here first (the domain's enum labels come from @tandem/shared). */
+import { enumLabels } from '@tandem/shared';
 export const fr = {
   'site.name': 'Tandem',
   'site.tagline': 'L’atlas de la coopération décentralisée',
@@ -32,7 +33,6 @@ export const fr = {
   'search.colon': ' : ', 'search.toFacets': 'Affiner les résultats', 'search.card.places': 'Lieux', 'search.card.period': 'Période', 'search.card.amount': 'Budget', 'search.card.partnership': 'Partenariat',
   'search.field.parties': 'Partenaires', 'search.field.participants': 'Acteurs', 'search.field.places': 'Lieux', 'search.field.agreements': 'Accords', 'search.field.names': 'Autres noms', 'search.field.history': 'Histoire',
   'facet.status.partnership': 'Statut des partenariats', 'facet.status.project': 'Statut des projets', 'facet.status.mission': 'Sens des délégations', 'facet.status.territory': 'Territoires actuels ou anciens',
-  'kind.territory': 'Territoire', 'kind.organisation': 'Acteur', 'kind.partnership': 'Partenariat', 'kind.project': 'Projet', 'kind.mission': 'Délégation',
   'sheet.timeline': 'Chronologie', 'sheet.print': 'Imprimer', 'sheet.embed': 'Intégrer sur votre site', 'sheet.embed.help': 'Copiez ce code dans une page de votre site : la fiche s’affichera à jour.',
   'sheet.parties': 'Parties', 'sheet.agreements': 'Accords', 'sheet.axes': 'Axes', 'sheet.projects': 'Projets', 'sheet.missions': 'Délégations',
   'sheet.partnerships': 'Partenariats', 'sheet.themes': 'Thèmes', 'sheet.places': 'Lieux', 'sheet.partners': 'Partenaires par rôle', 'sheet.links': 'Liens et documents',
@@ -84,21 +84,12 @@ export const fr = {
   'code.iso3166_1_a2': 'Code ISO 3166-1 alpha-2', 'code.iso3166_1_a3': 'Code ISO 3166-1 alpha-3', 'code.iso3166_1_num': 'Code ISO 3166-1 numérique',
   'code.iso3166_2': 'Code ISO 3166-2', 'code.iso3166_2_province': 'Code ISO 3166-2 de la province', 'code.insee': 'Code INSEE', 'code.siren': 'Numéro SIREN',
   'code.postcodes': 'Codes postaux', 'code.gso': 'Code GSO (Office général de la statistique du Vietnam)', 'code.gso_district': 'Code GSO du district',
-  'territoryKind.country': 'Pays', 'territoryKind.region': 'Région', 'territoryKind.departement': 'Département', 'territoryKind.commune': 'Commune', 'territoryKind.epci': 'Intercommunalité',
-  'territoryKind.province': 'Province', 'territoryKind.city': 'Ville', 'territoryKind.oblast': 'Oblast', 'territoryKind.district': 'District', 'territoryKind.village': 'Village', 'territoryKind.other': 'Autre',
-  'orgKind.collectivite': 'Collectivité', 'orgKind.association': 'Association', 'orgKind.ngo': 'ONG', 'orgKind.company': 'Entreprise', 'orgKind.university': 'Université',
-  'orgKind.school': 'Établissement scolaire', 'orgKind.hospital': 'Hôpital', 'orgKind.chamber': 'Chambre consulaire', 'orgKind.agency': 'Agence', 'orgKind.ministry': 'Ministère',
-  'orgKind.network': 'Réseau', 'orgKind.syndicate': 'Syndicat', 'orgKind.foundation': 'Fondation', 'orgKind.embassy': 'Ambassade', 'orgKind.international': 'Organisation internationale', 'orgKind.other': 'Autre',
-  'partnershipKind.cooperation': 'Coopération décentralisée', 'partnershipKind.twinning': 'Jumelage', 'partnershipKind.friendship': 'Amitié', 'partnershipKind.project_partnership': 'Partenariat de projet',
-  'status.planned': 'En projet', 'status.active': 'Active', 'status.dormant': 'En sommeil', 'status.ended': 'Terminée', 'status.historical': 'Ancien territoire', 'status.current': 'Territoire actuel',
-  'status.pipeline': 'En préparation', 'status.implementation': 'En cours', 'status.finalisation': 'En clôture', 'status.closed': 'Terminé', 'status.cancelled': 'Annulé', 'status.suspended': 'Suspendu',
-  'status.incoming': 'Accueil en France', 'status.outgoing': 'Délégation française à l’étranger',
+  ...enumLabels.fr,
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',
   'side.fr': 'Côté français', 'side.foreign': 'Partenaire étranger', 'side.other': 'Autre partie',
   'direction.incoming': 'Accueil en France', 'direction.outgoing': 'Délégation française à l’étranger',
-  'fundingKind.committed': 'engagé', 'fundingKind.disbursed': 'versé', 'fundingKind.budgeted': 'prévu',
   'apd.kicker': 'Déclaration annuelle de l’APD', 'apd.title': 'Aide publique au développement {year} — {name}',
   'apd.lead': 'Chaque année, les collectivités déclarent au ministère de l’Europe et des Affaires étrangères (DAECT, téléprocédure e-APD) leur aide publique au développement, par catégorie et par pays.',
   'apd.years': 'Autres années', 'apd.status': 'État', 'apd.status.draft': 'Brouillon', 'apd.status.submitted': 'Transmise', 'apd.version': 'Version enregistrée',

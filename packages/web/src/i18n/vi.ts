@@ -1,3 +1,4 @@
+import { enumLabels } from '@tandem/shared';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -33,7 +34,6 @@ export const vi: Record<MessageKey, string> = {
   'search.colon': ': ', 'search.toFacets': 'Lọc kết quả', 'search.card.places': 'Địa điểm', 'search.card.period': 'Thời gian', 'search.card.amount': 'Ngân sách', 'search.card.partnership': 'Quan hệ đối tác',
   'search.field.parties': 'Đối tác', 'search.field.participants': 'Tổ chức tham gia', 'search.field.places': 'Địa điểm', 'search.field.agreements': 'Thỏa thuận', 'search.field.names': 'Tên khác', 'search.field.history': 'Lịch sử',
   'facet.status.partnership': 'Tình trạng quan hệ đối tác', 'facet.status.project': 'Tình trạng dự án', 'facet.status.mission': 'Chiều của đoàn công tác', 'facet.status.territory': 'Địa phương hiện nay hoặc trước đây',
-  'kind.territory': 'Địa phương', 'kind.organisation': 'Tổ chức', 'kind.partnership': 'Quan hệ đối tác', 'kind.project': 'Dự án', 'kind.mission': 'Đoàn công tác',
   'sheet.timeline': 'Dòng thời gian', 'sheet.print': 'In', 'sheet.embed': 'Nhúng vào trang web của bạn', 'sheet.embed.help': 'Sao chép mã này vào một trang web của bạn: hồ sơ sẽ luôn được cập nhật.',
   'sheet.parties': 'Các bên', 'sheet.agreements': 'Thỏa thuận', 'sheet.axes': 'Trọng tâm', 'sheet.projects': 'Dự án', 'sheet.missions': 'Đoàn công tác',
   'sheet.partnerships': 'Quan hệ đối tác', 'sheet.themes': 'Chủ đề', 'sheet.places': 'Địa điểm', 'sheet.partners': 'Đối tác theo vai trò', 'sheet.links': 'Liên kết và tài liệu',
@@ -85,21 +85,12 @@ export const vi: Record<MessageKey, string> = {
   'code.iso3166_1_a2': 'Mã ISO 3166-1 alpha-2', 'code.iso3166_1_a3': 'Mã ISO 3166-1 alpha-3', 'code.iso3166_1_num': 'Mã số ISO 3166-1',
   'code.iso3166_2': 'Mã ISO 3166-2', 'code.iso3166_2_province': 'Mã ISO 3166-2 của tỉnh', 'code.insee': 'Mã INSEE', 'code.siren': 'Số SIREN',
   'code.postcodes': 'Mã bưu chính', 'code.gso': 'Mã GSO (Tổng cục Thống kê Việt Nam)', 'code.gso_district': 'Mã GSO cấp huyện',
-  'territoryKind.country': 'Quốc gia', 'territoryKind.region': 'Vùng', 'territoryKind.departement': 'Tỉnh (Pháp)', 'territoryKind.commune': 'Xã/thị trấn', 'territoryKind.epci': 'Liên xã',
-  'territoryKind.province': 'Tỉnh', 'territoryKind.city': 'Thành phố', 'territoryKind.oblast': 'Tỉnh (oblast)', 'territoryKind.district': 'Quận/huyện', 'territoryKind.village': 'Làng', 'territoryKind.other': 'Khác',
-  'orgKind.collectivite': 'Chính quyền địa phương', 'orgKind.association': 'Hiệp hội', 'orgKind.ngo': 'Tổ chức phi chính phủ', 'orgKind.company': 'Doanh nghiệp', 'orgKind.university': 'Trường đại học',
-  'orgKind.school': 'Trường học', 'orgKind.hospital': 'Bệnh viện', 'orgKind.chamber': 'Phòng thương mại/nghề', 'orgKind.agency': 'Cơ quan', 'orgKind.ministry': 'Bộ',
-  'orgKind.network': 'Mạng lưới', 'orgKind.syndicate': 'Liên hiệp', 'orgKind.foundation': 'Quỹ', 'orgKind.embassy': 'Đại sứ quán', 'orgKind.international': 'Tổ chức quốc tế', 'orgKind.other': 'Khác',
-  'partnershipKind.cooperation': 'Hợp tác phi tập trung', 'partnershipKind.twinning': 'Kết nghĩa', 'partnershipKind.friendship': 'Hữu nghị', 'partnershipKind.project_partnership': 'Đối tác dự án',
-  'status.planned': 'Dự kiến', 'status.active': 'Đang hoạt động', 'status.dormant': 'Tạm ngưng', 'status.ended': 'Đã kết thúc', 'status.historical': 'Đơn vị cũ', 'status.current': 'Đơn vị hiện tại',
-  'status.pipeline': 'Đang chuẩn bị', 'status.implementation': 'Đang thực hiện', 'status.finalisation': 'Đang kết thúc', 'status.closed': 'Đã hoàn thành', 'status.cancelled': 'Đã hủy', 'status.suspended': 'Tạm dừng',
-  'status.incoming': 'Đón tiếp tại Pháp', 'status.outgoing': 'Đoàn Pháp ra nước ngoài',
+  ...enumLabels.vi,
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',
   'side.fr': 'Phía Pháp', 'side.foreign': 'Đối tác nước ngoài', 'side.other': 'Bên khác',
   'direction.incoming': 'Đón tiếp tại Pháp', 'direction.outgoing': 'Đoàn Pháp ra nước ngoài',
-  'fundingKind.committed': 'cam kết', 'fundingKind.disbursed': 'đã giải ngân', 'fundingKind.budgeted': 'dự kiến',
   'apd.kicker': 'Báo cáo ODA hằng năm (APD)', 'apd.title': 'Hỗ trợ phát triển chính thức {year} — {name}',
   'apd.lead': 'Hằng năm, các chính quyền địa phương Pháp khai báo với Bộ Châu Âu và Ngoại giao (DAECT, thủ tục e-APD) khoản hỗ trợ phát triển chính thức của mình, theo hạng mục và theo quốc gia.',
   'apd.years': 'Các năm khác', 'apd.status': 'Trạng thái', 'apd.status.draft': 'Bản nháp', 'apd.status.submitted': 'Đã nộp', 'apd.version': 'Phiên bản đã lưu',
