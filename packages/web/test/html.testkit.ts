@@ -2,7 +2,7 @@
 
 /** The visible text of some HTML, spaces (narrow, non-breaking) folded to one. */
 export const visibleText = (html: string) =>
-  html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|[\s\u00a0\u202f]+/g, ' ').replace(/&amp;/g, '&').replace(/&#39;|&#x27;/g, "'").replace(/ +/g, ' ').trim();
+  html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|[\s\u00a0\u202f]+/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/ +/g, ' ').trim();
 
 /** The first table after `marker` in `html`, as rows of cell texts (th and td alike). */
 export function tableAfter(html: string, marker: string): string[][] {

@@ -26,7 +26,8 @@ function StatTable(props: { i: I18n; chart: Chart; rows: StatRow[]; title: strin
   const measures = measuresOf(rows);
   const counts = chart !== 'by-funder';
   return (
-    <table class="data stat-data">
+    // tabindex: on a phone the table scrolls sideways, and a keyboard must reach it to scroll it
+    <table class="data stat-data" tabindex={0}>
       <caption class="visually-hidden">{props.title}</caption>
       <thead><tr>
         <th scope="col">{i.t(groupHeader[chart])}</th>
