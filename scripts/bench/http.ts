@@ -1,5 +1,5 @@
 /**
- * HTTP throughput: the real server process (`node --import tsx packages/server/src/main.ts`) on a fresh copy of the
+ * HTTP throughput: the real server process (`node --import tsx packages/app/src/main.ts`) on a fresh copy of the
  * seeded PGlite template, or on PostgreSQL, loaded by autocannon (in this process) with 64 keep-alive connections:
  * one record as JSON, two server-rendered sheets, one search. Per case: a first request checked (200 + content type),
  * a warm-up, then the timed run; requests/s, latency p50/p97.5/p99, errors and non-2xx (a run with any is not a valid
@@ -130,11 +130,11 @@ function groupAlive(pgid: number): boolean {
   try { process.kill(-pgid, 0); return true; } catch { return false; }
 }
 
-/** Spawns `node --import tsx packages/server/src/main.ts` (its own process group) and waits for a 200 of /api/health. */
+/** Spawns `node --import tsx packages/app/src/main.ts` (its own process group) and waits for a 200 of /api/health. */
 async function startServer(env: Record<string, string>, nodeArgs: string[], timeoutMs = 180_000): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/app/src/main.ts'], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TANDEM_ADMIN_TOKEN: '', DATABASE_READ_URL: '', ...env },
   });
@@ -297,7 +297,7 @@ export async function benchHttp(opts: {
       await server.stop();
     }
     const run: HttpRun = {
-      engine, cache: !opts.noCache, command: `node ${nodeArgs.join(' ')}${nodeArgs.length ? ' ' : ''}--import tsx packages/server/src/main.ts`, connections,
+      engine, cache: !opts.noCache, command: `node ${nodeArgs.join(' ')}${nodeArgs.length ? ' ' : ''}--import tsx packages/app/src/main.ts`, connections,
       durationS: duration, warmupS: warmup, poolSize, startMs: Math.round(server.startMs), serverPeakRssMb: serverPeak, cases: results,
       valid: results.every((c) => c.valid) && (!mix || mix.valid), ...(mix ? { mix } : {}), ...(opts.env ? { env: opts.env } : {}),
     };

@@ -1,5 +1,5 @@
 /**
- * Start-up time: the real server process (`npx tsx packages/server/src/main.ts`) from spawn to the first
+ * Start-up time: the real server process (`npx tsx packages/app/src/main.ts`) from spawn to the first
  * 200 of GET /api/health. Cold = a fresh empty DATA_DIR (PGlite creation + migrate + seed); warm = the
  * same data directory started again. Each run ends with SIGTERM and waits for the exit (lock released).
  *
@@ -37,7 +37,7 @@ export async function timeStart(dataDir: string, timeoutMs = 180_000): Promise<S
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', TANDEM_ADMIN_TOKEN: '' };
   const t0 = performance.now();
   // detached: the server tree gets its own process group, so a hung run can be ended without touching anything else
-  const child = spawn('npx', ['tsx', 'packages/server/src/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npx', ['tsx', 'packages/app/src/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { out += d; });
@@ -91,7 +91,7 @@ export async function benchStart(opts: { cold?: number; warm?: number; log?: (m:
     log(`warm start ${i}: ${fmt(r.ms)} to first 200 (server-reported ready ${r.reportedReadyMs ?? '–'} ms; stop ${fmt(r.stopMs)}, lock released: ${r.lockReleased})`);
   }
   const result = {
-    engine: 'pglite', command: 'npx tsx packages/server/src/main.ts (PORT, DATA_DIR set)',
+    engine: 'pglite', command: 'npx tsx packages/app/src/main.ts (PORT, DATA_DIR set)',
     cold: { runs: coldRuns, ...summarize(coldRuns.map((r) => r.ms)) }, warm: { runs: warmRuns, ...summarize(warmRuns.map((r) => r.ms)) },
   };
   saveResult('start', result);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npx tandem …`: runs the TypeScript CLI through tsx (no build step).
+// `npx tandem …`: runs the TypeScript CLI through tsx (no build step), from the composition root (packages/app):
+// the server's commands, `serve` with the pages of packages/web.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import('../../app/src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 /**
- * Real Tandem server processes for tests: `node --import tsx packages/server/src/main.ts`, as production runs it,
+ * Real Tandem server processes for tests: `node --import tsx packages/app/src/main.ts`, as production runs it,
  * on a free port, in its own process group (ended as a whole).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,7 +25,7 @@ export async function startProcess(name: string, env: Record<string, string>,
   const inherited = { ...process.env };
   for (const k of drop) delete inherited[k];
   // detached: its own process group, ended as a whole by stop()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/app/src/main.ts'], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', ...env },
   });

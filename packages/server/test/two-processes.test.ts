@@ -1,6 +1,6 @@
 /**
  * Several stateless Tandem processes on one PostgreSQL database: two real server processes
- * (`node --import tsx packages/server/src/main.ts`, as production runs it) share a session, see each
+ * (`node --import tsx packages/app/src/main.ts`, as production runs it) share a session, see each
  * other's writes, refuse a stale version across processes (409), count failed sign-ins together; B sends
  * anonymous reads to its DATABASE_READ_URL pool (pointed at the same database: no lag here).
  *

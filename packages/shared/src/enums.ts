@@ -15,6 +15,12 @@ export const linkKinds = ['website', 'document', 'video', 'article', 'report'] a
 /** continued_as: a unit that a reform kept unchanged, carried over to the new set (Vietnam 2025). */
 export const territoryChangeKinds = ['merged_into', 'renamed_to', 'split_from', 'absorbed', 'continued_as'] as const;
 export const recordKinds = ['territory', 'organisation', 'partnership', 'project', 'mission'] as const;
+/** How search results are ordered: relevance, most recent year first, largest amount first. */
+export const searchSorts = ['relevance', 'date', 'amount'] as const;
+/** The status values each record kind has (a mission's is its direction, a territory's whether it is current). */
+export const statusesByKind = {
+  partnership: partnershipStatuses, project: projectStatuses, mission: missionDirections, territory: ['current', 'historical'],
+} as const;
 
 export type TerritoryKind = (typeof territoryKinds)[number];
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -22,6 +28,7 @@ export type PartnershipKind = (typeof partnershipKinds)[number];
 export type ProjectStatus = (typeof projectStatuses)[number];
 export type ParticipantRole = (typeof participantRoles)[number];
 export type RecordKind = (typeof recordKinds)[number];
+export type SearchSort = (typeof searchSorts)[number];
 
 /** Participating-organisation roles → IATI OrganisationRole codes (1 Funding, 2 Accountable, 3 Extending, 4 Implementing). */
 export const iatiRoleOf: Record<ParticipantRole, '1' | '2' | '3' | '4'> = { financial: '1', lead: '2', technical: '3', operational: '4' };

@@ -10,3 +10,5 @@ export * from './diff.js';
 export * from './csv.js';
 export * from './url.js';
 export * from './input-rules.js';
+export * from './place-name.js';
+export * from './labels.js';

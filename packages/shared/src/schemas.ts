@@ -152,6 +152,7 @@ export const searchQuery = z.object({
   funder: z.string().max(120).optional(),
   year: z.coerce.number().int().min(1800).max(2200).optional(),
   status: z.string().max(40).optional(),
+  sort: z.enum(E.searchSorts).default('relevance'),
   page: pageSchema,
   perPage: z.coerce.number().int().min(1).max(100).default(20),
 });

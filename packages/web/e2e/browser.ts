@@ -1,5 +1,5 @@
 /** End-to-end harness: the real site on a real port over a seeded test database, driven in Debian's Chromium. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser } from 'playwright-core';
@@ -7,14 +7,15 @@ import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
 import { createSite } from '../src/site.js';
 import { cacheOptionsFromEnv, openVisitorCache } from '../../server/src/lib/response-cache.js';
+import { CHROMIUM_HINT, findChromium } from './chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = findChromium();
 export const ARTIFACTS = 'test-results';
 
 export interface Running { base: string; browser: Browser; db: Db; close(): Promise<void> }
 
 export async function startSite(): Promise<Running> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  if (!CHROMIUM) throw new Error(`Chromium not found (CHROMIUM_PATH, or chromium on the PATH): ${CHROMIUM_HINT}`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const db = await testDb();
   // as in production (server.ts): visitors' pages kept until a write (every write here goes through this process)

@@ -71,6 +71,8 @@ describe('edit forms in Chromium', () => {
     await list.getByRole('option').first().waitFor();
     expect(await funder.getAttribute('aria-expanded')).toBe('true');
     await expect(list.getByRole('option').first().textContent()).resolves.toContain('Région Île-de-France');
+    const shown = await list.getByRole('option').count();
+    expect(await row.locator('p[role=status]').textContent()).toMatch(shown === 1 ? /^1 suggestion : flèches/ : new RegExp(`^${shown} suggestions : flèches`));
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/edit-form-combobox.png` });
     await funder.press('ArrowDown');

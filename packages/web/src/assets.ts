@@ -15,6 +15,12 @@ export function scripts(): Promise<Map<string, string>> {
 }
 
 let css: string | null = null;
+let icon: string | null = null;
+/** Tandem's icon (two linked rings), served as /favicon.svg and at /favicon.ico, where browsers look by default. */
+export function favicon(): string {
+  icon ??= readFileSync(fileURLToPath(new URL('./styles/favicon.svg', import.meta.url)), 'utf8');
+  return icon;
+}
 export function stylesheet(): string {
   css ??= readFileSync(fileURLToPath(new URL('./styles/site.css', import.meta.url)), 'utf8');
   return css;

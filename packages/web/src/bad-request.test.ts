@@ -27,7 +27,11 @@ describe('the 400 page', () => {
     const filter = await get('/search?country=%00');
     expect(filter.status).toBe(400);
     expect(filter.text).toContain('« country »');
-    expect((await get('/en/projects/%00')).status).toBe(400);
+    const inPath = await get('/en/projects/%00');
+    expect(inPath.status).toBe(400);
+    expect(inPath.text).toContain('The address you asked for holds a null character: check the link');
+    expect(inPath.text).not.toContain('“path”');
+    expect((await get('/projects/%ff')).text).toContain('L’adresse demandée est mal encodée : vérifiez le lien');
     const form = await app.request('/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%00%40b.fr&password=x' });
     expect([form.status, (await form.text()).includes('« email »')]).toEqual([400, true]);
   });

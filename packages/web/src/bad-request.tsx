@@ -19,5 +19,7 @@ export function badRequestPage(c: Context, i: I18n, message: string, back = '/')
 export const badPage: BadPage = (c, bad) => {
   // the path may be the bad part: its language prefix is read from the raw path
   const i = i18n(splitLang(new URL(c.req.url).pathname)[0]);
+  // 'path' is the address itself: said in words; otherwise the parameter or form field is named
+  if (bad.path === 'path') return badRequestPage(c, i, i.t(bad.reason === 'nul' ? 'error.badRequest.nulPath' : 'error.badRequest.encodingPath'));
   return badRequestPage(c, i, i.t(bad.reason === 'nul' ? 'error.badRequest.nul' : 'error.badRequest.encoding', { field: bad.path }));
 };

@@ -60,10 +60,17 @@ describe('CSV exports are formula-safe', () => {
   });
 
   it('statistics: funders behind a quote, a negative total stays a number', async () => {
-    const rows = (await csv('/statistics/funding.csv')).filter((r) => r[0].startsWith('evil-'));
-    expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(expect.arrayContaining(neutralised.map((n, k) => [`evil-${k}`, n, k === 0 ? '-12.5' : String(1000 + k)])));
-    expect(rows).toHaveLength(PAYLOADS.length);
-    for (const r of await csv('/en/statistics/by-country.csv')) expect(r[1]).not.toMatch(/^[=+\-@\t\r]/);
+    const all = await csv('/statistics/by-funder.csv');
+    const rows = [all[0], ...all.filter((r) => r[0].startsWith('evil-'))];
+    expect(rows).toHaveLength(PAYLOADS.length + 1);
+    expect(column(rows, 'currency')).toEqual(Array(PAYLOADS.length).fill('EUR'));
+    expect(rows.slice(1).map((r, k) => [r[0], r[1], column(rows, 'committed')[k]])).toEqual(expect.arrayContaining(
+      neutralised.map((n, k) => [`evil-${k}`, n, k === 0 ? '-12.5' : String(1000 + k)])));
+    // the chart's former address answers the same file
+    expect(await csv('/statistics/funding.csv')).toEqual(all);
+    for (const path of ['/en/statistics/by-country.csv', '/vi/statistics/by-theme.csv', '/statistics/by-year.csv']) {
+      for (const r of (await csv(path)).slice(1)) expect(r[1], path).not.toMatch(/^[=+\-@\t\r]/);
+    }
   });
 
   it('aid declaration: the organisation behind a quote, amounts plain', async () => {

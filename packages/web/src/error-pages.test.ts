@@ -27,6 +27,17 @@ describe('error pages', () => {
     expect(await api.json()).toEqual({ error: 'no route for GET /api/nowhere' });
   });
 
+  it('the icon browsers ask for exists (no 404 in every page\'s console) and every page names it', async () => {
+    const app = createSite({ db });
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await res.text()).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
+    expect(await (await app.request('/en/')).text()).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+  });
+
   it('a failure inside a page is a 500 page in the visitor\'s language, never raw JSON; the API answers JSON', async () => {
     // the database fails under the page (as a lost connection would)
     const failing = new Proxy(db, { get: (t, k) => (k === 'query' ? async () => { throw new Error('simulated failure'); } : Reflect.get(t, k)) });

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
 import { createSite } from './site.js';
+import { fr } from './i18n/fr.js';
+import { en } from './i18n/en.js';
+import { i18n } from './i18n/index.js';
+import { pluralText } from './client/plural.js';
 
 describe('pages in French, English and Vietnamese', () => {
   let db: Db;
@@ -24,6 +28,16 @@ describe('pages in French, English and Vietnamese', () => {
     const fr = await page('/partnerships/ssd-hai-duong');
     expect(fr).toContain('<h1>Seine-Saint-Denis – Hải Dương</h1>');
     expect(fr).toContain('<p class="summary">Coopération');
+  });
+
+  it('marks record text inside interface sentences: timeline entries, validating parties', async () => {
+    const en = await page('/en/partnerships/ssd-hai-duong');
+    expect(en).toMatch(/Project: <span lang="fr">[^<]+<\/span><\/a>/);
+    expect(en).toMatch(/<section[^>]*validation[\s\S]*?<a href="\/en\/organisations\/[^"]+" lang="fr">/);
+    const fr = await page('/partnerships/ssd-hai-duong');
+    expect(fr).toMatch(/Projet : <span>[^<]+<\/span><\/a>/);
+    expect(fr).not.toMatch(/Projet : <span lang=/);
+    expect(await page('/vi/organisations/cd93')).toMatch(/<a href="\/vi\/partnerships\/ssd-hai-duong" lang="fr">/);
   });
 
   it('marks search results and the home\'s recent partnerships, and leaves a translated place name alone', async () => {
@@ -45,6 +59,19 @@ describe('pages in French, English and Vietnamese', () => {
     expect(await page('/en/search?q=hai')).toMatch(/<h2 id="results-h">\d+ results<\/h2>/);
     expect(await page('/search?q=hai')).toMatch(/<h2 id="results-h">\d+ résultats<\/h2>/);
     expect(await page('/vi/search?q=hai')).toMatch(/<h2 id="results-h">\d+ kết quả<\/h2>/);
+  });
+
+  it('never writes a plural as "(s)": browser scripts get every form and pick by Intl.PluralRules', () => {
+    const bracketed = [...Object.entries(fr), ...Object.entries(en)].filter(([, v]) => /\w\(s\)/.test(v)).map(([k]) => k);
+    expect(bracketed).toEqual([]);
+    const forms = i18n('fr').forms('admin.import.activities');
+    expect(forms).toEqual({ one: '{n} activité', other: '{n} activités' });
+    expect(pluralText(forms, 1, 'fr')).toBe('1 activité');
+    expect(pluralText(forms, 0, 'fr')).toBe('0 activité');
+    expect(pluralText(forms, 1200, 'fr')).toBe('1\u202f200 activités');
+    expect(pluralText(i18n('en').forms('admin.import.activities'), 0, 'en')).toBe('0 activities');
+    expect(Object.keys(i18n('vi').forms('edit.ref.count'))).toEqual(['other']);
+    expect(pluralText(i18n('vi').forms('edit.ref.count'), 1, 'vi')).toMatch(/^1 gợi ý:/);
   });
 
   it('dates Vietnamese pages in one form: days "ngày D tháng M năm YYYY", months "tháng M năm YYYY"', async () => {

@@ -14,6 +14,7 @@ import { HomePage, MapAsList, WorldMap } from './features/home/HomePage.js';
 import { atlasData, recentPartnerships } from './features/home/home.queries.js';
 import { FACET_ORDER, SearchPage, SearchResults, type SearchState } from './features/search/SearchPage.js';
 import { PartnershipBody, PartnershipSheet } from './features/sheets/PartnershipSheet.js';
+import { partnerProfiles } from './features/sheets/PartnerProfiles.js';
 import { ProjectBody, ProjectSheet } from './features/sheets/ProjectSheet.js';
 import { OrganisationBody, OrganisationSheet } from './features/sheets/OrganisationSheet.js';
 import { MissionBody, MissionSheet } from './features/sheets/MissionSheet.js';
@@ -21,7 +22,7 @@ import { TerritoryBody, TerritorySheet } from './features/sheets/TerritorySheet.
 import { territoryMap } from './features/sheets/territory-map.js';
 import { childrenOf, partnershipsAt } from './features/sheets/sheets.queries.js';
 import { StatBlock, StatsPage, chartTitle } from './features/stats/StatsPage.js';
-import { charts, stat, type Chart } from './features/stats/stats.queries.js';
+import { chartOf, charts, csvHeader, csvRows, keyTotals, stat, type Chart } from './features/stats/stats.queries.js';
 import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
 import { collabAction, collaboration } from './features/collab/collab.js';
 import { apdPage } from './features/apd/apd.page.js';
@@ -29,6 +30,7 @@ import { importPage } from './features/admin/import.page.js';
 import { editPage } from './features/edit/edit.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { badRequestPage } from './bad-request.js';
+import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
@@ -47,12 +49,12 @@ function searchState(c: Context): { state: SearchState; query: ReturnType<typeof
   if (!words.success) return null;
   const query = words.data;
   const filters = Object.fromEntries(FACET_ORDER.filter((f) => query[f] !== undefined).map((f) => [f, String(query[f])]));
-  return { state: { q: query.q, page: query.page, filters }, query };
+  return { state: { q: query.q, page: query.page, sort: query.sort, filters }, query };
 }
 
 /** The five sheet kinds: data, full page, and embeddable body. */
 const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db, after: any) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string }> = {
-  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, _db, after) => <PartnershipSheet i={i} p={p} after={after} />, body: async (i, p) => <PartnershipBody i={i} p={p} />, title: (p) => p.title },
+  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, db, after) => <PartnershipSheet i={i} p={p} after={after} profiles={await partnerProfiles(db, i, p)} />, body: async (i, p, db) => <PartnershipBody i={i} p={p} profiles={await partnerProfiles(db, i, p)} />, title: (p) => p.title },
   projects: { kind: 'project', get: getProject, page: async (i, p, _db, after) => <ProjectSheet i={i} p={p} after={after} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
   organisations: { kind: 'organisation', get: getOrganisation, page: async (i, o, _db, after) => <OrganisationSheet i={i} o={o} after={after} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
   missions: { kind: 'mission', get: getMission, page: async (i, m, _db, after) => <MissionSheet i={i} m={m} after={after} />, body: async (i, m) => <MissionBody i={i} m={m} />, title: (m) => m.title },
@@ -88,14 +90,13 @@ export const pageRoutes: Array<[string, Handler]> = [
   // IATI import for platform administrators (features/admin): GET shows the upload form, its multipart POST imports
   ['/admin/import', importPage],
   ['POST /admin/import', importPage],
-  ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i.lang) })))} />)],
+  ['/open-data', openDataPage], // open data: what is published, downloads, licences (features/opendata)
+  ['/open-data/api', apiReferencePage], // the API reference, from the OpenAPI document
+  ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} totals={await keyTotals(db)} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i) })))} />)],
   ['/statistics/:chart{[a-z-]+\\.csv}', async (c, i, db) => {
-    const chart = (c.req.param('chart') as string).replace(/\.csv$/, '') as Chart;
-    if (!charts.includes(chart)) return c.html(<NotFoundPage i={i} />, 404);
-    const rows = await stat(db, chart, i.lang);
-    return chart === 'funding'
-      ? csvResponse(c, `tandem-${chart}`, ['funder_id', 'funder', 'year', 'currency', 'amount'], rows.map((r) => [r.key, r.label, r.year, r.currency, r.value]))
-      : csvResponse(c, `tandem-${chart}`, ['key', 'label', 'count'], rows.map((r) => [r.key, r.label, r.value]));
+    const chart = chartOf((c.req.param('chart') as string).replace(/\.csv$/, ''));
+    if (!chart) return c.html(<NotFoundPage i={i} />, 404);
+    return csvResponse(c, `tandem-${chart}`, csvHeader, csvRows(await stat(db, chart, i)));
   }],
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
@@ -113,9 +114,9 @@ export const pageRoutes: Array<[string, Handler]> = [
     return c.html(<EmbedFrame i={i} title={i.t('home.map.title')} path="/map" scripts={['map']}><WorldMap i={i} data={data} /><MapAsList i={i} data={data} /></EmbedFrame>);
   }],
   ['/embed/statistics/:chart', async (c, i, db) => {
-    const chart = c.req.param('chart') as Chart;
-    if (!charts.includes(chart)) return c.html(<NotFoundPage i={i} />, 404);
-    return c.html(<EmbedFrame i={i} title={i.t(chartTitle[chart])} path={`/statistics/${chart}`}><StatBlock i={i} chart={chart} rows={await stat(db, chart, i.lang)} embed /></EmbedFrame>);
+    const chart = chartOf(c.req.param('chart') as string);
+    if (!chart) return c.html(<NotFoundPage i={i} />, 404);
+    return c.html(<EmbedFrame i={i} title={i.t(chartTitle[chart])} path={`/statistics/${chart}`}><StatBlock i={i} chart={chart} rows={await stat(db, chart, i)} embed /></EmbedFrame>);
   }],
   ['/embed/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
@@ -129,7 +130,7 @@ export const pageRoutes: Array<[string, Handler]> = [
     const sheet = /^\/(partnerships|projects|organisations|missions|territories)\/([^/]+)$/.exec(path);
     const chart = /^\/statistics\/([a-z-]+)$/.exec(path);
     if (sheet) title = SHEETS[sheet[1]].title(await SHEETS[sheet[1]].get(db, decodeURIComponent(sheet[2])), i);
-    else if (chart && charts.includes(chart[1] as Chart)) title = i.t(chartTitle[chart[1] as Chart]);
+    else if (chart && chartOf(chart[1])) title = i.t(chartTitle[chartOf(chart[1]) as Chart]);
     else if (path !== '/map') return c.html(<NotFoundPage i={i} />, 404);
     return c.html(<EmbedCodePage i={i} origin={origin} path={path} title={title} />);
   }],

@@ -9,7 +9,7 @@ import { createApp, type AppOptions } from '../../server/src/app.js';
 import { HttpError } from '../../server/src/lib/errors.js';
 import { requestDb } from '../../server/src/lib/read-db.js';
 import { i18n, splitLang, type I18n } from './i18n/index.js';
-import { scripts, stylesheet } from './assets.js';
+import { favicon, scripts, stylesheet } from './assets.js';
 import { pageRoutes, NotFoundPage } from './routes.js';
 import { mountAuthPages } from './features/auth/auth.pages.js';
 import { pageBodies } from './body-limit.js';
@@ -26,6 +26,9 @@ export function createSite(opts: AppOptions): Hono {
   app.use('*', compress());
   app.use('*', contextStorage()); // lets the Layout header read the signed-in person (features/auth/viewer.ts)
   app.get('/assets/site.css', (c) => c.body(stylesheet(), 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, (c) => c.body(favicon(), 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
+  }
   app.get('/assets/:name{[a-z]+\\.js}', async (c) => {
     const js = (await scripts()).get(c.req.param('name').replace(/\.js$/, ''));
     return js ? c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }) : c.notFound();

@@ -1,8 +1,9 @@
 /** The `tandem` command: db migrate | db seed | serve | export | import iati. */
 import { parseArgs } from 'node:util';
 import { createWriteStream } from 'node:fs';
+import type { Hono } from 'hono';
+import type { AppOptions } from '../app.js';
 import { openDbOrExit, prepareDb, settingsFromEnv, startServer } from '../server.js';
-import { createSite } from '../../../web/src/site.js';
 import { migrate, schemaLocked } from '../db/migrate.js';
 import { needsSeed, seedAll } from '../db/seed/index.js';
 import { exportCsv, exportJson, exportKinds, type ExportKind } from '../features/export/export.service.js';
@@ -35,7 +36,8 @@ Database: PGlite in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL i
 function help(cmd: string): number { console.log(HELP[cmd]); return 0; }
 function fail(msg: string, cmd = 'main'): number { console.error(`tandem: ${msg}\n`); console.error(HELP[cmd]); return 2; }
 
-export async function main(argv: string[]): Promise<number> {
+/** site: what `serve` serves (packages/app gives the whole site with its pages; by default the API alone). */
+export async function main(argv: string[], opts: { site?: (o: AppOptions) => Hono } = {}): Promise<number> {
   const [a, b] = argv;
   if (!a || a === '--help' || a === '-h' || a === 'help') return help('main');
   const cmd = a === 'db' || a === 'import' ? `${a} ${b ?? ''}`.trim() : a;
@@ -72,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       const s = settingsFromEnv();
-      await startServer({ ...s, port: values.port ? Number(values.port) : s.port, host: values.host ?? s.host }, createSite);
+      await startServer({ ...s, port: values.port ? Number(values.port) : s.port, host: values.host ?? s.host }, opts.site);
       return await new Promise<number>(() => {}); // runs until a signal stops it
     }
     case 'export': return runExport(values);

@@ -11,7 +11,7 @@ const lockOf = (dir: string) => parseLock(readFileSync(join(dir, 'tandem.lock'),
 function secondServer(dir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, PORT: '0' };
   delete env.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'packages/app/src/main.ts'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
 }
 
 describe('one process per PGlite data directory', () => {

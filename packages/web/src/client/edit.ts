@@ -3,8 +3,11 @@
  * comboboxes fed by /api/autocomplete/… (ARIA 1.2 combobox + listbox; arrows, Enter, Escape). Without this
  * script the same form works with "add a line" buttons, "remove" checkboxes and datalists.
  */
+import { pluralText, type Forms } from './plural.js';
+
 const form = document.querySelector<HTMLFormElement>('form.edit-form, form.conflict-form');
-const messages: Record<string, string> = (() => { try { return JSON.parse(form?.dataset.messages ?? '{}'); } catch { return {}; } })();
+type Messages = Partial<Record<'remove' | 'added' | 'removed' | 'none' | 'current', string>> & { count?: Forms };
+const messages: Messages = (() => { try { return JSON.parse(form?.dataset.messages ?? '{}'); } catch { return {}; } })();
 const live = document.getElementById('edit-live');
 const say = (text: string) => { if (live) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 50); } };
 const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
@@ -136,7 +139,7 @@ function combobox(input: HTMLInputElement): void {
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     active = -1;
-    status.textContent = open ? fill(messages.count ?? '{n}', { n: items.length }) : (messages.none ?? '');
+    status.textContent = open ? pluralText(messages.count, items.length, document.documentElement.lang || 'fr') : (messages.none ?? '');
   };
   const fetchItems = async () => {
     const q = input.value.trim();

@@ -4,14 +4,16 @@
  * <progress> bar, `report` or `failed` ends — and the report is filled into the page's <template>, so it reads
  * exactly like the one the plain form renders. Without this script the form posts to /admin/import.
  */
+import { pluralText, type Forms } from './plural.js';
 import { COUNTS, formatCount, formatSize, problemTotal, sortProblems, withoutLine, type ReportData } from '../features/admin/format.js';
 
 const form = document.querySelector<HTMLFormElement>('#import-form');
-const m: Record<string, string> = (() => { try { return JSON.parse(form?.dataset.messages ?? '{}'); } catch { return {}; } })();
+const { activities: activityForms, ...m }: Record<string, string> & { activities?: Forms } = (() => { try { return JSON.parse(form?.dataset.messages ?? '{}'); } catch { return {}; } })();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 const lang = document.documentElement.lang || 'fr';
 const num = (n: number, digits = 0) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(n);
 const units = { kb: m.kb ?? '{n} kB', mb: m.mb ?? '{n} MB', seconds: m.seconds ?? '{n} s' };
+const activities = (n: number) => pluralText(activityForms, n, lang);
 const size = (n: number) => formatSize(n, num, units);
 const fill = (key: string, params: Record<string, string | number> = {}) => (m[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 
@@ -115,13 +117,13 @@ function progressBar(total: number) {
     update(p: Progress) {
       const all = p.total ?? total;
       if (bar) bar.value = Math.min(p.bytes, all);
-      if (text) text.textContent = p.bytes >= all ? fill('progress.saving', { n: num(p.activities) }) : fill('progress.bytes', { done: size(p.bytes), total: size(all), n: num(p.activities) });
+      if (text) text.textContent = p.bytes >= all ? fill('progress.saving', { activities: activities(p.activities) }) : fill('progress.bytes', { done: size(p.bytes), total: size(all), activities: activities(p.activities) });
       const quarter = Math.floor((p.bytes / all) * 4);
       if (quarter > announced && quarter < 4) { announced = quarter; say(fill('progress.percent', { percent: quarter * 25 })); }
     },
     finish(r?: ReportData) {
       if (bar && r) bar.value = bar.max;
-      if (text && r) text.textContent = fill('progress.bytes', { done: size(r.bytes), total: size(total || r.bytes), n: num(r.activities) });
+      if (text && r) text.textContent = fill('progress.bytes', { done: size(r.bytes), total: size(total || r.bytes), activities: activities(r.activities) });
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Instant results: the search page's GET form, re-rendered by the server as the reader types. */
+/** Instant results: the search page's GET form, re-rendered by the server as the reader types or changes the sort. */
 import { enhancePrint } from './common.js';
 
 enhancePrint();
@@ -11,6 +11,7 @@ async function refresh(): Promise<void> {
   if (!form) return;
   const params = new URLSearchParams(new FormData(form) as any);
   params.delete('page');
+  if (params.get('sort') === 'relevance') params.delete('sort');
   const url = `${form.action}?${params}`;
   controller?.abort();
   controller = new AbortController();
@@ -28,3 +29,4 @@ input?.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(refresh, 200);
 });
+form?.querySelector<HTMLSelectElement>('select[name="sort"]')?.addEventListener('change', () => { clearTimeout(timer); void refresh(); });

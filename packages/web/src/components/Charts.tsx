@@ -25,24 +25,3 @@ export function BarChart(props: { i: I18n; title: string; bars: Array<{ label: s
     </svg>
   );
 }
-
-/** A small line chart of a time series (indicator history). */
-export function Sparkline(props: { label: string; points: Array<{ year: number; value: number }>; format: (v: number) => string }) {
-  const pts = [...props.points].sort((a, b) => a.year - b.year);
-  if (pts.length < 2) return null;
-  const w = 220, h = 56, pad = 4;
-  const x0 = pts[0].year, x1 = pts[pts.length - 1].year;
-  const ys = pts.map((p) => p.value);
-  const lo = Math.min(...ys), hi = Math.max(...ys);
-  const X = (y: number) => pad + ((y - x0) / Math.max(1, x1 - x0)) * (w - 2 * pad);
-  const Y = (v: number) => h - pad - ((v - lo) / (hi - lo || 1)) * (h - 2 * pad);
-  const d = pts.map((p, k) => `${k ? 'L' : 'M'}${X(p.year).toFixed(1)},${Y(p.value).toFixed(1)}`).join('');
-  const first = pts[0], last = pts[pts.length - 1];
-  return (
-    <svg class="sparkline" viewBox={`0 0 ${w} ${h}`} role="img"
-      aria-label={`${props.label} : ${first.year} ${props.format(first.value)} → ${last.year} ${props.format(last.value)}`}>
-      <path d={d} class="spark-line" />
-      <circle cx={X(last.year).toFixed(1)} cy={Y(last.value).toFixed(1)} r="3" class="spark-dot" />
-    </svg>
-  );
-}

@@ -1,6 +1,6 @@
 /** On shared records' sheets: each party's validation, and the history of changes with a readable diff. */
 import type { Child } from 'hono/jsx';
-import type { I18n } from '../i18n/index.js';
+import { textLang, type I18n } from '../i18n/index.js';
 import { Section } from './Sheet.js';
 import { changeLabelOrOther } from './change-label.js';
 
@@ -26,7 +26,7 @@ export function Validations(props: { i: I18n; items: PartyValidation[]; actions?
       <ul class="validations">
         {props.items.map((v) => (
           <li class={`validation validation-${v.state}`}>
-            <a href={i.path(`/organisations/${v.organisationId}`)}>{v.name}</a> : <strong>{i.t(`validation.${v.state}` as any)}</strong>
+            <a href={i.path(`/organisations/${v.organisationId}`)} lang={textLang(i)}>{v.name}</a> : <strong>{i.t(`validation.${v.state}` as any)}</strong>
             {v.comment && <blockquote>{v.comment}</blockquote>}
             {props.actions?.(v)}
           </li>

@@ -24,6 +24,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         {langs.map((l) => <link rel="alternate" hreflang={l} href={l === 'fr' ? meta.path : `/${l}${meta.path === '/' ? '' : meta.path}`} />)}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/site.css" />
         {meta.jsonLd && jsonLd(meta.jsonLd)}
         {(meta.scripts ?? []).map((s) => <script type="module" src={`/assets/${s}.js`} defer></script>)}
@@ -39,7 +40,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
                   <li><a href={i.path('/')}>{i.t('nav.home')}</a></li>
                   <li><a href={i.path('/search')}>{i.t('nav.search')}</a></li>
                   <li><a href={i.path('/statistics')}>{i.t('nav.stats')}</a></li>
-                  <li><a href="/api/openapi.json">{i.t('nav.api')}</a></li>
+                  <li><a href={i.path('/open-data')}>{i.t('nav.api')}</a></li>
                 </ul>
               </nav>
               <nav aria-label={i.t('nav.language')} class="langs">

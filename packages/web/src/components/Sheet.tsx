@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { safeHref } from '@tandem/shared';
 import { textLang, type I18n } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/fr.js';
 import { useContext } from 'hono/jsx';
 import { EditLink } from '../features/edit/edit-link.js';
 
@@ -30,6 +31,15 @@ export function Facts(props: { items: Array<[string, Child | null | undefined | 
 }
 
 export interface TimelineItem { date: string; label: Child }
+
+/**
+ * An interface sentence holding record text: "Projet : {title}" with the title marked in its own language
+ * (French record text on an English page gets lang="fr", the sentence around it keeps the page's).
+ */
+export function Phrase(props: { i: I18n; k: MessageKey; title: string; lang?: string }) {
+  const [before, after = ''] = props.i.t(props.k, { title: '\u0000' }).split('\u0000');
+  return <>{before}<span lang={textLang(props.i, props.lang)}>{props.title}</span>{after}</>;
+}
 
 export function Timeline(props: { i: I18n; items: TimelineItem[] }) {
   const { i } = props;

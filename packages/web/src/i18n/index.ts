@@ -1,5 +1,5 @@
 /** Interface strings in French (default), English and Vietnamese; numbers, money and dates per locale. */
-import { displayInstant, displayPartialDate, fold, formatMoney } from '@tandem/shared';
+import { displayInstant, displayPartialDate, formatMoney } from '@tandem/shared';
 import { fr, type MessageKey } from './fr.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
@@ -22,6 +22,8 @@ export interface I18n {
   /** A count with its words, by the language's plural rules (Intl.PluralRules): "1 partenariat", "2 partenariats", "0 partenariat". */
   plural(key: PluralKey, n: number, params?: Record<string, string | number>): string;
   l(group: string, value: string | null | undefined): string;
+  /** Every form of a plural message in this language ({one: '{n} activité', other: '{n} activités'}), for browser scripts. */
+  forms(key: PluralKey): Record<string, string>;
   num(n: number | string, digits?: number): string;
   money(amount: string | number, currency: string): string;
   date(partial: string | null | undefined): string;
@@ -44,6 +46,8 @@ export function i18n(lang: Lang): I18n {
       const form = `${key}.${rules.select(n)}` as MessageKey;
       return self.t(form in cat ? form : (`${key}.other` as MessageKey), { ...params, n: self.num(n) });
     },
+    forms: (key) => Object.fromEntries(rules.resolvedOptions().pluralCategories
+      .filter((c) => `${key}.${c}` in cat).map((c) => [c, cat[`${key}.${c}` as MessageKey]])),
     l: (group, value) => (value == null ? '' : ((cat as Record<string, string>)[`${group}.${value}`] ?? value)),
     num: (n, digits) => (digits === undefined ? nf : new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(Number(n)),
     money: (amount, currency) => formatMoney(amount, currency, lang),
@@ -73,17 +77,8 @@ export function textLang(i: I18n, lang: string = RECORD_LANG): string | undefine
   return lang === i.lang ? undefined : lang;
 }
 
-/**
- * A territory's name in the reader's language where known (Hanoï / Hanoi / Hà Nội). A name that is only the
- * territory's own name with its diacritics stripped ("Hai Duong" for "Hải Dương") is not a name of its own:
- * the territory's name is written as it is.
- */
-export function localName(t: { name: string; names?: Record<string, string> | null }, lang: Lang): string {
-  const named = t.names?.[lang];
-  if (!named) return t.name;
-  const stripped = named.normalize('NFD') === named.normalize('NFC') && named !== t.name && fold(named) === fold(t.name);
-  return stripped ? t.name : named;
-}
+/** A territory's name in the reader's language (shared: the search's facets name places the same way). */
+export { localName } from '@tandem/shared';
 
 /** The language a territory's own name is written in, among the site's (Vietnamese for Vietnam and its provinces). */
 export function ownLanguage(t: { id: string; country?: string | null }): Lang | null {

@@ -54,7 +54,7 @@ describe.skipIf(!inject('snapshotPath'))('tandem backup while the server runs on
     await pg.close();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+    server = spawn(process.execPath, ['--import', 'tsx', 'packages/app/src/main.ts'], {
       cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
       env: baseEnv({ DATA_DIR: data, PORT: String(port), HOST: '127.0.0.1', TANDEM_ADMIN_TOKEN: 'cli-test-admin' }),
     });

@@ -2,8 +2,7 @@
  * CSV for people rather than programs: a choice of columns (in the order asked) and, with labels=fr|en|vi,
  * readable headers and values (statuses, kinds, themes) instead of codes.
  */
-import { flattenThemes } from '@tandem/shared';
-import { i18n, type Lang } from '../../../../web/src/i18n/index.js';
+import { enumLabel, flattenThemes, type LabelLang as Lang } from '@tandem/shared';
 import { ValidationError } from '../../lib/errors.js';
 
 export interface CsvOptions { columns?: string[]; labels?: Lang }
@@ -25,19 +24,19 @@ const HEADERS: Record<string, Header> = {
   missions: { direction: ['Sens', 'Direction'], from: ['Du', 'From'], to: ['Au', 'To'], place: ['Lieu', 'Place'], organisations: ['Acteurs', 'Organisations'] },
   territories: { name_fr: ['Nom français', 'French name'], name_en: ['Nom anglais', 'English name'], name_vi: ['Nom vietnamien', 'Vietnamese name'],
     parent_id: ['Parent (identifiant)', 'Parent (id)'], valid_from: ['Valide depuis', 'Valid from'], valid_to: ['Valide jusqu’au', 'Valid to'], codes: ['Codes', 'Codes'] },
+  results: { subtitle: ['Précision', 'Detail'], url: ['Adresse', 'Address'] },
+  indicators: { territory_id: ['Territoire (identifiant)', 'Territory (id)'], territory: ['Territoire', 'Territory'], indicator: ['Indicateur', 'Indicator'],
+    year: ['Année', 'Year'], value: ['Valeur', 'Value'], unit: ['Unité', 'Unit'], source: ['Source', 'Source'] },
 };
 
-const FUNDING_KINDS: Record<string, [string, string]> = { committed: ['engagé', 'committed'], disbursed: ['versé', 'disbursed'], budgeted: ['budgété', 'budgeted'] };
 const themes = new Map(flattenThemes().map((t) => [t.id, t.labels]));
 
-/** Which i18n group labels a column's values, per kind. */
+/** Which label group (shared/src/labels.ts, the pages' own labels) names a column's values, per kind. */
 function valueLabeller(kind: string, column: string, lang: Lang): ((v: unknown) => unknown) | null {
-  const t = i18n(lang);
   const group = column === 'status' || column === 'direction' ? 'status'
-    : column === 'kind' ? ({ partnerships: 'partnershipKind', organisations: 'orgKind', territories: 'territoryKind' } as Record<string, string>)[kind] : undefined;
-  if (group) return (v) => (typeof v === 'string' ? t.l(group, v) : v);
+    : column === 'kind' ? ({ partnerships: 'partnershipKind', organisations: 'orgKind', territories: 'territoryKind', funding: 'fundingKind', results: 'kind' } as Record<string, string>)[kind] : undefined;
+  if (group) return (v) => (typeof v === 'string' ? enumLabel(lang, group, v) : v);
   if (column === 'themes') return (v) => (Array.isArray(v) ? v.map((id) => themes.get(id)?.[lang] ?? id) : v);
-  if (kind === 'funding' && column === 'kind') return (v) => FUNDING_KINDS[String(v)]?.[lang === 'fr' ? 0 : 1] ?? v;
   return null;
 }
 

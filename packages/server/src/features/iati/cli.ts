@@ -1,7 +1,10 @@
 /** `tandem import iati FILE…` (progress bar, report) and `tandem export --format iati`. */
-import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { createBrotliDecompress, createGunzip } from 'node:zlib';
+import xz from 'xz-decompress';
 import type { Db } from '../../db/client.js';
 import { exportIati } from './export.service.js';
 import { DEFAULT_MAX_BYTES, ImportFailed, importIati, type ImportReport, type Progress } from './import/service.js';
@@ -9,7 +12,8 @@ import { ImportError, formatBytes } from './import/parse.js';
 
 export const IMPORT_HELP = `Usage: tandem import iati FILE… [--skip-invalid] [--max-size MB]
 
-Imports IATI activity files (versions 2.01–2.03; FILE may be .xml or .xml.xz). Each file lands whole or not at
+Imports IATI activity files (versions 2.01–2.03; FILE may be .xml, or compressed: .xml.gz,
+.xml.br or .xml.xz). Each file lands whole or not at
 all; re-importing updates the projects imported before (key: iati-identifier), never duplicates them.
   --skip-invalid   import the valid activities and report the invalid ones (a critical problem), instead of
                    refusing the whole file
@@ -20,16 +24,29 @@ export function maxBytesFrom(env: NodeJS.ProcessEnv, option?: string): number {
   return env.TANDEM_IATI_MAX_BYTES ? Number(env.TANDEM_IATI_MAX_BYTES) : DEFAULT_MAX_BYTES;
 }
 
-/** A readable of the file's XML: .xz files go through the xz command. */
-function openXml(file: string): { stream: Readable; total?: number; done: Promise<void> } {
+/** Compressed files the command reads, decompressed in-process (no system program): gzip and brotli by node:zlib, xz by xz-decompress (WebAssembly). */
+const DECOMPRESS: Record<string, (raw: Readable) => Readable> = {
+  '.gz': (raw) => raw.pipe(createGunzip()),
+  '.br': (raw) => raw.pipe(createBrotliDecompress()),
+  '.xz': (raw) => Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(raw) as ReadableStream<Uint8Array>) as NodeReadableStream<Uint8Array>),
+};
+
+/** A readable of the file's XML; done rejects with an ImportError naming the file when it cannot be decompressed. */
+export function openXml(file: string): { stream: Readable; total?: number; done: Promise<void> } {
   const size = statSync(file).size;
-  if (!file.endsWith('.xz')) return { stream: createReadStream(file, { highWaterMark: 256 * 1024 }), total: size, done: Promise.resolve() };
-  const xz = spawn('xz', ['-dc', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  xz.stderr.on('data', (d) => { err += d; });
-  const done = new Promise<void>((res, rej) => xz.on('close', (code) => (code ? rej(new ImportError(`xz could not decompress ${file}: ${err.trim()}`)) : res())));
-  done.catch(() => {}); // awaited by the caller; an xz failure explains a broken stream
-  return { stream: xz.stdout, done };
+  const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const ext = extname(file).toLowerCase();
+  const decompress = DECOMPRESS[ext];
+  if (!decompress) return { stream: raw, total: size, done: Promise.resolve() };
+  const stream = decompress(raw);
+  const done = new Promise<void>((res, rej) => {
+    const fail = (e: Error) => { stream.destroy(); rej(new ImportError(`could not decompress ${file} (${ext.slice(1)}): ${e.message}`)); };
+    raw.on('error', fail);
+    stream.on('error', fail);
+    stream.on('close', res);
+  });
+  done.catch(() => {}); // awaited by the caller; a decompression failure explains a broken stream
+  return { stream, done };
 }
 
 function progressBar(file: string, tty: boolean) {
@@ -64,7 +81,7 @@ export async function runImportIati(db: Db, files: string[], opts: { skipInvalid
     try {
       const src = openXml(file);
       const report = await importIati(db, src.stream, { file, total: src.total, skipInvalid: opts.skipInvalid, maxBytes: opts.maxBytes, onProgress: progressBar(file, tty) })
-        .catch(async (e) => { await src.done; throw e; });
+        .catch(async (e) => { src.stream.destroy(); await src.done; throw e; });
       await src.done;
       if (tty) process.stderr.write('\r\x1b[K');
       printReport(report, console.log);

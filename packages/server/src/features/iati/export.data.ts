@@ -13,10 +13,13 @@ export interface ProjectBundle {
   reportingOrg: OrgRef | null;
 }
 
-export interface ExportFilter { organisation?: string; partnership?: string }
+/** projects: a chosen set (a search's), in this order */
+export interface ExportFilter { organisation?: string; partnership?: string; project?: string; projects?: string[] }
 
 /** Ids of the projects to export, in a stable order. */
 export async function projectIds(db: Db, f: ExportFilter): Promise<string[]> {
+  if (f.projects) return f.projects;
+  if (f.project) return [f.project];
   if (f.partnership) return ids(db, 'select id from project where partnership_id = $1 order by id', [f.partnership]);
   if (f.organisation) {
     return ids(db, `select id from project where id in (select project_id from project_participant where organisation_id = $1

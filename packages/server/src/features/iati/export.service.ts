@@ -3,10 +3,12 @@ import type { Db } from '../../db/client.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { loadBundles, projectIds, type ExportFilter } from './export.data.js';
 import { activityXml } from './export.activity.js';
+import { textStream } from '../export/stream.js';
 
 const BATCH = 200;
 
 async function assertTarget(db: Db, f: ExportFilter): Promise<void> {
+  if (f.project && !(await db.query('select 1 from project where id = $1', [f.project])).length) throw new NotFoundError('project', f.project);
   if (f.organisation && !(await db.query('select 1 from organisation where id = $1', [f.organisation])).length) throw new NotFoundError('organisation', f.organisation);
   if (f.partnership && !(await db.query('select 1 from partnership where id = $1', [f.partnership])).length) throw new NotFoundError('partnership', f.partnership);
 }
@@ -27,15 +29,5 @@ export async function exportIati(db: Db, filter: ExportFilter, write: (chunk: st
 /** The same document as a web stream, for an HTTP answer: checks the target first, so a 404 is still a JSON answer. */
 export async function iatiStream(db: Db, filter: ExportFilter): Promise<ReadableStream<Uint8Array>> {
   await assertTarget(db, filter);
-  const enc = new TextEncoder();
-  let pull: ((v: void) => void) | null = null;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      exportIati(db, filter, async (chunk) => {
-        controller.enqueue(enc.encode(chunk));
-        if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((res) => { pull = res; });
-      }).then(() => controller.close(), (err) => controller.error(err));
-    },
-    pull() { const p = pull; pull = null; p?.(); },
-  }, { highWaterMark: 4 });
+  return textStream((write) => exportIati(db, filter, write));
 }

@@ -9,6 +9,7 @@ import { getActor, isPlatformAdmin } from '../../lib/actor.js';
 import { HttpError } from '../../lib/errors.js';
 import type { Db } from '../../db/client.js';
 import { iatiStream } from './export.service.js';
+import { download } from '../export/stream.js';
 import { maxBytesFrom } from './cli.js';
 import { ImportError, tooLarge } from './import/parse.js';
 import { ImportFailed, importIati, type ImportOptions } from './import/service.js';
@@ -16,7 +17,8 @@ import { ImportFailed, importIati, type ImportOptions } from './import/service.j
 const exportQuery = z.object({
   organisation: idSchema.optional().meta({ description: 'only the projects this organisation takes part in, funds or reported' }),
   partnership: idSchema.optional().meta({ description: 'only the projects of this partnership' }),
-}).refine((q) => !(q.organisation && q.partnership), { message: 'give organisation or partnership, not both', path: ['partnership'] });
+  project: idSchema.optional().meta({ description: 'only this project' }),
+}).refine((q) => [q.organisation, q.partnership, q.project].filter(Boolean).length <= 1, { message: 'give one of organisation, partnership or project, not several', path: ['partnership'] });
 
 const importQuery = z.object({
   skipInvalid: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1')
@@ -74,11 +76,12 @@ async function runImport(c: Context, db: Db, skipInvalid: boolean) {
 export const iatiRoutes = [
   route({
     method: 'get', path: '/api/export/iati', tag: 'export', query: exportQuery, produces: 'application/xml',
-    summary: 'Projects as an IATI 2.03 activity file (all, one organisation\'s, or one partnership\'s), streamed; it validates against iati-activities-2.03.xsd',
+    summary: 'Projects as an IATI 2.03 activity file (all, one organisation\'s, one partnership\'s, or one project), streamed; it validates against iati-activities-2.03.xsd',
     returns: 'the iati-activities document',
-    handler: async ({ db, query }) => new Response(await iatiStream(db, query), {
-      headers: { 'content-type': 'application/xml; charset=utf-8', 'content-disposition': `attachment; filename="tandem-iati${query.organisation ? `-${query.organisation}` : query.partnership ? `-${query.partnership}` : ''}.xml"` },
-    }),
+    handler: async ({ db, query }) => {
+      const one = query.organisation ?? query.partnership ?? query.project;
+      return download(await iatiStream(db, query), 'iati', `tandem-iati${one ? `-${one}` : ''}`);
+    },
   }),
   route({
     method: 'post', path: '/api/import/iati', tag: 'import', query: importQuery, write: true,

@@ -1,36 +1,62 @@
-/** Test helpers of the IATI feature (imported by *.test.ts only): samples, xmllint, independent counts. */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * Test helpers of the IATI feature (imported by *.test.ts only): samples, schema validation and independent XPath
+ * counts by libxml2's xmllint compiled to WebAssembly (the xmllint-wasm package: no system program needed).
+ */
+import { createReadStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
+import { memoryPages, validateXML, type XMLFileInfo } from 'xmllint-wasm';
 
 export const IATI_DIR = fileURLToPath(new URL('../../../data/reference/iati/', import.meta.url));
-export const SCHEMA = join(IATI_DIR, 'schema/iati-activities-2.03.xsd');
+const SCHEMA_DIR = join(IATI_DIR, 'schema');
+const SCHEMA_FILE = 'iati-activities-2.03.xsd';
+export const SCHEMA = join(SCHEMA_DIR, SCHEMA_FILE);
 export const sample = (name: string) => join(IATI_DIR, 'samples', name);
 export const TMP = resolve('.tmp/iati-test');
 
-/** The sample as a plain XML file: .xz samples are decompressed once into .tmp with the xz command. */
+/** The sample as a plain XML file: .br samples are decompressed once into .tmp (brotli, node:zlib). */
 export function plainSample(name: string): string {
-  if (!name.endsWith('.xz')) return sample(name);
+  if (!name.endsWith('.br')) return sample(name);
   mkdirSync(TMP, { recursive: true });
   const out = join(TMP, `${process.pid}-${name.slice(0, -3)}`);
-  if (!existsSync(out)) writeFileSync(out, execFileSync('xz', ['-dc', sample(name)], { maxBuffer: 1 << 28 }));
+  if (!existsSync(out)) {
+    writeFileSync(`${out}.part`, brotliDecompressSync(readFileSync(sample(name))));
+    renameSync(`${out}.part`, out);
+  }
   return out;
 }
 
 export const stream = (file: string) => createReadStream(file, { highWaterMark: 128 * 1024 });
 
-/** xmllint's answer on the file against the IATI 2.03 schema: { ok, output }. Throws when xmllint is missing. */
-export function validateXml(file: string): { ok: boolean; output: string } {
-  const r = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint is needed to validate IATI XML (Debian: apt-get install -y libxml2-utils): ${r.error.message}`);
-  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}`.trim() };
+// the 23 MB sample needs more than the package's default 32 MiB of WebAssembly memory
+const MEMORY = { initialMemoryPages: 64 * memoryPages.MiB, maxMemoryPages: memoryPages.GiB };
+const doc = (file: string): XMLFileInfo => ({ fileName: 'doc.xml', contents: readFileSync(file) });
+let schema: { main: XMLFileInfo; preload: XMLFileInfo[] } | undefined;
+function schemaFiles() {
+  // the main schema includes iati-common.xsd and imports xml.xsd: all of them go into xmllint's in-memory file system
+  const files = readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.xsd')).map((f) => ({ fileName: f, contents: readFileSync(join(SCHEMA_DIR, f)) }));
+  return (schema ??= { main: files.find((f) => f.fileName === SCHEMA_FILE)!, preload: files.filter((f) => f.fileName !== SCHEMA_FILE) });
 }
 
-/** count(…) of an XPath expression, evaluated by xmllint: independent of Tandem's parser. */
-export function xpathCount(file: string, expr: string): number {
-  return Number(execFileSync('xmllint', ['--xpath', `count(${expr})`, file], { encoding: 'utf8' }).trim());
+/** xmllint's answer on the file against the IATI 2.03 schema: { ok, output } (output: "doc.xml validates" or the errors). */
+export async function validateXml(file: string): Promise<{ ok: boolean; output: string }> {
+  const { main, preload } = schemaFiles();
+  const r = await validateXML({ xml: doc(file), schema: main, preload, ...MEMORY });
+  return { ok: r.valid, output: r.rawOutput.trim() };
 }
+
+/** count(…) of each XPath expression, evaluated by xmllint in one reading of the file: independent of Tandem's parser. */
+export async function xpathCounts(file: string, exprs: string[]): Promise<number[]> {
+  const expr = `concat(${exprs.map((e) => `count(${e})`).join(", ' ', ")})`;
+  // the arguments are replaced whole (normalization only satisfies the options' type): xmllint --xpath EXPR doc.xml
+  const r = await validateXML({ xml: doc(file), normalization: 'format', ...MEMORY, modifyArguments: () => ['--xpath', exprs.length > 1 ? expr : `count(${exprs[0]})`, 'doc.xml'] });
+  const counts = r.normalized.trim().split(' ').map(Number);
+  if (counts.length !== exprs.length || counts.some((n) => !Number.isInteger(n))) throw new Error(`xmllint --xpath: ${r.normalized}${r.rawOutput}`);
+  return counts;
+}
+
+export const xpathCount = async (file: string, expr: string) => (await xpathCounts(file, [expr]))[0];
 
 /** Every iati-identifier of a file, by a plain regular expression over its text (a second, independent reading). */
 export function identifiersOf(file: string): string[] {

@@ -39,14 +39,14 @@ export async function listPartnerships(db: Db, opts: { page: number; perPage: nu
 
 async function partiesOf(db: Db, ids: string[]) {
   const rows = await db.query(
-    `select pp.partnership_id, pp.side, o.id, o.name, o.kind, o.acronyms, o.country, t.id as territory_id, t.name as territory_name
+    `select pp.partnership_id, pp.side, o.id, o.name, o.kind, o.acronyms, o.country, t.id as territory_id, t.name as territory_name, t.names as territory_names, t.country as territory_country
        from partnership_party pp join organisation o on o.id = pp.organisation_id left join territory t on t.id = o.territory_id
       where pp.partnership_id = any($1::text[]) order by pp.position`, [ids]);
   const out = new Map<string, any[]>();
   for (const r of rows) {
     const list = out.get(r.partnership_id) ?? [];
     list.push({ organisationId: r.id, name: r.name, kind: r.kind, acronyms: r.acronyms, side: r.side, country: r.country,
-      territory: r.territory_id ? { id: r.territory_id, name: r.territory_name } : null });
+      territory: r.territory_id ? { id: r.territory_id, name: r.territory_name, names: r.territory_names, country: r.territory_country } : null });
     out.set(r.partnership_id, list);
   }
   return out;

@@ -19,7 +19,7 @@ const query = z.object({
 export async function suggest(db: Db, kind: 'organisation' | 'territory', q: string, limit = 8, lang = 'fr'): Promise<{ items: Suggestion[] }> {
   const text = q.trim();
   if (!text) return { items: [] };
-  const found = await search(db, { q: text, kind, page: 1, perPage: limit }, lang);
+  const found = await search(db, { q: text, kind, sort: 'relevance', page: 1, perPage: limit }, lang, false);
   const items: Suggestion[] = found.results.map((r) => ({ id: r.id, label: r.title, detail: r.subtitle }));
   // an identifier typed as such comes first
   if (!items.some((x) => x.id === text)) {

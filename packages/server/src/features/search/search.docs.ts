@@ -1,11 +1,14 @@
 /** Builds one search document per record, in bulk: ids = null means every record of that kind. */
-import { fold, foldedWords, flattenThemes, themeAncestry } from '@tandem/shared';
+import { fold, foldedWords, flattenThemes, normaliseAmount, themeAncestry } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { TerritoryContext, namesOf } from './territory-context.js';
+import { activeTerritories, territoryWeight } from './search.activity.js';
 
 export interface SearchDoc {
   kind: string; id: string; title: string; subtitle: string | null; title_folded: string; folded: string; weight: number;
   countries: string[]; territories: string[]; themes: string[]; org_kinds: string[]; funders: string[]; years: number[]; status: string | null;
+  /** what "sort by amount" reads: a project's budget, a partnership's projects' budgets summed (its euros when it has some) */
+  amount: string | null; currency: string | null;
 }
 
 const themeLabels = new Map(flattenThemes().map((t) => [t.id, [t.labels.fr, t.labels.en, t.labels.vi]]));
@@ -21,7 +24,7 @@ const yearsBetween = (a: string | null, b: string | null) => {
 function doc(kind: string, id: string, title: string, subtitle: string | null, text: string[], weight: number, facets: Partial<SearchDoc>): SearchDoc {
   return {
     kind, id, title, subtitle, title_folded: foldedWords(title).join(' '), folded: uniq(uniq([title, ...text]).map(fold)).join(' · '), weight,
-    countries: [], territories: [], themes: [], org_kinds: [], funders: [], years: [], status: null, ...facets,
+    countries: [], territories: [], themes: [], org_kinds: [], funders: [], years: [], status: null, amount: null, currency: null, ...facets,
   };
 }
 
@@ -30,16 +33,26 @@ function themeFacet(themes: string[]) {
   return { ids, labels: ids.flatMap((t) => themeLabels.get(t) ?? []) };
 }
 
-const TERRITORY_WEIGHT: Record<string, number> = { country: 1.6, region: 1.3, province: 1.3, oblast: 1.3, departement: 1.2, city: 1.2, commune: 0.7, epci: 0.6 };
+/**
+ * Former units that live on under the same name (the city of Huế absorbed into the city-province of Huế, Hải Phòng
+ * merged into the new Hải Phòng) have no document of their own: the place is listed once, as its successor, whose
+ * document carries the history's names (TerritoryContext); their sheets stay reachable from the successor's history.
+ */
+async function continuedUnderSameName(db: Db, ids: string[] | null): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(`select distinct t.id from territory t join territory_change c on c.from_id = t.id join territory s on s.id = c.to_id
+    where t.valid_to is not null and s.valid_to is null and s.name = t.name${ids === null ? '' : ' and t.id = any($1::text[])'}`, ids === null ? [] : [ids]);
+  return new Set(rows.map((r) => r.id));
+}
 
 export async function territoryDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
   const f = filter(ids);
   const rows = await db.query(`select id, kind, name, codes, country, valid_to from territory ${f.w}`, f.p);
   const ctx = await TerritoryContext.load(db, ids);
-  return rows.map((t) => {
+  const active = await activeTerritories(db, ids), continued = await continuedUnderSameName(db, ids);
+  return rows.filter((t) => !continued.has(t.id)).map((t) => {
     const parent = ctx.chain(t.id, true)[1];
     return doc('territory', t.id, t.name, parent ? parent.name : null, [...ctx.names(t.id, t.kind === 'country'), ...Object.values(t.codes ?? {}) as string[]],
-      TERRITORY_WEIGHT[t.kind] ?? 1, { countries: uniq([t.country]), territories: ctx.facetIds(t.id), status: t.valid_to ? 'historical' : 'current' });
+      territoryWeight(t.kind, active.has(t.id)), { countries: uniq([t.country]), territories: ctx.facetIds(t.id), status: t.valid_to ? 'historical' : 'current' });
   });
 }
 
@@ -72,9 +85,12 @@ export async function partnershipDocs(db: Db, ids: string[] | null): Promise<Sea
   const agreements = group(await db.query('select partnership_id, title, place, axes, signed_on from agreement where partnership_id = any($1::text[]) order by partnership_id, position', [pids]), 'partnership_id');
   const funding = group(await db.query(`select p.partnership_id, f.funder_id, f.year from funding_line f join project p on p.id = f.project_id
     where p.partnership_id = any($1::text[]) order by p.partnership_id, f.project_id, f.position`, [pids]), 'partnership_id');
+  const budgets = group(await db.query(`select partnership_id, budget_currency as currency, sum(budget_amount)::text as amount from project
+    where partnership_id = any($1::text[]) and budget_amount is not null and budget_currency is not null group by 1, 2`, [pids]), 'partnership_id');
   const orgs = await orgMap(db, uniq([...parties.values()].flat().map((p) => p.organisation_id)));
   const ctx = await TerritoryContext.load(db, uniq([...orgs.values()].map((o) => o.territory_id)));
   return rows.map((p) => {
+    const money = (budgets.get(p.id) ?? []).sort((a, b) => Number(b.currency === 'EUR') - Number(a.currency === 'EUR') || Number(b.amount) - Number(a.amount))[0];
     const ps = (parties.get(p.id) ?? []).map((x) => orgs.get(x.organisation_id)).filter((o): o is any => o != null);
     const ag = agreements.get(p.id) ?? [];
     const fl = funding.get(p.id) ?? [];
@@ -88,7 +104,7 @@ export async function partnershipDocs(db: Db, ids: string[] | null): Promise<Sea
       territories: uniq(terr.flatMap((t) => ctx.facetIds(t))), themes: th.ids, org_kinds: uniq(ps.map((o) => o.kind)),
       funders: uniq(fl.map((x) => x.funder_id)),
       years: uniq([p.started_on ? Number(p.started_on.slice(0, 4)) : null, ...ag.map((a) => (a.signed_on ? Number(a.signed_on.slice(0, 4)) : null))]),
-      status: p.status,
+      status: p.status, amount: money ? normaliseAmount(money.amount) : null, currency: money?.currency ?? null,
     });
   });
 }
@@ -105,7 +121,8 @@ export interface ProjectParts {
 
 export async function projectDocs(db: Db, ids: string[] | null, known?: ProjectParts): Promise<SearchDoc[]> {
   const f = filter(ids, 'p.id');
-  const rows = await db.query(`select p.id, p.title, p.status, p.description, p.start_on, p.end_on, p.themes, pa.title as partnership_title
+  const rows = await db.query(`select p.id, p.title, p.status, p.description, p.start_on, p.end_on, p.themes, pa.title as partnership_title,
+      p.budget_amount::text as budget_amount, p.budget_currency
     from project p left join partnership pa on pa.id = p.partnership_id ${f.w}`, f.p);
   const pids = rows.map((r) => r.id);
   const parts = known?.participants ?? group(await db.query('select project_id, organisation_id from project_participant where project_id = any($1::text[]) order by project_id, position', [pids]), 'project_id');
@@ -124,6 +141,7 @@ export async function projectDocs(db: Db, ids: string[] | null, known?: ProjectP
       countries: uniq(pl.map((t) => ctx.country(t))), territories: uniq(pl.flatMap((t) => ctx.facetIds(t))), themes: th.ids,
       org_kinds: uniq(os.map((o) => o.kind)), funders: uniq(fl.map((x) => x.funder_id)),
       years: uniq([...yearsBetween(p.start_on, p.end_on), ...fl.map((x) => x.year)]), status: p.status,
+      ...(p.budget_amount != null && p.budget_currency ? { amount: normaliseAmount(p.budget_amount), currency: p.budget_currency } : {}),
     });
   });
 }

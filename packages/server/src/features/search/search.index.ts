@@ -1,5 +1,6 @@
 /** Keeps search_doc in step with the records: called inside the write's transaction. */
 import type { Db } from '../../db/client.js';
+import { activate, recheck } from './search.activity.js';
 import { missionDocs, organisationDocs, partnershipDocs, projectDocs, territoryDocs, type SearchDoc } from './search.docs.js';
 
 const BUILDERS = { territory: territoryDocs, organisation: organisationDocs, partnership: partnershipDocs, project: projectDocs, mission: missionDocs };
@@ -30,15 +31,16 @@ const facetKeys = (d: SearchDoc): string[] => [...new Set(filterTokens(d))].map(
  * function, the title parsed once; the facet keys as search_facet_keys() gives them (facetKeys).
  * iati/import/search-docs.test.ts checks that every document equals what the functions give.
  */
-const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status, facet_keys)
+const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitle, title_folded, folded, tsv, weight, countries, territories, themes, org_kinds, funders, years, status, facet_keys, amount, currency)
       select kind, id, title, subtitle, title_folded, folded,
              setweight(tt, 'A') || setweight(to_tsvector('simple', folded), 'B')
                || array_to_tsvector(toks || array['~s:' || (abs(h) % 64)::text, '~g:' || (abs(h) % 8)::text, '~u:' || (abs(h) % 512)::text]
                     || array(select '~a:' || w from unnest(tsvector_to_array(tt)) w)),
              weight, countries, territories, themes, org_kinds, funders, years, status,
-             fk
+             fk, amount, currency
         from json_to_recordset($1::json) as x(kind text, id text, title text, subtitle text, title_folded text, folded text, weight real,
-             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text, toks text[], fk text[]),
+             countries text[], territories text[], themes text[], org_kinds text[], funders text[], years integer[], status text, toks text[], fk text[],
+             amount numeric, currency text),
              lateral (select to_tsvector('simple', title_folded) as tt, hashtext(kind || '/' || id) as h) t
         returning tsv)
       insert into search_word (word)
@@ -46,24 +48,32 @@ const INSERT_DOCS = `with d as (insert into search_doc (kind, id, title, subtitl
          where not exists (select 1 from search_word s where s.word = x.w) order by 1
         on conflict do nothing`;
 
+/** Writes documents; the territories the records among them are placed at say something from now on (search.activity.ts). */
 export async function writeDocs(db: Db, docs: SearchDoc[]): Promise<void> {
   for (let i = 0; i < docs.length; i += BATCH) {
+    const batch = docs.slice(i, i + BATCH);
     // the documents, and their words into the vocabulary that prefix searches expand through (migration 0007)
-    await db.query(INSERT_DOCS, [JSON.stringify(docs.slice(i, i + BATCH).map((d) => ({ ...d, toks: filterTokens(d), fk: facetKeys(d) })))]);
+    await db.query(INSERT_DOCS, [JSON.stringify(batch.map((d) => ({ ...d, toks: filterTokens(d), fk: facetKeys(d) })))]);
+    await activate(db, [...new Set(batch.flatMap((d) => (d.kind === 'territory' ? [] : d.territories)))]);
   }
 }
 
-/** Rebuilds the documents of some records of one kind. */
+/** Rebuilds the documents of some records of one kind (and the weight of the territories they no longer name). */
 export async function reindex(db: Db, kind: IndexedKind, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.query('delete from search_doc where kind = $1 and id = any($2::text[])', [kind, ids]);
-  await writeDocs(db, await BUILDERS[kind](db, ids));
+  const before = await db.query<{ t: string }>(`with d as (delete from search_doc where kind = $1 and id = any($2::text[]) returning territories)
+    select distinct unnest(territories) as t from d`, [kind, ids]);
+  const docs = await BUILDERS[kind](db, ids);
+  await writeDocs(db, docs);
+  if (kind === 'territory') return;
+  const now = new Set(docs.flatMap((d) => d.territories));
+  await recheck(db, [...new Set(before.map((r) => r.t))].filter((t) => !now.has(t)));
 }
 
-/** Rebuilds every document (after a seed or an import). */
+/** Rebuilds every document (after a seed or an import): territories last, since their weight follows the records placed at them. */
 export async function reindexAll(db: Db, kinds: IndexedKind[] = Object.keys(BUILDERS) as IndexedKind[]): Promise<number> {
   let n = 0;
-  for (const kind of kinds) {
+  for (const kind of [...kinds].sort((a, b) => Number(a === 'territory') - Number(b === 'territory'))) {
     await db.query('delete from search_doc where kind = $1', [kind]);
     const docs = await BUILDERS[kind](db, null);
     await writeDocs(db, docs);

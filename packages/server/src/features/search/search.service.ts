@@ -12,9 +12,10 @@
  * title matches, title-word matches — themselves from a sample when the set is very large —, the sampled matches).
  * Latency then follows the page size, not the size of the result set.
  */
-import { foldedWords, type SearchQuery } from '@tandem/shared';
+import { foldedWords, recordKinds, type SearchQuery } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
-import { emptyFacets, FACET_PREFIX, facetCounts, labelFacets, type FacetName, type Facets } from './search.facets.js';
+import { emptyFacets, FACET_PREFIX, facetCounts, KEEP_ORDER, labelFacets, type FacetName, type FacetSample, type Facets } from './search.facets.js';
+import { withCards, type Card } from './search.cards.js';
 
 /** up to this many (estimated) matches, totals, facets and ranking are exact */
 const EXACT = 2000;
@@ -29,7 +30,7 @@ const CANDIDATES = 240;
 /** A lexeme quoted for tsquery input. */
 const lexeme = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-export interface SearchResult { kind: string; id: string; title: string; subtitle: string | null; score: number; url: string }
+export interface SearchResult extends Card { kind: string; id: string; title: string; subtitle: string | null; score: number; url: string }
 export interface SearchAnswer { total: number; approximate: boolean; page: number; perPage: number; results: SearchResult[]; facets: Facets }
 
 /** French and English words too common to narrow anything (matched only when nothing else is typed). */
@@ -113,22 +114,23 @@ function sized(estimate: number): Sample | null {
   return null;
 }
 
-export async function search(db: Db, query: SearchQuery, lang = 'fr'): Promise<SearchAnswer> {
+/** `cards`: each result's places, period, amounts and snippet (search.cards.ts); suggestions do without. */
+export async function search(db: Db, query: SearchQuery, lang = 'fr', cards = true): Promise<SearchAnswer> {
   const p = await plan(db, query);
-  if (p.nothing) return answer(query, 0, false, [], emptyFacets());
+  if (p.nothing) return { ...answer(query, 0, false, [], emptyFacets()), results: [] };
   const n = p.params.length;
   const keep = Math.max(p.textIdx ? CANDIDATES / 3 : CANDIDATES, query.page * query.perPage);
-  const at = (sample: Sample) => facetCounts(db, p.match(`$${n + 1}`), [...p.params, sample.tsquery], sample.scale, keep);
+  const at = (sample: Sample) => facetCounts(db, p.match(`$${n + 1}`), [...p.params, sample.tsquery], sample.scale, keep, query.sort);
   // the probe first: for a broad query it is the whole work (and GIN reads the long lists once)
   let sample = await at(PROBE);
   if (sample.matched < MIN_SAMPLE) {
     // fewer than 8 matches in 1/512 says little: a second probe of 1/64 tells whether the set is small enough to read whole
     if (sample.matched < 8) sample = await at(SECOND_PROBE);
     const next = sample.matched >= MIN_SAMPLE ? undefined : sample.matched * sample.scale <= EXACT ? null : sized(sample.matched * sample.scale);
-    if (next === null) return exact(db, p, query, lang);
+    if (next === null) return exact(db, p, query, lang, cards);
     if (next) sample = await at(next);
   }
-  const total = Math.round(sample.matched * sample.scale);
+  const total = Math.round(sample.matched * sample.scale) + await fewKinds(db, p, query, sample, keep);
   const ids = [sample.ids.map((x) => x.kind), sample.ids.map((x) => x.id)];
   // a very large set: title-word candidates from a sample too (among a million projects, the 82,000 titles holding
   // "eau" took 18 ms to collect)
@@ -139,19 +141,45 @@ export async function search(db: Db, query: SearchQuery, lang = 'fr'): Promise<S
     ? await ranked(db, p, query, candidates(`${idList(n + 1)} union ${titleCandidates(p, query, n + 2)}`),
       [...p.params, ...ids, `${p.phrase.replace(/[\\%_]/g, '\\$&')}%`, titles, ...(p.filterKeys.length ? [p.filterKeys] : [])])
     : await ranked(db, p, query, candidates(idList(1)), ids);
-  return answer(query, total, true, rows, await labelFacets(db, sample.facets, lang));
+  return withCards(db, answer(query, total, true, rows, await labelFacets(db, sample.facets, lang)), p.words, lang, cards);
+}
+
+/** Above this many matches in one kind, a kind the sample missed is left out of the kind facet (and its count). */
+const FEW = 1000;
+
+/**
+ * A kind the sample holds none of (the 300 partnerships among 38,000 territories; the delegations among a million
+ * projects) is a small part of the set: its matches are read whole, up to FEW, for the kind facet — every kind shows
+ * with its count — and among the ranking candidates (browsing without words lists the partnerships first). GIN
+ * intersects the words with the kinds' short lists. Returns the matches added to the sample's total.
+ */
+async function fewKinds(db: Db, p: Plan, query: SearchQuery, sample: FacetSample, keep: number): Promise<number> {
+  if (query.kind) return 0;
+  const seen = new Set(sample.facets.kind.map((k) => k.value));
+  const missing = recordKinds.filter((k) => !seen.has(k));
+  if (!missing.length) return 0;
+  const rows = await db.query<{ kind: string; n: number; ids: string[] }>(
+    `with s as materialized (select kind, id, weight, title, years, amount from search_doc ${p.match(`$${p.params.length + 1}`)} limit ${FEW})
+     select kind, count(*)::int as n, (array_agg(id order by ${KEEP_ORDER[query.sort]}))[1:${keep}] as ids from s group by kind`,
+    [...p.params, missing.map((k) => lexeme(`~k:${k}`)).join(' | ')]);
+  for (const r of rows) {
+    sample.facets.kind.push({ value: r.kind, label: r.kind, count: r.n });
+    sample.ids.push(...r.ids.map((id) => ({ kind: r.kind, id })));
+  }
+  sample.facets.kind.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return rows.reduce((sum, r) => sum + r.n, 0);
 }
 
 /**
  * Every match read: exact total and facets, and the ranking over all of them — through their ids, collected in the same
  * pass (scanning the index again let the planner trust its estimate for an OR of many words, and plan for a large set).
  */
-async function exact(db: Db, p: Plan, query: SearchQuery, lang: string): Promise<SearchAnswer> {
+async function exact(db: Db, p: Plan, query: SearchQuery, lang: string, cards: boolean): Promise<SearchAnswer> {
   // (a set larger than the probes said is ranked over its first ids by weight)
-  const { facets, matched, ids } = await facetCounts(db, p.match(), p.params, 1, EXACT * 5);
+  const { facets, matched, ids } = await facetCounts(db, p.match(), p.params, 1, EXACT * 5, query.sort);
   const words = p.textIdx ? [p.params[0]] : []; // the ranking's $1
   const rows = await ranked(db, p, query, candidates(idList(words.length + 1)), [...words, ids.map((x) => x.kind), ids.map((x) => x.id)]);
-  return answer(query, matched, false, rows, await labelFacets(db, facets, lang));
+  return withCards(db, answer(query, matched, false, rows, await labelFacets(db, facets, lang)), p.words, lang, cards);
 }
 
 /**
@@ -168,7 +196,14 @@ function titleCandidates(p: Plan, query: SearchQuery, at: number): string {
 
 const candidates = (set: string) => `(${set}) c join search_doc d using (kind, id)`;
 
-/** Scores documents (`from` names them `d`) and returns the page asked for; equal scores list the most recent records first (their latest year), then by title. */
+/** The page's order per sort (`score` and `latest` computed by `ranked`): equal scores list the most recent records first (their latest year), then by title. */
+const ORDER: Record<SearchQuery['sort'], string> = {
+  relevance: 'score desc, latest desc nulls last, d.title, d.id',
+  date: 'latest desc nulls last, score desc, d.title, d.id',
+  amount: 'd.amount desc nulls last, score desc, latest desc nulls last, d.title, d.id',
+};
+
+/** Scores documents (`from` names them `d`) and returns the page asked for, in the sort's order. */
 async function ranked(db: Db, p: Plan, query: SearchQuery, from: string, params: unknown[]) {
   const at = params.length + 1;
   // relevance of the title (every candidate holds the words somewhere: reading each full tsvector back from TOAST
@@ -179,13 +214,15 @@ async function ranked(db: Db, p: Plan, query: SearchQuery, from: string, params:
     : 'd.weight';
   const offset = (query.page - 1) * query.perPage;
   return db.query<{ kind: string; id: string; title: string; subtitle: string | null; score: number }>(
-    `select d.kind, d.id, d.title, d.subtitle, (${rank})::float8 as score
-       from ${from} order by score desc, (select max(y) from unnest(d.years) y) desc nulls last, d.title, d.id
+    `select d.kind, d.id, d.title, d.subtitle, (${rank})::float8 as score, (select max(y) from unnest(d.years) y) as latest
+       from ${from} order by ${ORDER[query.sort]}
        limit ${query.perPage} offset ${offset}`,
     p.textIdx ? [...params, p.phrase] : params);
 }
 
-function answer(query: SearchQuery, total: number, approximate: boolean, rows: Array<{ kind: string; id: string; title: string; subtitle: string | null; score: number }>, facets: Facets): SearchAnswer {
+type Row = { kind: string; id: string; title: string; subtitle: string | null; score: number };
+type Uncarded = Omit<SearchAnswer, 'results'> & { results: Array<Omit<SearchResult, keyof Card>> };
+function answer(query: SearchQuery, total: number, approximate: boolean, rows: Row[], facets: Facets): Uncarded {
   return {
     total, approximate, page: query.page, perPage: query.perPage, facets,
     results: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, subtitle: r.subtitle, score: Number(Number(r.score).toFixed(5)), url: `/api/${plural(r.kind)}/${encodeURIComponent(r.id)}` })),
@@ -196,3 +233,15 @@ export function plural(kind: string): string {
   return kind === 'territory' ? 'territories' : `${kind}s`;
 }
 
+
+/**
+ * Every record a search matches — its words and filters read as `search` reads them — up to `limit`, by weight then title:
+ * the selection of a search's download (features/export/export.search.ts). total: the matches, all of them.
+ */
+export async function searchSelection(db: Db, query: Omit<SearchQuery, 'page' | 'perPage'>, limit: number) {
+  const p = await plan(db, { ...query, page: 1, perPage: 1 });
+  if (p.nothing) return { total: 0, records: [] };
+  const rows = await db.query<{ kind: string; id: string; title: string; subtitle: string | null; total: number }>(
+    `select kind, id, title, subtitle, count(*) over ()::int as total from search_doc ${p.match()} order by weight desc, title, kind, id limit ${limit}`, p.params);
+  return { total: rows[0]?.total ?? 0, records: rows.map(({ total: _, ...r }) => r) };
+}

@@ -33,11 +33,14 @@ export async function getTerritory(db: Db, id: string) {
   const [row] = await db.query(`select ${COLS} from territory where id = $1`, [id]);
   if (!row) throw new NotFoundError('territory', id);
   const history = await db.query(
-    `select c.kind, c.on_date, c.note, c.from_id, f.name as from_name, c.to_id, t.name as to_name
+    `select c.kind, c.on_date, c.note, c.from_id, f.name as from_name, f.names as from_names, f.country as from_country,
+            c.to_id, t.name as to_name, t.names as to_names, t.country as to_country
        from territory_change c join territory f on f.id = c.from_id join territory t on t.id = c.to_id
       where c.from_id = $1 or c.to_id = $1 order by c.on_date, c.id`, [id]);
   const indicators = await db.query(
-    `select indicator, year, value, unit, source, source_document_id from indicator_value where territory_id = $1 order by indicator, year, source`, [id]);
+    `select i.indicator, i.year, i.value, i.unit, i.source, i.source_document_id, d.title as document_title
+       from indicator_value i left join source_document d on d.id = i.source_document_id
+      where i.territory_id = $1 order by i.indicator, i.year, i.source`, [id]);
   const parents = await db.query(
     `with recursive up(id, parent_id, name, names, kind, depth) as (
        select id, parent_id, name, names, kind, 0 from territory where id = $1
@@ -46,8 +49,11 @@ export async function getTerritory(db: Db, id: string) {
   return {
     ...presentTerritory(row),
     ancestors: parents,
-    history: history.map((h) => ({ kind: h.kind, on: h.on_date, note: h.note, from: { id: h.from_id, name: h.from_name }, to: { id: h.to_id, name: h.to_name } })),
-    indicators: indicators.map((i) => ({ indicator: i.indicator, year: i.year, value: i.value, unit: i.unit, source: i.source, documentId: i.source_document_id ?? null })),
+    history: history.map((h) => ({ kind: h.kind, on: h.on_date, note: h.note,
+      from: { id: h.from_id, name: h.from_name, names: h.from_names, country: h.from_country },
+      to: { id: h.to_id, name: h.to_name, names: h.to_names, country: h.to_country } })),
+    indicators: indicators.map((i) => ({ indicator: i.indicator, year: i.year, value: i.value, unit: i.unit, source: i.source,
+      documentId: i.source_document_id ?? null, documentTitle: i.document_title ?? null })),
   };
 }
 

@@ -99,7 +99,7 @@ export function FailureView(props: { i: I18n; f: ImportFailure; maxBytes: number
 
 export function ImportPage(props: { i: I18n; v: ImportView }) {
   const { i, v } = props;
-  const messages = JSON.stringify(Object.fromEntries(CLIENT_KEYS.map((k) => [k.replace('admin.import.', ''), i.t(k)])));
+  const messages = JSON.stringify({ ...Object.fromEntries(CLIENT_KEYS.map((k) => [k.replace('admin.import.', ''), i.t(k)])), activities: i.forms('admin.import.activities') });
   const hint = i.t('admin.import.file.hint', { max: maxSize(i, v.maxBytes) });
   return (
     <Layout i={i} meta={{ title: i.t('admin.import.title'), path: IMPORT_PATH, noindex: true, scripts: ['import'] }}>

@@ -80,14 +80,14 @@ describe('IATI import page (/admin/import)', () => {
     expect(res.status).toBe(200);
     const page = text(await res.text());
     expect(page).toContain('Import terminé');
-    expect(page).toContain('6 activité(s) lue(s), 6 importée(s) : 6 nouvelle(s), 0 mise(s) à jour ; 0 invalide(s)');
+    expect(page).toContain('Activités lues : 6 ; importées : 6 (nouvelles : 6, mises à jour : 0) ; invalides laissées de côté : 0');
     expect(page).toMatch(/Version IATI 2\.03 Activités lues 6 Activités importées 6 Nouveaux projets 6 Projets mis à jour 0 Activités invalides 0 Transactions 9 Budgets 12/);
     expect(await imported()).toBe(6);
     const [audit] = await db.query(`select details->>'file' as file from audit_log where action = 'iati_imported' order by id desc limit 1`);
     expect(audit.file).toBe('finland.xml');
 
     const again = await post(admin, { name: 'finland.xml', body: readFileSync(FI) }, { path: '/en/admin/import' });
-    expect(text(await again.text())).toContain('6 activities read, 6 imported: 0 new, 6 updated; 0 invalid ones left out.');
+    expect(text(await again.text())).toContain('Activities read: 6; imported: 6 (new: 0, updated: 6); invalid ones left out: 0.');
     expect(await imported()).toBe(6);
   });
 
@@ -111,7 +111,7 @@ describe('IATI import page (/admin/import)', () => {
     expect(vi).toMatch(/<tr class="level-critical"><td class="num">\d+<\/td><td>nghiêm trọng<\/td><td>XM-BROKEN-1<\/td><td lang="en">[^<]+<\/td><\/tr>/);
     const skipped = await post(admin, { name: 'invalid.xml', body: invalid }, { skipInvalid: true });
     expect(skipped.status).toBe(200);
-    expect(text(await skipped.text())).toContain('1 activité(s) lue(s), 0 importée(s) : 0 nouvelle(s), 0 mise(s) à jour ; 1 invalide(s) laissée(s) de côté.');
+    expect(text(await skipped.text())).toContain('Activités lues : 1 ; importées : 0 (nouvelles : 0, mises à jour : 0) ; invalides laissées de côté : 1.');
 
     process.env.TANDEM_IATI_MAX_BYTES = '1000';
     const large = await post(admin, { name: 'finland.xml', body: readFileSync(FI) }, { skipInvalid: true });

@@ -71,7 +71,7 @@ const pages: Array<['GET' | 'POST', string, Handler]> = [
     } catch (err) {
       if (err instanceof RateLimitedError) {
         c.header('Retry-After', String(err.retryAfter));
-        return c.html(login(c, i, { email: f.email, returnTo, errors: { _: i.t('auth.error.ratelimit', { minutes: Math.ceil(err.retryAfter / 60) }) } }), 429);
+        return c.html(login(c, i, { email: f.email, returnTo, errors: { _: i.t('auth.error.ratelimit', { minutes: i.plural('time.minutes', Math.ceil(err.retryAfter / 60)) }) } }), 429);
       }
       if (err instanceof HttpError && err.status === 401) return c.html(login(c, i, { email: f.email, returnTo, errors: { password: i.t('auth.error.credentials') } }), 401);
       throw err;

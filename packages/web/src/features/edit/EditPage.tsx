@@ -38,7 +38,7 @@ function target(f: FormCtx, path: string): string {
 export function clientMessages(i: I18n) {
   return JSON.stringify({
     remove: i.t('edit.remove'), added: i.t('edit.rowAdded'), removed: i.t('edit.rowRemoved'), none: i.t('edit.ref.none'),
-    count: i.t('edit.ref.count', { n: '{n}' }), current: i.t('edit.ref.current', { name: '{name}' }),
+    count: i.forms('edit.ref.count'), current: i.t('edit.ref.current', { name: '{name}' }),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function MissionBody(props: { i: I18n; m: any }) {
   const { i, m } = props;
@@ -18,7 +19,7 @@ export function MissionBody(props: { i: I18n; m: any }) {
       <Section id="organisations" title={i.t('sheet.organisations')} when={m.organisations.length > 0}>
         <LinkList textLang={textLang(i)} items={m.organisations.map((o: any) => ({ href: i.path(`/organisations/${o.id}`), text: o.name }))} />
       </Section>
-      <Timeline i={i} items={[...(m.from ? [{ date: m.from, label: m.title }] : []), ...(m.to && m.to !== m.from ? [{ date: m.to, label: i.t('sheet.outcomes') }] : [])]} />
+      <Timeline i={i} items={[...(m.from ? [{ date: m.from, label: <span lang={textLang(i)}>{m.title}</span> }] : []), ...(m.to && m.to !== m.from ? [{ date: m.to, label: i.t('sheet.outcomes') }] : [])]} />
     </>
   );
 }
@@ -35,6 +36,7 @@ export function MissionSheet(props: { after?: Child; i: I18n; m: any }) {
         <SheetHeader i={i} kind="mission" title={m.title} subtitle={i.l('direction', m.direction)} embedPath={path} />
         <MissionBody i={i} m={m} />
         {props.after}
+        <Downloads i={i} kind="missions" id={m.id} />
       </article>
     </Layout>
   );

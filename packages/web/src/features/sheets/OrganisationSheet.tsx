@@ -2,8 +2,9 @@ import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { safeHref } from '@tandem/shared';
-import { ExternalLink, Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
+import { ExternalLink, Facts, LinkList, Phrase, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { MoneyByProject } from './money.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function OrganisationBody(props: { i: I18n; o: any }) {
   const { i, o } = props;
@@ -34,9 +35,9 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
         <LinkList textLang={textLang(i)} items={o.missions.map((m: any) => ({ href: i.path(`/missions/${m.id}`), text: m.title }))} />
       </Section>
       <Timeline i={i} items={[
-        ...o.partnerships.filter((p: any) => p.started).map((p: any) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)}>{p.title}</a> })),
-        ...o.projects.filter((p: any) => p.start).map((p: any) => ({ date: p.start, label: <a href={i.path(`/projects/${p.id}`)}>{i.t('timeline.project', { title: p.title })}</a> })),
-        ...o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: <a href={i.path(`/missions/${m.id}`)}>{i.t('timeline.mission', { title: m.title })}</a> })),
+        ...o.partnerships.filter((p: any) => p.started).map((p: any) => ({ date: p.started, label: <a href={i.path(`/partnerships/${p.id}`)} lang={textLang(i)}>{p.title}</a> })),
+        ...o.projects.filter((p: any) => p.start).map((p: any) => ({ date: p.start, label: <a href={i.path(`/projects/${p.id}`)}><Phrase i={i} k="timeline.project" title={p.title} /></a> })),
+        ...o.missions.filter((m: any) => m.from).map((m: any) => ({ date: m.from, label: <a href={i.path(`/missions/${m.id}`)}><Phrase i={i} k="timeline.mission" title={m.title} /></a> })),
       ]} />
     </>
   );
@@ -54,6 +55,7 @@ export function OrganisationSheet(props: { after?: Child; i: I18n; o: any }) {
         <SheetHeader i={i} kind="organisation" title={o.name} subtitle={i.l('orgKind', o.kind)} embedPath={path} />
         <OrganisationBody i={i} o={o} />
         {props.after}
+        <Downloads i={i} kind="organisations" id={o.id} />
       </article>
     </Layout>
   );

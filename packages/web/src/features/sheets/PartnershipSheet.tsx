@@ -2,8 +2,10 @@ import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { ExternalLinks, Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
+import { PlaceLink } from './place.js';
+import { Downloads } from '../../components/Downloads.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -13,7 +15,8 @@ export function duration(i: I18n, months: number | null) {
   return months % 12 === 0 ? i.plural('sheet.years', months / 12) : i.plural('sheet.months', months);
 }
 
-export function PartnershipBody(props: { i: I18n; p: any }) {
+/** profiles: the partner territories' block (PartnerProfiles), read by the route. */
+export function PartnershipBody(props: { i: I18n; p: any; profiles?: Child }) {
   const { i, p } = props;
   return (
     <>
@@ -27,10 +30,11 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
         <ul class="parties">
           {p.parties.map((x: any) => (
             <li><span class="muted">{i.l('side', x.side)}</span> <a href={i.path(`/organisations/${x.organisationId}`)} lang={textLang(i)}>{x.name}</a>
-              {x.territory && <> — <a href={i.path(`/territories/${x.territory.id}`)}>{x.territory.name}</a></>}</li>
+              {x.territory && <> — <PlaceLink i={i} t={x.territory} /></>}</li>
           ))}
         </ul>
       </Section>
+      {props.profiles}
       <Section id="agreements" title={i.t('sheet.agreements')} when={p.agreements.length > 0}>
         <ul class="agreements">
           {p.agreements.map((a: any) => (
@@ -58,9 +62,9 @@ export function PartnershipBody(props: { i: I18n; p: any }) {
       </Section>
       <Timeline i={i} items={[
         ...(p.started ? [{ date: p.started, label: i.t('timeline.started') }] : []),
-        ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: i.t('timeline.agreement', { title: a.title || i.l('agreementKind', a.kind) }) })),
-        ...p.projects.filter((x: any) => x.start || x.end).map((x: any) => ({ date: x.start ?? x.end, label: <a href={i.path(`/projects/${x.id}`)}>{i.t('timeline.project', { title: x.title })}</a> })),
-        ...p.missions.filter((x: any) => x.from).map((x: any) => ({ date: x.from, label: <a href={i.path(`/missions/${x.id}`)}>{i.t('timeline.mission', { title: x.title })}</a> })),
+        ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: a.title ? <Phrase i={i} k="timeline.agreement" title={a.title} /> : i.t('timeline.agreement', { title: i.l('agreementKind', a.kind) }) })),
+        ...p.projects.filter((x: any) => x.start || x.end).map((x: any) => ({ date: x.start ?? x.end, label: <a href={i.path(`/projects/${x.id}`)}><Phrase i={i} k="timeline.project" title={x.title} /></a> })),
+        ...p.missions.filter((x: any) => x.from).map((x: any) => ({ date: x.from, label: <a href={i.path(`/missions/${x.id}`)}><Phrase i={i} k="timeline.mission" title={x.title} /></a> })),
       ]} />
     </>
   );
@@ -74,15 +78,16 @@ export function partnershipJsonLd(p: any, url: string) {
   };
 }
 
-export function PartnershipSheet(props: { after?: Child; i: I18n; p: any }) {
+export function PartnershipSheet(props: { after?: Child; i: I18n; p: any; profiles?: Child }) {
   const { i, p } = props;
   const path = `/partnerships/${p.id}`;
   return (
     <Layout i={i} meta={{ title: p.title, description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path), scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
-        <PartnershipBody i={i} p={p} />
+        <PartnershipBody i={i} p={p} profiles={props.profiles} />
         {props.after}
+        <Downloads i={i} kind="partnerships" id={p.id} />
       </article>
     </Layout>
   );

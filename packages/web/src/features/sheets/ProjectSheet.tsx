@@ -1,55 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { attributedByFunder, isPositive, subtractAmounts, sumAmounts } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
-import { BarChart } from '../../components/Charts.js';
 import { themeLabel } from './PartnershipSheet.js';
-import { percent, share } from './money.js';
-
-/** Co-financing: a bar per funder (chart) and every line (table). */
-export function Funding(props: { i: I18n; p: any }) {
-  const { i, p } = props;
-  if (!p.funding.length) return null;
-  const currency = p.funding[0].currency;
-  const byFunder = new Map<string, { name: string; amounts: string[] }>();
-  for (const f of p.funding) {
-    const key = f.funderId ?? '?';
-    const e = byFunder.get(key) ?? { name: f.funderName ?? '—', amounts: [] as string[] };
-    e.amounts.push(f.amount);
-    byFunder.set(key, e);
-  }
-  const total = sumAmounts(p.funding.map((f: any) => f.amount));
-  const base = p.budget ? p.budget.amount : total;
-  // What no line attributes: the budget minus the funders' lines in its currency (kinds never added together).
-  const attributed = p.budget ? sumAmounts(attributedByFunder(p.funding).filter((x) => x.currency === p.budget.currency).map((x) => x.amount)) : null;
-  const rest = p.budget && attributed ? subtractAmounts(p.budget.amount, attributed) : null;
-  const bars = [...byFunder.values()].map((e) => ({ label: e.name, value: Number(sumAmounts(e.amounts)) }));
-  return (
-    <Section id="funding" title={i.t('sheet.funding')}>
-      <BarChart i={i} title={i.t('sheet.funding')} bars={bars} format={(v) => i.money(v, currency)} />
-      <table class="data">
-        <caption class="visually-hidden">{i.t('sheet.funding')}</caption>
-        <thead><tr><th scope="col">{i.t('sheet.funder')}</th><th scope="col">{i.t('sheet.year')}</th><th scope="col" class="num">{i.t('sheet.amount')}</th><th scope="col" class="num">{i.t('sheet.share')}</th></tr></thead>
-        <tbody>
-          {p.funding.map((f: any) => (
-            <tr>
-              <th scope="row">{f.funderId ? <a href={i.path(`/organisations/${f.funderId}`)}>{f.funderName}</a> : '—'} <span class="muted">({i.l('fundingKind', f.kind)})</span></th>
-              <td>{f.year ?? '—'}</td>
-              <td class="num">{i.money(f.amount, f.currency)}</td>
-              <td class="num">{share(i, f.amount, base)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr><th scope="row">{i.t('sheet.funding.total')}</th><td></td><td class="num">{i.money(total, currency)}</td><td></td></tr>
-          {rest && isPositive(rest) && <tr class="unattributed"><th scope="row">{i.t('sheet.unattributed')}</th><td></td><td class="num">{i.money(rest, p.budget.currency)}</td><td class="num">{share(i, rest, base)}</td></tr>}
-          {p.budget && <tr><th scope="row">{i.t('sheet.budget')}</th><td></td><td class="num">{i.money(p.budget.amount, p.budget.currency)}</td><td class="num">{percent(i, 1)}</td></tr>}
-        </tfoot>
-      </table>
-    </Section>
-  );
-}
+import { Funding, kindTotals } from './project-funding.js';
+import { Downloads } from '../../components/Downloads.js';
 
 export function ProjectBody(props: { i: I18n; p: any }) {
   const { i, p } = props;
@@ -60,6 +15,7 @@ export function ProjectBody(props: { i: I18n; p: any }) {
         [i.t('sheet.status'), i.l('status', p.status)],
         [i.t('sheet.period'), i.period(p.start, p.end)],
         [i.t('sheet.budget'), p.budget ? i.money(p.budget.amount, p.budget.currency) : null],
+        ...kindTotals(i, p),
         [i.t('sheet.partnership'), p.partnership ? <a href={i.path(`/partnerships/${p.partnership.id}`)}>{p.partnership.title}</a> : null],
         [i.t('sheet.places'), p.places.length ? <>{p.places.map((t: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/territories/${t.id}`)}>{t.name}</a></>)}</> : null],
         [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
@@ -102,6 +58,7 @@ export function ProjectSheet(props: { after?: Child; i: I18n; p: any }) {
         <SheetHeader i={i} kind="project" title={p.title} embedPath={path} />
         <ProjectBody i={i} p={p} />
         {props.after}
+        <Downloads i={i} kind="projects" id={p.id} />
       </article>
     </Layout>
   );

@@ -34,17 +34,66 @@ describe('territory profiles', () => {
   const page = async (path: string) => { const res = await app.request(path); expect(res.status, path).toBe(200); return res.text(); };
   const between = (html: string, start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
   const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
-  const rows = (html: string) => [...between(html, 'id="presentation-h"', '</table>').matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><td>(\d{4})<\/td><td class="source">([^<]*)</g)]
-    .map(([, name, value, year, source]) => ({ name, value, year, source }));
+  /** The presentation's figures: label, value, year and source as shown (the source's words in the page's language). */
+  const rows = (html: string) => [...between(html, 'id="presentation-h"', '</dl>').matchAll(
+    /<div class="profile-row"><dt>([^<]*)<\/dt><dd class="profile-figure">([^<]*)<\/dd><dd class="profile-meta"><span class="visually-hidden">[^<]*<\/span>(\d{4}) · <span class="visually-hidden">[^<]*<\/span>(.*?)<\/dd>/g)]
+    .map(([, name, value, year, source]) => ({ name, value, year, source: text(source) }));
+  const langs: Array<[string, Lang]> = [['', 'fr'], ['/en', 'en'], ['/vi', 'vi']];
 
   it("sources a country's indicators to UNDP or the World Bank and a province's to the partner's document, each with its year", async () => {
-    for (const lang of ['', '/en', '/vi']) {
+    for (const [lang, l] of langs) {
+      const t = i18n(l);
       const country = rows(await page(`${lang}/territories/VN`));
       expect(country.length, lang).toBeGreaterThanOrEqual(4);
-      for (const r of country) expect(r.source, `${lang} ${r.name}`).toMatch(/^(UNDP|World Bank)/);
+      for (const r of country) expect([t.t('source.undp.hdr'), t.t('source.worldbank.population')], `${lang} ${r.name}`).toContain(r.source);
       const province = rows(await page(`${lang}/territories/VN-P-30`));
-      expect(province.map((r) => `${r.year} ${r.source}`), lang).toEqual(Array(2).fill('2020 Département de la Seine-Saint-Denis – fiche coopération Hai Duong'));
+      const doc = t.t('source.document', { title: 'Seine-Saint-Denis – Hải Dương : fiche de la coopération décentralisée' });
+      expect(province.map((r) => `${r.year} ${r.source}`), lang).toEqual(Array(2).fill(`2020 ${doc}`));
     }
+  });
+
+  it('names the sources in the page language, and a document by its title marked as French', async () => {
+    const expected: Record<Lang, string[]> = {
+      fr: ['Banque mondiale, Indicateurs du développement dans le monde (SP.POP.TOTL)', 'PNUD, Rapport sur le développement humain 2023/2024'],
+      en: ['World Bank, World Development Indicators (SP.POP.TOTL)', 'UNDP, Human Development Report 2023/2024'],
+      vi: ['Ngân hàng Thế giới, Các chỉ số phát triển thế giới (SP.POP.TOTL)', 'UNDP, Báo cáo Phát triển Con người 2023/2024'],
+    };
+    for (const [lang, l] of langs) {
+      const html = await page(`${lang}/territories/VN`);
+      expect([...new Set(rows(html).map((r) => r.source))].sort(), lang).toEqual([...expected[l]].sort());
+      expect(html, lang).not.toContain('UNDP Human Development Report 2023/24');
+      expect(html, lang).not.toContain('World Bank WDI');
+      const communes = rows(await page(`${lang}/territories/FR-C-93048`));
+      expect(communes.map((r) => r.source), lang).toEqual([i18n(l).t('source.insee.population')]);
+    }
+    expect(between(await page('/en/territories/VN-P-30'), 'id="presentation-h"', '</dl>')).toContain('document “<cite lang="fr">Seine-Saint-Denis – Hải Dương');
+  });
+
+  it('charts a series of several years, with every figure in a table, and not a single figure', async () => {
+    const html = await page('/territories/VN');
+    const population = between(html, '<dt>Population</dt>', '</div>');
+    expect(population).toMatch(/<svg class="sparkline" viewBox="[^"]+" role="img" aria-label="Population : 1960 [^"]+ → 2024 [^"]+">/);
+    expect(population).not.toContain('style=');
+    const years = [...between(population, '<table', '</table>').matchAll(/<tr><th scope="row">(\d{4})<\/th><td class="num">([^<]+)<\/td><\/tr>/g)].map((m) => Number(m[1]));
+    expect(years.length).toBe(2024 - 1960 + 1);
+    expect(years[0]).toBe(2024);
+    expect(population).toContain('<summary><span class="visually-hidden">Population — </span>65 valeurs, 1960–2024</summary>');
+    expect(between(await page('/territories/VN-P-30'), 'id="presentation-h"', '</section>')).not.toContain('<svg');
+  });
+
+  it("names the territories of the administrative history as their own sheets' titles do", async () => {
+    const h1 = (html: string) => /<h1( lang="(\w+)")?>([^<]*)</.exec(html)!;
+    for (const [lang] of langs) {
+      for (const id of ['VN-2025-31', 'VN-P-46', 'VN-C-hai-duong']) {
+        const links = [...between(await page(`${lang}/territories/${id}`), 'id="history-h"', '</ul>').matchAll(/<a href="([^"]+)"( lang="(\w+)")?>([^<]*)<\/a>/g)];
+        expect(links.length, `${lang} ${id}`).toBeGreaterThan(0);
+        for (const [, href, , linkLang, name] of links) {
+          const [, , titleLang, title] = h1(await page(href));
+          expect({ name, lang: linkLang }, `${lang} ${id} → ${href}`).toEqual({ name: title, lang: titleLang });
+        }
+      }
+    }
+    expect(text(between(await page('/en/territories/VN-2025-31'), 'id="history-h"', '</ul>'))).toContain('Hai Duong City');
   });
 
   it('titles a Vietnamese province with its diacritics in every language', async () => {

@@ -10,9 +10,10 @@ import {
 import { countryCentroids } from './countries.js';
 import { epciRows } from './epci.js';
 import { communeCoords, departementCoords, regionCoords, type LatLon } from './france-coords.js';
+import { INSEE_POPULATION_SOURCE as POPULATION_SOURCE } from './sources.js';
 import { insertIndicators, insertTerritories, roundCoord, territory, type IndicatorRow, type TerritoryRow } from './territories.js';
 
-export const POPULATION_SOURCE = 'INSEE, découpage administratif COG 2026 (@etalab/decoupage-administratif)';
+export { POPULATION_SOURCE };
 /**
  * Reference year of the package's populations: its README cites INSEE populations légales 2023 (in force in
  * 2026), Mayotte from the 2017 census, and INSEE's COM page (Polynésie: 2022 census; Nouvelle-Calédonie: 2025).

@@ -7,10 +7,10 @@ import type { Db } from '../../client.js';
 import { alpha3Index } from './countries.js';
 import { csvNumber, parseCsv } from './csv.js';
 import { readReferenceText } from './files.js';
+import { HDR_SOURCE, WB_POPULATION_SOURCE } from './sources.js';
 import { insertIndicators, type IndicatorRow } from './territories.js';
 
-export const HDR_SOURCE = 'UNDP Human Development Report 2023/24';
-export const WB_POPULATION_SOURCE = 'World Bank WDI SP.POP.TOTL';
+export { HDR_SOURCE, WB_POPULATION_SOURCE };
 const HDR_FILE = 'indicators/HDR23-24_Composite_indices_complete_time_series.csv';
 const WB_FILE = 'indicators/worldbank-population-SP.POP.TOTL.csv';
 

@@ -33,7 +33,7 @@ describe('search documents written by the import', () => {
 
   it('are the documents built from the records read back from the database', async () => {
     const ids = (await db.query<{ id: string }>('select id from project where iati_identifier is not null order by id')).map((p) => p.id);
-    const stored = await db.query(`select kind, id, title, subtitle, title_folded, folded, weight, countries, territories, themes, org_kinds, funders, years, status
+    const stored = await db.query(`select kind, id, title, subtitle, title_folded, folded, weight, countries, territories, themes, org_kinds, funders, years, status, amount::text as amount, currency
       from search_doc where kind = 'project' and id = any($1::text[]) order by id`, [ids]);
     const rebuilt = (await projectDocs(db, ids)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(stored.length).toBe(ids.length);

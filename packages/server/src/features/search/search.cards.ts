@@ -1,0 +1,131 @@
+/**
+ * What a search result shows besides its title, read for the page's results only (by primary key, a few statements
+ * whatever the size of the set): its places (in the reader's language), period, amounts (a project's budget, the sum of
+ * a partnership's projects' budgets, per currency) and a snippet — the text that holds the most typed words, cut around
+ * the first, or the start of its description when only the title or a place matched (the page marks the words in both).
+ */
+import { foldedWords, formatPartialDate, highlight, localName, normaliseAmount } from '@tandem/shared';
+import type { Db } from '../../db/client.js';
+
+export type SnippetField = 'summary' | 'description' | 'purpose' | 'outcomes' | 'parties' | 'participants' | 'agreements' | 'names' | 'history';
+export interface Card {
+  places: Array<{ id: string; name: string }>;
+  period: { start: string | null; end: string | null } | null;
+  amounts: Array<{ amount: string; currency: string }>;
+  snippet: { field: SnippetField; text: string } | null;
+}
+
+interface Raw { places: string[]; start: string | null; end: string | null; amounts: Array<{ amount: string; currency: string }>; texts: Array<[SnippetField, string | null | string[]]>; history?: string[] }
+
+const PROSE = new Set<SnippetField>(['summary', 'description', 'purpose', 'outcomes']);
+const MAX_PLACES = 4;
+const SNIPPET = 200;
+
+const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
+const date = (d: string | null, precision: string | null) => formatPartialDate(d, precision ?? 'day');
+
+/** Each kind's card data, by id. */
+const LOADERS: Record<string, (db: Db, ids: string[]) => Promise<Array<Raw & { id: string }>>> = {
+  partnership: async (db, ids) => (await db.query(`select p.id, p.started_on::text as s, p.started_precision as sp, p.ended_on::text as e, p.ended_precision as ep, p.summary,
+      array(select o.territory_id from partnership_party pp join organisation o on o.id = pp.organisation_id
+        where pp.partnership_id = p.id and o.territory_id is not null order by pp.position) as places,
+      array(select o.name from partnership_party pp join organisation o on o.id = pp.organisation_id where pp.partnership_id = p.id order by pp.position) as parties,
+      array(select a.title from agreement a where a.partnership_id = p.id order by a.position) as agreements,
+      coalesce((select json_agg(json_build_object('amount', x.amount::text, 'currency', x.currency) order by x.currency)
+        from (select budget_currency as currency, sum(budget_amount) as amount from project
+          where partnership_id = p.id and budget_amount is not null and budget_currency is not null group by 1) x), '[]') as amounts
+    from partnership p where p.id = any($1::text[])`, [ids])).map((r) => ({
+    id: r.id, places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: json(r.amounts),
+    texts: [['summary', r.summary], ['parties', r.parties], ['agreements', r.agreements]],
+  })),
+  project: async (db, ids) => (await db.query(`select p.id, p.start_on::text as s, p.start_precision as sp, p.end_on::text as e, p.end_precision as ep, p.description,
+      p.budget_amount::text as amount, p.budget_currency as currency,
+      array(select territory_id from project_place where project_id = p.id order by territory_id) as places,
+      array(select o.name from project_participant pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id order by pp.position) as participants
+    from project p where p.id = any($1::text[])`, [ids])).map((r) => ({
+    id: r.id, places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep),
+    amounts: r.amount != null && r.currency ? [{ amount: r.amount, currency: r.currency }] : [],
+    texts: [['description', r.description], ['participants', r.participants]],
+  })),
+  mission: async (db, ids) => (await db.query(`select m.id, m.from_on::text as s, m.from_precision as sp, m.to_on::text as e, m.to_precision as ep, m.purpose, m.outcomes,
+      array_remove(array[m.place_territory_id], null) as places,
+      array(select o.name from mission_participant mp join organisation o on o.id = mp.organisation_id where mp.mission_id = m.id order by o.name) as participants
+    from mission m where m.id = any($1::text[])`, [ids])).map((r) => ({
+    id: r.id, places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: [],
+    texts: [['purpose', r.purpose], ['outcomes', r.outcomes], ['participants', r.participants]],
+  })),
+  organisation: async (db, ids) => (await db.query(`select id, name, description, territory_id, names, acronyms, aliases from organisation where id = any($1::text[])`, [ids])).map((r) => ({
+    id: r.id, places: r.territory_id ? [r.territory_id] : [], start: null, end: null, amounts: [],
+    texts: [['description', r.description], ['names', otherNames(r.name, [...Object.values(json<Record<string, string>>(r.names ?? {})), ...r.acronyms, ...r.aliases])]],
+  })),
+  territory: async (db, ids) => (await db.query(`select t.id, t.name, t.valid_from::text as s, t.valid_to::text as e, t.parent_id, t.names, t.aliases,
+      array(select c.from_id from territory_change c where c.to_id = t.id order by c.from_id) || array(select c.to_id from territory_change c where c.from_id = t.id order by c.to_id) as history
+    from territory t where t.id = any($1::text[])`, [ids])).map((r) => ({
+    id: r.id, places: r.parent_id ? [r.parent_id] : [], start: r.s, end: r.e, amounts: [], history: r.history,
+    texts: [['names', otherNames(r.name, [...Object.values(json<Record<string, string>>(r.names ?? {})), ...r.aliases])], ['history', r.history]],
+  })),
+};
+
+/** A territory's or an organisation's other names, once each however they are accented (the accented form kept), without its own. */
+function otherNames(name: string, names: string[]): string[] {
+  const key = (x: string) => foldedWords(x).join(' ');
+  const by = new Map<string, string>();
+  for (const n of names) {
+    const k = key(n), had = by.get(k);
+    if (k !== key(name) && (!had || [...n.normalize('NFD')].length > [...had.normalize('NFD')].length)) by.set(k, n);
+  }
+  return [...by.values()];
+}
+
+/** The text cut to about SNIPPET characters around its first typed word, at word boundaries. */
+export function around(text: string, words: string[]): string {
+  if (text.length <= SNIPPET) return text;
+  const parts = highlight(text, words);
+  const first = parts.findIndex((x) => x.match);
+  const at = first < 0 ? 0 : parts.slice(0, first).reduce((n, x) => n + x.text.length, 0);
+  let start = Math.max(0, at - 60);
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  let end = Math.min(text.length, start + SNIPPET);
+  if (end < text.length) end = text.lastIndexOf(' ', end) > at ? text.lastIndexOf(' ', end) : end;
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+/** How many of the typed words the text holds. */
+const holds = (text: string, words: string[]) => words.filter((w) => highlight(text, [w]).some((x) => x.match)).length;
+
+function snippet(raw: Raw, words: string[], place: (id: string) => string): Card['snippet'] {
+  const texts = raw.texts.map(([field, v]): [SnippetField, string] => [field,
+    Array.isArray(v) ? [...new Set(field === 'history' ? v.map(place) : v)].filter(Boolean).join(', ') : (v ?? '').trim()]).filter(([, t]) => t);
+  // the text that holds the most typed words (the first of them), else the description's start
+  const scored = texts.map(([field, t]) => ({ field, t, n: holds(t, words) }));
+  const best = scored.reduce<typeof scored[number] | undefined>((b, x) => (x.n > (b?.n ?? 0) ? x : b), undefined);
+  const hit = best ? [best.field, best.t] as const : texts.find(([field]) => PROSE.has(field));
+  return hit ? { field: hit[0], text: around(hit[1], words) } : null;
+}
+
+/** The answer with each result's card. */
+export async function withCards<A extends { results: Array<{ kind: string; id: string }> }>(db: Db, answer: A, words: string[], lang: string, read = true)
+  : Promise<Omit<A, 'results'> & { results: Array<A['results'][number] & Card> }> {
+  const byKind = new Map<string, string[]>();
+  if (read) for (const r of answer.results) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
+  const raws = new Map<string, Raw>();
+  for (const [kind, ids] of byKind) for (const r of await (LOADERS[kind]?.(db, ids) ?? [])) raws.set(`${kind}/${r.id}`, r);
+  const placeIds = [...new Set([...raws.values()].flatMap((r) => [...r.places, ...(r.history ?? [])]))];
+  const names = new Map(placeIds.length
+    ? (await db.query<{ id: string; name: string; names: Record<string, string> }>('select id, name, names from territory where id = any($1::text[])', [placeIds]))
+      .map((t) => [t.id, localName({ name: t.name, names: json(t.names) }, lang)])
+    : []);
+  const place = (id: string) => names.get(id) ?? '';
+  return {
+    ...answer,
+    results: answer.results.map((r) => {
+      const raw = raws.get(`${r.kind}/${r.id}`);
+      if (!raw) return { ...r, places: [], period: null, amounts: [], snippet: null };
+      const places = [...new Set(raw.places)].filter((id) => names.has(id)).slice(0, MAX_PLACES).map((id) => ({ id, name: place(id) }));
+      return {
+        ...r, places, period: raw.start || raw.end ? { start: raw.start, end: raw.end } : null,
+        amounts: raw.amounts.map((a) => ({ amount: normaliseAmount(a.amount), currency: a.currency })), snippet: snippet(raw, words, place),
+      };
+    }),
+  };
+}
