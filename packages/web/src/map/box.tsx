@@ -1,5 +1,5 @@
 /**
- * A map with what makes it readable: zoom buttons over its corner (shown by client/map.ts, which also pans and
+ * A map with what makes it readable: zoom buttons over its corner (first in the tab order) (shown by client/map.ts, which also pans and
  * zooms), a hint, and the legend of every shading and mark — plain HTML, readable without JavaScript.
  */
 import type { I18n } from '../i18n/index.js';
@@ -13,12 +13,12 @@ export function MapBox(props: MapProps & { i: I18n; measure: Measure }) {
   return (
     <div class="map-box">
       <div class="map-frame">
-        <MapSvg {...props} />
         <div class="map-controls" role="group" aria-label={i.t('map.controls')} hidden>
           <button type="button" data-zoom="in" aria-label={i.t('map.zoomIn')} title={i.t('map.zoomIn')}>+</button>
           <button type="button" data-zoom="out" aria-label={i.t('map.zoomOut')} title={i.t('map.zoomOut')}>−</button>
           <button type="button" data-zoom="reset" aria-label={i.t('map.reset')} title={i.t('map.reset')}>⟲</button>
         </div>
+        <MapSvg {...props} />
       </div>
       <p class="map-hint" hidden>{i.t('map.hint')}</p>
       <MapLegend {...props} />
