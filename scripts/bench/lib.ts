@@ -77,10 +77,14 @@ export function copyDataDir(from: string, name: string): string {
   return dir;
 }
 
-/** The seeded template data directory (.tmp/bench/seeded), created by migrate + seed unless it exists and reuse is asked. */
+/** A seeded data directory to copy: the first starts' template (db/seed/template.ts), else .tmp/bench/seeded, created by migrate + seed unless it exists and reuse is asked. */
 export async function seededTemplate(reuse: boolean, log = console.log): Promise<string> {
   const dir = join(WORK, 'seeded');
   if (reuse && existsSync(join(dir, 'PG_VERSION'))) return dir;
+  // the seeded template of first starts (db/seed/template.ts), built once per version of the sources: every caller copies it
+  const { ensureSeedTemplate } = await import('../../packages/server/src/db/seed/template.js');
+  const template = await ensureSeedTemplate(log);
+  if (template) return template;
   freshDir('seeded');
   const { openDb } = await import('../../packages/server/src/db/client.js');
   const { prepareDb } = await import('../../packages/server/src/server.js');

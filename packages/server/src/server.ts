@@ -10,7 +10,9 @@ import { cacheOptionsFromEnv, openVisitorCache } from './lib/response-cache.js';
 import { Admission, admissionOptionsFromEnv } from './lib/admission.js';
 import { settleIndex } from './features/search/search.index.js';
 import { localAccess } from './features/backup/local.js';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureSeedTemplate } from './db/seed/template.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -37,9 +39,12 @@ export async function prepareDb(db: Db, log = console.log): Promise<void> {
   });
 }
 
-export async function openDbOrExit(): Promise<Db> {
+/** withTemplate: a new embedded database starts as a copy of the seeded template (db/seed/template.ts). */
+export async function openDbOrExit(opts: { withTemplate?: boolean } = {}): Promise<Db> {
   try {
-    return await openFromEnv();
+    const dataDir = resolve(process.env.DATA_DIR || 'data');
+    const fresh = opts.withTemplate && !process.env.DATABASE_URL && !existsSync(join(dataDir, 'PG_VERSION'));
+    return await openFromEnv(process.env, { template: fresh ? await ensureSeedTemplate() : null });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(`tandem: ${err.message}`);
@@ -52,7 +57,7 @@ export async function openDbOrExit(): Promise<Db> {
 /** build: the application to serve (the API alone, or the whole site with pages). */
 export async function startServer(settings = settingsFromEnv(), build: (opts: AppOptions) => Hono = createApp) {
   const t0 = Date.now();
-  const db = await openDbOrExit();
+  const db = await openDbOrExit({ withTemplate: true });
   await prepareDb(db);
   // DATABASE_READ_URL: anonymous reads go to this replica's pool (lib/read-db.ts)
   const readDb = await openReadDbFromEnv();
