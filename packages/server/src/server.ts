@@ -13,6 +13,7 @@ import { localAccess } from './features/backup/local.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureSeedTemplate } from './db/seed/template.js';
+import { collectGarbage } from './lib/gc.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -27,6 +28,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
 
 /** Migrate, and seed when the database is empty (on PostgreSQL one process at a time: `schemaLocked`). */
 export async function prepareDb(db: Db, log = console.log): Promise<void> {
+  let seeded = false;
   await schemaLocked(db, async (db) => {
     const applied = await migrate(db);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
@@ -35,8 +37,10 @@ export async function prepareDb(db: Db, log = console.log): Promise<void> {
       await seedAll(db);
       log(`reference data and seed documents loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       await settleIndex(db);
+      seeded = true;
     }
   });
+  if (seeded) collectGarbage();
 }
 
 /** withTemplate: a new embedded database starts as a copy of the seeded template (db/seed/template.ts). */

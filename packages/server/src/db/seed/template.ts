@@ -16,6 +16,7 @@ import { openDb } from '../client.js';
 import { migrate } from '../migrate.js';
 import { seedAll } from './index.js';
 import { settleIndex } from '../../features/search/search.index.js';
+import { collectGarbage } from '../../lib/gc.js';
 
 const SERVER = fileURLToPath(new URL('../../../', import.meta.url));
 const ROOT = resolve(SERVER, '../..');
@@ -86,6 +87,7 @@ export async function ensureSeedTemplate(log: (m: string) => void = console.log,
     else renameSync(building, dir);
     log(`seeded template built in ${((Date.now() - t0) / 1000).toFixed(1)} s (${dir})`);
     evictOld(cache, dir);
+    collectGarbage(); // the building engine's memory, before the server opens its own
     return dir;
   } catch (err) {
     rmSync(building, { recursive: true, force: true });
