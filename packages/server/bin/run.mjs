@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const CACHE = resolve(process.env.TANDEM_BUNDLE_CACHE || join(ROOT, 'node_modules/.cache/tandem'));
 const SOURCES = ['packages/server/src', 'packages/web/src', 'packages/shared/src'].map((d) => join(ROOT, d));
-const SOURCE_FILE = /\.(ts|tsx|mts|js|mjs)$/;
+const SOURCE_FILE = /\.(ts|tsx|mts|js|mjs|json)$/;
 
 /** Every source file that may be bundled, hashed with the entry's path and esbuild's version. */
 function key(entry, version) {
@@ -65,6 +65,7 @@ async function bundle(entry) {
     await esbuild.build({
       entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: tmp,
       jsx: 'automatic', jsxImportSource: 'hono/jsx', logLevel: 'silent', sourcemap: 'linked', plugins: [plugin()],
+      conditions: [], // packages resolved as Node resolves them (no bundlers' "module" condition)
     });
     renameSync(`${tmp}.map`, `${file}.map`);
     renameSync(tmp, file);
