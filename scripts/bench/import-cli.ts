@@ -7,25 +7,9 @@
  * --times 6.5 = 13,000 activities (the 2,000-activity sample 6.5 times, identifiers suffixed).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { copyDataDir, fmt, ROOT } from './lib.js';
+import { copyDataDir, fmt, groupProcs, ROOT } from './lib.js';
 
 interface Sampled { ms: number; code: number | null; importerPeakMb: number; treePeakMb: number; out: string }
-
-/** Processes of the group pgid with their resident memory (kB) and command line. */
-function group(pgid: number): Array<{ pid: number; rssKb: number; cmd: string }> {
-  const out = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${e}/status`, 'utf8'));
-      out.push({ pid: Number(e), rssKb: rss ? Number(rss[1]) : 0, cmd: readFileSync(`/proc/${e}/cmdline`, 'utf8').replace(/\0/g, ' ') });
-    } catch { /* exited meanwhile */ }
-  }
-  return out;
-}
 
 /** Runs `npx tandem args…` in its own process group and samples its memory until it exits. */
 export async function sampleCommand(args: string[], env: NodeJS.ProcessEnv): Promise<Sampled> {
@@ -36,7 +20,7 @@ export async function sampleCommand(args: string[], env: NodeJS.ProcessEnv): Pro
   child.stderr.on('data', (d) => { out += d; });
   let importerPeak = 0, treePeak = 0;
   const timer = setInterval(() => {
-    const ps = group(child.pid!);
+    const ps = groupProcs(child.pid!);
     treePeak = Math.max(treePeak, ps.reduce((s, p) => s + p.rssKb, 0));
     // the process that imports: the launcher's child, started with the heap limit it sets
     for (const p of ps) if (/max-old-space-size/.test(p.cmd)) importerPeak = Math.max(importerPeak, p.rssKb);

@@ -10,33 +10,12 @@
  * --command tsx: `node --import tsx packages/server/src/main.ts` instead of `npm start` (the loader's cost)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, arg, fmt, freePort, freshDir, isMain, saveResult, summarize } from './lib.js';
-
-const TICK = 100; // clock ticks per second (getconf CLK_TCK on Linux)
+import { ROOT, arg, fmt, freePort, freshDir, groupProcs, isMain, saveResult, summarize, type Proc } from './lib.js';
 
 function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try { process.kill(-pgid, signal); return true; } catch { return false; }
-}
-
-interface Proc { pid: number; cmd: string; rssKb: number; cpuMs: number }
-
-/** The processes of group pgid (Linux /proc): command line, resident memory, CPU time (user + system). */
-function groupProcs(pgid: number): Proc[] {
-  const out: Proc[] = [];
-  for (const e of readdirSync('/proc')) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(f[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${e}/status`, 'utf8'));
-      out.push({ pid: Number(e), cmd: readFileSync(`/proc/${e}/cmdline`, 'utf8').replace(/\0/g, ' '), rssKb: rss ? Number(rss[1]) : 0,
-        cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / TICK });
-    } catch { /* exited meanwhile */ }
-  }
-  return out;
 }
 
 /** The node process that serves (runs main.ts or its bundle): not npm, not the shell npm runs the script with, not esbuild. */
