@@ -10,8 +10,7 @@ import { cacheOptionsFromEnv, openVisitorCache } from './lib/response-cache.js';
 import { Admission, admissionOptionsFromEnv } from './lib/admission.js';
 import { settleIndex } from './features/search/search.index.js';
 import { localAccess } from './features/backup/local.js';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ensureSeedTemplate } from './db/seed/template.js';
 import { collectGarbage } from './lib/gc.js';
 
@@ -46,9 +45,7 @@ export async function prepareDb(db: Db, log = console.log): Promise<void> {
 /** withTemplate: a new embedded database starts as a copy of the seeded template (db/seed/template.ts). */
 export async function openDbOrExit(opts: { withTemplate?: boolean } = {}): Promise<Db> {
   try {
-    const dataDir = resolve(process.env.DATA_DIR || 'data');
-    const fresh = opts.withTemplate && !process.env.DATABASE_URL && !existsSync(join(dataDir, 'PG_VERSION'));
-    return await openFromEnv(process.env, { template: fresh ? await ensureSeedTemplate() : null });
+    return await openFromEnv(process.env, opts.withTemplate ? { template: () => ensureSeedTemplate() } : {});
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(`tandem: ${err.message}`);

@@ -76,8 +76,11 @@ export interface OpenOptions {
   applicationName?: string;
   /** PostgreSQL: every transaction read-only (default_transaction_read_only), as on a replica. */
   readOnly?: boolean;
-  /** PGlite: a data directory copied into dataDir when dataDir holds no database yet (the seeded template, db/seed/template.ts). */
-  template?: string | null;
+  /**
+   * PGlite: a data directory copied into dataDir when dataDir holds no database yet (the seeded template,
+   * db/seed/template.ts), asked for once the data directory's lock is held (a second process is refused first).
+   */
+  template?: () => Promise<string | null>;
   /** PGlite: settings for this process only (`-c name=value` pairs), after the defaults below. */
   startParams?: string[];
 }
@@ -105,10 +108,11 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
   let pg: InstanceType<typeof PGlite>;
   try {
     // under the lock: one process copies the template (the lock file is not part of it)
-    if (dir && opts.template && !existsSync(join(dir, 'PG_VERSION'))) {
+    const template = dir && opts.template && !existsSync(join(dir, 'PG_VERSION')) ? await opts.template() : null;
+    if (dir && template) {
       // PG_VERSION last: a copy cut short is no database, and the next start copies again
-      cpSync(opts.template, dir, { recursive: true, filter: (src) => src !== join(opts.template!, 'PG_VERSION') });
-      cpSync(join(opts.template, 'PG_VERSION'), join(dir, 'PG_VERSION'));
+      cpSync(template, dir, { recursive: true, filter: (src) => src !== join(template, 'PG_VERSION') });
+      cpSync(join(template, 'PG_VERSION'), join(dir, 'PG_VERSION'));
     }
     const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
     const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMS, ...(opts.startParams ?? [])];

@@ -47,15 +47,17 @@ describe('seeded template', () => {
     rmSync(join(template, 'tandem.lock'), { force: true });
 
     const data = join(dir, 'data');
-    const a = await openDb({ dataDir: data, template });
+    const a = await openDb({ dataDir: data, template: async () => template });
     expect(await a.query('select id, name from zz_seeded')).toEqual([{ id: 1, name: 'from the template' }]);
     await a.query("insert into zz_seeded values (2, 'written after the copy')");
     expect(await a.query('show shared_buffers')).toEqual([{ shared_buffers: '32MB' }]);
     await a.close();
 
-    // a data directory that holds a database: opened as it is, the template not copied again
-    const b = await openDb({ dataDir: data, template });
+    // a data directory that holds a database: opened as it is, the template not even asked for
+    let asked = 0;
+    const b = await openDb({ dataDir: data, template: async () => { asked++; return template; } });
     expect((await b.query('select id from zz_seeded order by id')).map((r) => r.id)).toEqual([1, 2]);
+    expect(asked).toBe(0);
     await b.close();
 
     const again = await openDb({ dataDir: template });
