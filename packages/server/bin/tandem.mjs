@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npx tandem …`: runs the TypeScript CLI through tsx (no build step).
+// `npx tandem …`: runs the TypeScript CLI as a cached bundle (bundle.mjs; through tsx when there is none).
 import { spawn } from 'node:child_process';
-import { register } from 'tsx/esm/api';
+import { fromRoot, loadEntry } from './bundle.mjs';
 
 /**
  * `tandem import`: V8 sizes its heap for the machine and lets garbage grow far past what an import holds (30–80 MB
@@ -16,7 +16,6 @@ if (args[0] === 'import' && !limited) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => { process.exitCode = code ?? (signal ? 1 : 0); });
 } else {
-  register();
-  const { main } = await import('../src/cli/main.ts');
+  const { main } = await loadEntry(fromRoot('packages/server/src/cli/main.ts'));
   process.exitCode = await main(process.argv.slice(2));
 }
