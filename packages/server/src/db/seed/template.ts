@@ -91,6 +91,7 @@ export async function ensureSeedTemplate(log: (m: string) => void = console.log,
     return dir;
   } catch (err) {
     rmSync(building, { recursive: true, force: true });
+    if (existsSync(join(dir, 'PG_VERSION'))) return dir; // another process renamed its build into place first
     log(`seeded template not built (${(err as Error).message}): seeding in place`);
     return null;
   }
