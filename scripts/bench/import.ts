@@ -4,6 +4,7 @@
  * the rows the import wrote (insert … select into empty tables with the same indexes).
  *
  *   npm run bench:import [-- --times 10] [-- --skip pglite,postgresql] [-- --reuse]
+ *   npm run bench:import -- --cli [--times 6.5]   the `npx tandem import iati` command itself (scripts/bench/import-cli.ts)
  * --times N   import a file made of N copies of the activities (identifiers suffixed): memory must stay flat
  * --reuse     reuse .tmp/bench/seeded (the PGlite template) when it exists
  * --live-heap the database cases also force a full garbage collection every second and report the live V8 heap
@@ -15,13 +16,14 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSyn
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
+import { benchImportCli } from './import-cli.js';
 import { arg, copyDataDir, fmt, isMain, ROOT, saveResult, seededTemplate, WORK } from './lib.js';
 
 const SAMPLE = join(ROOT, 'packages/server/data/reference/iati/samples/dportal-2021-06-15-2000acts.xml.br');
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 /** The sample decompressed (once), or N copies of its activities with suffixed identifiers. */
-async function benchFile(times: number): Promise<string> {
+export async function benchFile(times: number): Promise<string> {
   mkdirSync(join(WORK, 'iati'), { recursive: true });
   const one = join(WORK, 'iati/dportal-2000.xml');
   if (!existsSync(one)) writeFileSync(one, brotliDecompressSync(readFileSync(SAMPLE)));
@@ -33,8 +35,11 @@ async function benchFile(times: number): Promise<string> {
   const out = createWriteStream(many);
   const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
   await write(lines.slice(0, open).join('\n') + '\n');
+  const activities = lines.slice(open, close).join('\n').split(/(?=<iati-activity )/);
+  // a fractional N (6.5: 13,000 activities) ends with the first part of the activities
   for (let i = 0; i < times; i++) {
-    const body = lines.slice(open, close).join('\n').replace(/<iati-identifier>([^<]*)<\/iati-identifier>/g, (_, id) => `<iati-identifier>${id.trim()}-x${i}</iati-identifier>`);
+    const part = times - i >= 1 ? activities : activities.slice(0, Math.round(activities.length * (times - i)));
+    const body = part.join('').replace(/<iati-identifier>([^<]*)<\/iati-identifier>/g, (_, id) => `<iati-identifier>${id.trim()}-x${i}</iati-identifier>`);
     await write(body + '\n');
   }
   await write('</iati-activities>\n');
@@ -165,7 +170,14 @@ export async function benchImport(opts: { times?: number; skip?: string[]; reuse
 if (isMain(import.meta.url)) {
   const argv = process.argv.slice(2);
   if (argv.includes('--case')) await childMain(argv);
-  else {
+  else if (argv.includes('--cli')) {
+    // the command itself, as a person runs it (scripts/bench/import-cli.ts): 13,000 activities unless --times says
+    const times = Number(arg(argv, 'times') ?? 6.5);
+    const file = await benchFile(times);
+    const results = await benchImportCli(file, { skip: (arg(argv, 'skip') ?? '').split(','), seeded: () => seededTemplate(argv.includes('--reuse')), pgDatabase: () => pgDatabase(console.log), log: console.log });
+    console.log(`load average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+    saveResult(`import_iati_cli_x${times}`, { file, times, results });
+  } else {
     const times = Number(arg(argv, 'times') ?? 1);
     const r = await benchImport({ times, skip: (arg(argv, 'skip') ?? '').split(','), reuse: argv.includes('--reuse'), liveHeap: argv.includes('--live-heap') });
     saveResult(`import_iati_dportal_x${times}`, r);

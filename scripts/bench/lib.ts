@@ -1,5 +1,5 @@
 /** Shared helpers of the benchmarks: machine description, percentiles, results file, data directories. */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -77,10 +77,14 @@ export function copyDataDir(from: string, name: string): string {
   return dir;
 }
 
-/** The seeded template data directory (.tmp/bench/seeded), created by migrate + seed unless it exists and reuse is asked. */
+/** A seeded data directory to copy: the first starts' template (db/seed/template.ts), else .tmp/bench/seeded, created by migrate + seed unless it exists and reuse is asked. */
 export async function seededTemplate(reuse: boolean, log = console.log): Promise<string> {
   const dir = join(WORK, 'seeded');
   if (reuse && existsSync(join(dir, 'PG_VERSION'))) return dir;
+  // the seeded template of first starts (db/seed/template.ts), built once per version of the sources: every caller copies it
+  const { ensureSeedTemplate } = await import('../../packages/server/src/db/seed/template.js');
+  const template = await ensureSeedTemplate(log);
+  if (template) return template;
   freshDir('seeded');
   const { openDb } = await import('../../packages/server/src/db/client.js');
   const { prepareDb } = await import('../../packages/server/src/server.js');
@@ -93,3 +97,25 @@ export async function seededTemplate(reuse: boolean, log = console.log): Promise
 }
 
 export const isMain = (url: string) => !!process.argv[1] && url === pathToFileURL(process.argv[1]).href;
+
+const TICK = 100; // clock ticks per second (getconf CLK_TCK on Linux)
+
+export interface Proc { pid: number; cmd: string; rssKb: number; cpuMs: number }
+
+/** The processes of group pgid (Linux /proc): command line, resident memory, CPU time (user + system). */
+export function groupProcs(pgid: number): Proc[] {
+  const out: Proc[] = [];
+  for (const e of readdirSync('/proc')) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(f[2]) !== pgid) continue;
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${e}/status`, 'utf8'));
+      out.push({ pid: Number(e), cmd: readFileSync(`/proc/${e}/cmdline`, 'utf8').replace(/\0/g, ' '), rssKb: rss ? Number(rss[1]) : 0,
+        cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / TICK });
+    } catch { /* exited meanwhile */ }
+  }
+  return out;
+}
+

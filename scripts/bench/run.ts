@@ -19,7 +19,7 @@ console.log(`Tandem benchmarks — ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB,
 if (process.env.DATABASE_URL) console.log('note: DATABASE_URL is ignored here (start and search run on PGlite); use npm run bench:search:100k for PostgreSQL\n');
 delete process.env.DATABASE_URL;
 
-console.log('1. start-up (npx tsx packages/app/src/main.ts → first 200 of GET /api/health)');
+console.log('1. start-up (npm start → first 200 of GET /)');
 const start = await benchStart({ cold: Number(arg(argv, 'cold') ?? 2), warm: Number(arg(argv, 'warm') ?? 3) });
 
 console.log('\n2. search on the seeded database (PGlite), in-process and over HTTP');

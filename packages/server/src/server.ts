@@ -11,6 +11,8 @@ import { Admission, admissionOptionsFromEnv } from './lib/admission.js';
 import { settleIndex } from './features/search/search.index.js';
 import { localAccess } from './features/backup/local.js';
 import { resolve } from 'node:path';
+import { ensureSeedTemplate } from './db/seed/template.js';
+import { collectGarbage } from './lib/gc.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -25,6 +27,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
 
 /** Migrate, and seed when the database is empty (on PostgreSQL one process at a time: `schemaLocked`). */
 export async function prepareDb(db: Db, log = console.log): Promise<void> {
+  let seeded = false;
   await schemaLocked(db, async (db) => {
     const applied = await migrate(db);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
@@ -33,13 +36,16 @@ export async function prepareDb(db: Db, log = console.log): Promise<void> {
       await seedAll(db);
       log(`reference data and seed documents loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       await settleIndex(db);
+      seeded = true;
     }
   });
+  if (seeded) collectGarbage();
 }
 
-export async function openDbOrExit(): Promise<Db> {
+/** withTemplate: a new embedded database starts as a copy of the seeded template (db/seed/template.ts). */
+export async function openDbOrExit(opts: { withTemplate?: boolean } = {}): Promise<Db> {
   try {
-    return await openFromEnv();
+    return await openFromEnv(process.env, opts.withTemplate ? { template: () => ensureSeedTemplate() } : {});
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(`tandem: ${err.message}`);
@@ -52,7 +58,7 @@ export async function openDbOrExit(): Promise<Db> {
 /** build: the application to serve (the API alone, or the whole site with pages). */
 export async function startServer(settings = settingsFromEnv(), build: (opts: AppOptions) => Hono = createApp) {
   const t0 = Date.now();
-  const db = await openDbOrExit();
+  const db = await openDbOrExit({ withTemplate: true });
   await prepareDb(db);
   // DATABASE_READ_URL: anonymous reads go to this replica's pool (lib/read-db.ts)
   const readDb = await openReadDbFromEnv();

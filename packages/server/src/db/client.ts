@@ -4,8 +4,8 @@
  * DATABASE_READ_URL (PostgreSQL only) opens a second, read-only pool on a streaming replica: `openReadDbFromEnv`;
  * which requests use it is decided in one place, `lib/read-db.ts`.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -76,7 +76,20 @@ export interface OpenOptions {
   applicationName?: string;
   /** PostgreSQL: every transaction read-only (default_transaction_read_only), as on a replica. */
   readOnly?: boolean;
+  /**
+   * PGlite: a data directory copied into dataDir when dataDir holds no database yet (the seeded template,
+   * db/seed/template.ts), asked for once the data directory's lock is held (a second process is refused first).
+   */
+  template?: () => Promise<string | null>;
+  /** PGlite: settings for this process only (`-c name=value` pairs), after the defaults below. */
+  startParams?: string[];
 }
+
+/**
+ * PGlite's buffer pool: PostgreSQL's default (128 MB) is resident in the WASM memory from the first query; the seeded
+ * database's working set fits in a quarter of it, and pages outside it come from the operating system's file cache.
+ */
+export const PGLITE_PARAMS = ['-c', 'shared_buffers=32MB'];
 
 export async function openDb(opts: OpenOptions = {}): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts);
@@ -94,8 +107,16 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
   }
   let pg: InstanceType<typeof PGlite>;
   try {
+    // under the lock: one process copies the template (the lock file is not part of it)
+    const template = dir && opts.template && !existsSync(join(dir, 'PG_VERSION')) ? await opts.template() : null;
+    if (dir && template) {
+      // PG_VERSION last: a copy cut short is no database, and the next start copies again
+      cpSync(template, dir, { recursive: true, filter: (src) => src !== join(template, 'PG_VERSION') });
+      cpSync(join(template, 'PG_VERSION'), join(dir, 'PG_VERSION'));
+    }
     const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
-    pg = await PGlite.create(dir ? { dataDir: dir, parsers } : { loadDataDir: opts.loadDataDir, parsers });
+    const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMS, ...(opts.startParams ?? [])];
+    pg = await PGlite.create(dir ? { dataDir: dir, parsers, startParams } : { loadDataDir: opts.loadDataDir, parsers, startParams });
   } catch (err) {
     lock?.release();
     throw err;
@@ -180,8 +201,8 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
 }
 
 /** The database the environment asks for. */
-export function openFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Db> {
-  return openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data' });
+export function openFromEnv(env: NodeJS.ProcessEnv = process.env, opts: Pick<OpenOptions, 'template'> = {}): Promise<Db> {
+  return openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data', ...opts });
 }
 
 export const READ_APPLICATION_NAME = 'tandem-read';

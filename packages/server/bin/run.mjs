@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the server's entry (packages/app/src/main.ts, the composition root) as a cached bundle (bundle.mjs), not through tsx.
+ *
+ *   node packages/server/bin/run.mjs [entry.ts]
+ */
+import { fromRoot, loadEntry } from './bundle.mjs';
+
+await loadEntry(fromRoot(process.argv[2] ?? 'packages/app/src/main.ts'));
