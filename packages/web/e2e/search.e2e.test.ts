@@ -20,21 +20,31 @@ describe('search page in Chromium', () => {
   beforeAll(async () => { site = await startSite(); });
   afterAll(async () => { await site?.close(); });
 
-  it.each([[1280, 900], [390, 844]])('at %i px: cards, facets, axe clean, no sideways scroll', async (width, height) => {
+  const PAGES = ['/search?q=Hue', '/search', '/en/search?q=Hai+Phong', '/vi/search?q=Hu%E1%BA%BF'];
+  const SIZES: Array<[number, number]> = [[1280, 900], [390, 844]];
+
+  it.each(SIZES.flatMap(([w, h]) => PAGES.map((path) => [w, h, path] as const)))('at %i×%i px, %s: axe clean, no sideways scroll, results placed', async (width, height, path) => {
     const ctx = await site.browser.newContext({ viewport: { width, height } });
     const page = await ctx.newPage();
-    for (const path of ['/search?q=Hue', '/search', '/en/search?q=Hai+Phong', '/vi/search?q=Hu%E1%BA%BF']) {
-      const res = await page.goto(site.base + path);
-      expect(res?.status(), path).toBe(200);
-      expect(await axe(page), path).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(width);
-      expect(await page.locator('.result').count(), path).toBeGreaterThan(3);
-      const resultsTop = await top(page, '.result'), facetsTop = await top(page, '#facets-h');
-      // on a phone the results come first (the facets follow them); on a desktop the facets sit beside them
-      if (width < 500) expect(resultsTop, path).toBeLessThan(facetsTop);
-      else expect(Math.abs(resultsTop - facetsTop), path).toBeLessThan(150);
-      if (width < 500) expect(resultsTop, `${path}: first result within the first screen`).toBeLessThan(height);
+    const res = await page.goto(site.base + path);
+    expect(res?.status()).toBe(200);
+    expect(await axe(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await page.locator('.result').count()).toBeGreaterThan(3);
+    const resultsTop = await top(page, '.result'), facetsTop = await top(page, '#facets-h');
+    if (width < 500) {
+      // on a phone the results come first, the first one within the first screen; the facets follow them
+      expect(resultsTop).toBeLessThan(facetsTop);
+      expect(resultsTop).toBeLessThan(height);
+    } else {
+      expect(Math.abs(resultsTop - facetsTop)).toBeLessThan(150); // the facets beside the results
     }
+    await ctx.close();
+  }, 90_000);
+
+  it.each(SIZES)('at %i px: cards say why they matched, Huế\'s records before Huelgoat and Huez, statuses per kind', async (width, height) => {
+    const ctx = await site.browser.newContext({ viewport: { width, height } });
+    const page = await ctx.newPage();
     await page.goto(`${site.base}/search?q=Hue`);
     await page.screenshot({ path: `${ARTIFACTS}/search-hue-${width}.png`, fullPage: true });
     // a card: its kind, why it matched (a snippet with the word marked), places and period
@@ -42,7 +52,6 @@ describe('search page in Chromium', () => {
     await expect(card.locator('.badge').textContent()).resolves.toBe('Partenariat');
     expect(await card.locator('.result-snippet mark').count()).toBeGreaterThan(0);
     await expect(card.locator('.result-facts').textContent()).resolves.toMatch(/Lieux\s*Cergy, Hué[\s\S]*Période\s*depuis 2018/);
-    // Hué's partnership and delegations come before Huelgoat and Huez
     const titles = await page.locator('.result-title').allTextContents();
     const first = (re: RegExp) => titles.findIndex((t) => re.test(t));
     expect(first(/^Cergy – Huế$/)).toBeGreaterThanOrEqual(0);
@@ -53,7 +62,7 @@ describe('search page in Chromium', () => {
     expect(headings).toEqual(expect.arrayContaining(['Statut des partenariats', 'Statut des projets']));
     expect(headings).not.toContain('Statut');
     await ctx.close();
-  });
+  }, 90_000);
 
   it('sorts by amount without JavaScript, through the GET form, and keeps the sort in the URL', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
