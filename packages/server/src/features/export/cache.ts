@@ -5,7 +5,8 @@
  *
  * "Until the data changes": the file's version is this process's writes (`Db.onWrite`) and a fingerprint of the public
  * tables read at each request (counts and last update of the records, the indicators' count and sum), so a change made
- * by another process (PostgreSQL) is seen too. An outdated file is replaced by the next download and removed a minute
+ * by another process (PostgreSQL) is seen too; files of the reference data (territories, indicators) follow their
+ * tables' fingerprint only, so that the records' writes, far more frequent, leave them be. An outdated file is replaced by the next download and removed a minute
  * later (readers still streaming it keep it open).
  */
 import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
@@ -17,8 +18,13 @@ import type { Db } from '../../db/client.js';
 import { safeFileName } from './stream.js';
 
 const RECORD_TABLES = ['partnership', 'project', 'organisation', 'mission', 'territory'];
-const FINGERPRINT = `select concat_ws('|', ${RECORD_TABLES.map((t) => `(select count(*) || '/' || coalesce(max(updated_at)::text, '') from ${t})`).join(', ')},
-  (select count(*) || '/' || coalesce(sum(value)::text, '') from indicator_value), (select count(*) from funding_line), (select count(*) from territory_change)) as f`;
+const REFERENCE = `(select count(*) || '/' || coalesce(max(updated_at)::text, '') from territory), (select count(*) || '/' || coalesce(sum(value)::text, '') from indicator_value),
+  (select count(*) from territory_change)`;
+const FINGERPRINT = {
+  all: `select concat_ws('|', ${RECORD_TABLES.map((t) => `(select count(*) || '/' || coalesce(max(updated_at)::text, '') from ${t})`).join(', ')}, ${REFERENCE},
+    (select count(*) from funding_line)) as f`,
+  reference: `select concat_ws('|', ${REFERENCE}) as f`,
+};
 
 interface Entry { version: string; path: string; ready: Promise<void> }
 interface DbCache { writes: number; entries: Map<string, Entry> }
@@ -43,12 +49,15 @@ function removeLater(path: string) {
   setTimeout(() => rmSync(path, { force: true }), KEEP_OLD_MS).unref();
 }
 
-/** The download `key` of `db`'s current data: made by `produce` into a file when there is none for this version, then read from it. */
-export async function cachedDownload(db: Db, key: string, produce: () => ReadableStream<Uint8Array>): Promise<ReadableStream<Uint8Array>> {
+/**
+ * The download `key` of `db`'s current data: made by `produce` into a file when there is none for this version, then read
+ * from it. scope 'reference': it holds territories and indicators only, and changes with them (not with every write).
+ */
+export async function cachedDownload(db: Db, key: string, produce: () => ReadableStream<Uint8Array>, scope: 'all' | 'reference' = 'all'): Promise<ReadableStream<Uint8Array>> {
   const cache = cacheOf(db);
   const writes = cache.writes;
-  const [{ f }] = await db.query<{ f: string }>(FINGERPRINT);
-  const version = `${writes}:${f}`;
+  const [{ f }] = await db.query<{ f: string }>(FINGERPRINT[scope]);
+  const version = scope === 'reference' ? f : `${writes}:${f}`;
   let entry = cache.entries.get(key);
   if (!entry || entry.version !== version) {
     if (entry) { const old = entry; old.ready.then(() => removeLater(old.path), () => undefined); }

@@ -24,19 +24,20 @@ export const exportRoutes = [
     returns: 'tandem-KIND.csv, or tandem-KIND.json: {KIND: [records]}',
     handler: async ({ db, query }) => {
       const name = `tandem-${query.kind}`;
-      if (query.format === 'json') return download(await cachedDownload(db, name, () => textStream((w) => writeJson(db, w, [{ kind: query.kind }]))), 'json', name);
+      const scope = query.kind === 'territories' || query.kind === 'indicators' ? 'reference' : 'all';
+      if (query.format === 'json') return download(await cachedDownload(db, name, () => textStream((w) => writeJson(db, w, [{ kind: query.kind }])), scope), 'json', name);
       const csv = csvWriter(query.kind, csvOptions(query));
       const stream = () => textStream((w) => csv(db, w));
       // the whole table as it is, or in one of the languages: kept as a file until the data changes; a choice of columns is made each time
-      return download(query.columns ? stream() : await cachedDownload(db, `${name}-${query.labels ?? 'codes'}`, stream), 'csv', name);
+      return download(query.columns ? stream() : await cachedDownload(db, `${name}-${query.labels ?? 'codes'}`, stream, scope), 'csv', name);
     },
   }),
   route({
     method: 'get', path: '/api/export/all', tag: 'export',
     summary: 'Open data: every public record as one gzipped JSON document (partnerships, projects with their funding, organisations, missions, territories, indicators, '
-      + 'the themes, and the licences). People, accounts, history and declarations are never in it. Made once per change of the data, then streamed',
+      + 'the themes, and the licences). People, accounts, history and declarations are never in it. Streamed',
     produces: 'application/gzip', returns: 'tandem-open-data.json.gz',
-    handler: async ({ c, db }) => download(await cachedDownload(db, `all-${origin(c.req.url)}`, () => dumpStream(db, origin(c.req.url))), 'gzip', 'tandem-open-data'),
+    handler: async ({ c, db }) => download(await dumpStream(db, origin(c.req.url)), 'gzip', 'tandem-open-data'),
   }),
   route({
     method: 'get', path: '/api/export/search', tag: 'export',
