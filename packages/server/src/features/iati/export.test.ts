@@ -103,7 +103,7 @@ describe('IATI 2.03 export', () => {
 
   it('is in the OpenAPI description, with the import', async () => {
     const doc = (await api.get('/api/openapi.json')).json;
-    expect(doc.paths['/api/export/iati'].get.parameters.map((p: any) => p.name).sort()).toEqual(['organisation', 'partnership']);
+    expect(doc.paths['/api/export/iati'].get.parameters.map((p: any) => p.name).sort()).toEqual(['organisation', 'partnership', 'project']);
     expect(doc.paths['/api/import/iati'].post.summary).toContain('IATI');
     expect(doc.paths['/api/export'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['columns', 'labels']));
   });
