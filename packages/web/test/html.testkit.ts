@@ -15,3 +15,9 @@ export function tableAfter(html: string, marker: string): string[][] {
 
 /** A percent cell ("57 %", "57%") as a number; null for other cells. */
 export const percentOf = (cell: string) => (/^-?\d+\s?%$/.test(cell) ? Number(cell.replace(/\s?%$/, '')) : null);
+
+/** The part of `html` from `start` up to the next `end` after it. */
+export const between = (html: string, start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
+
+/** Some HTML with its tags removed as they stand (no spacing added), trimmed. */
+export const strippedText = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../server/test/db.js';
 import type { Db } from '../../../../server/src/db/client.js';
 import { createSite } from '../../site.js';
+import { between, strippedText } from '../../../test/html.testkit.js';
 import { i18n, type Lang } from '../../i18n/index.js';
 
 const DOC = 'Seine-Saint-Denis – Hải Dương : fiche de la coopération décentralisée';
@@ -17,8 +18,7 @@ describe('partner profiles on a partnership sheet', () => {
   beforeAll(async () => { db = await testDb(); app = createSite({ db }); });
   afterAll(async () => { await db.close(); });
   const page = async (path: string) => { const res = await app.request(path); expect(res.status, path).toBe(200); return res.text(); };
-  const between = (html: string, start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
-  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+  const text = strippedText;
   /** Each card: the territory, and its figures as label → "value | year | source". */
   const cards = (html: string) => Object.fromEntries([...between(html, 'id="profiles-h"', '</div></section>').matchAll(/<section class="profile-card"[^>]*data-territory="([^"]+)">(.*?)<\/section>/g)]
     .map(([, id, body]) => [id, {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../server/test/db.js';
 import type { Db } from '../../../../server/src/db/client.js';
 import { createSite } from '../../site.js';
+import { between, strippedText } from '../../../test/html.testkit.js';
 import { i18n, type Lang } from '../../i18n/index.js';
 
 describe('territory sheets', () => {
@@ -32,8 +33,7 @@ describe('territory profiles', () => {
   beforeAll(async () => { db = await testDb(); app = createSite({ db }); });
   afterAll(async () => { await db.close(); });
   const page = async (path: string) => { const res = await app.request(path); expect(res.status, path).toBe(200); return res.text(); };
-  const between = (html: string, start: string, end: string) => html.slice(html.indexOf(start), html.indexOf(end, html.indexOf(start)));
-  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').trim();
+  const text = strippedText;
   /** The presentation's figures: label, value, year and source as shown (the source's words in the page's language). */
   const rows = (html: string) => [...between(html, 'id="presentation-h"', '</dl>').matchAll(
     /<div class="profile-row"><dt>([^<]*)<\/dt><dd class="profile-figure">([^<]*)<\/dd><dd class="profile-meta"><span class="visually-hidden">[^<]*<\/span>(\d{4}) · <span class="visually-hidden">[^<]*<\/span>(.*?)<\/dd>/g)]
