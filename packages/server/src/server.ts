@@ -43,9 +43,9 @@ export async function prepareDb(db: Db, log = console.log): Promise<void> {
 }
 
 /** withTemplate: a new embedded database starts as a copy of the seeded template (db/seed/template.ts). */
-export async function openDbOrExit(opts: { withTemplate?: boolean } = {}): Promise<Db> {
+export async function openDbOrExit(opts: { withTemplate?: boolean; startParams?: string[] } = {}): Promise<Db> {
   try {
-    return await openFromEnv(process.env, opts.withTemplate ? { template: () => ensureSeedTemplate() } : {});
+    return await openFromEnv(process.env, { ...(opts.withTemplate ? { template: () => ensureSeedTemplate() } : {}), startParams: opts.startParams });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(`tandem: ${err.message}`);

@@ -84,7 +84,7 @@ export async function main(argv: string[], opts: { site?: (o: AppOptions) => Hon
       return cmd === 'backup' ? runBackup(positionals[0]) : runRestore(positionals[0]);
     case 'import iati': {
       if (!positionals.length) return fail('give at least one FILE', cmd);
-      const db = await openDbOrExit();
+      const db = await openDbOrExit({ startParams: IMPORT_PGLITE_PARAMS });
       try {
         await prepareDb(db, (m) => console.error(m));
         return await runImportIati(db, positionals, { skipInvalid: !!values['skip-invalid'], maxBytes: maxBytesFrom(process.env, values['max-size']) });
@@ -93,6 +93,13 @@ export async function main(argv: string[], opts: { site?: (o: AppOptions) => Hon
   }
   return fail(`unknown command "${cmd}"`);
 }
+
+/**
+ * PGlite during an import: half the server's buffer pool. The import writes each page once, in order, so a smaller
+ * pool costs little, and every buffer touched stays resident in the WASM memory until the process ends
+ * (docs/benchmarks.md, `npx tandem import iati`).
+ */
+const IMPORT_PGLITE_PARAMS = ['-c', 'shared_buffers=16MB'];
 
 async function runExport(values: Record<string, any>): Promise<number> {
   const format = values.format;

@@ -201,7 +201,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
 }
 
 /** The database the environment asks for. */
-export function openFromEnv(env: NodeJS.ProcessEnv = process.env, opts: Pick<OpenOptions, 'template'> = {}): Promise<Db> {
+export function openFromEnv(env: NodeJS.ProcessEnv = process.env, opts: Pick<OpenOptions, 'template' | 'startParams'> = {}): Promise<Db> {
   return openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || 'data', ...opts });
 }
 
