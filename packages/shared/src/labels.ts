@@ -19,7 +19,6 @@ const fr = {
   'status.incoming': 'Accueil en France', 'status.outgoing': 'Délégation française à l’étranger',
   'kind.territory': 'Territoire', 'kind.organisation': 'Acteur', 'kind.partnership': 'Partenariat', 'kind.project': 'Projet', 'kind.mission': 'Délégation',
   'fundingKind.committed': 'engagé', 'fundingKind.disbursed': 'versé', 'fundingKind.budgeted': 'prévu',
-  'accountRole.member': 'membre', 'accountRole.network_admin': 'administrateur du réseau', 'accountRole.platform_admin': 'administrateur de la plateforme',
 };
 export type EnumLabelKey = keyof typeof fr;
 
@@ -37,7 +36,6 @@ export const enumLabels: Record<LabelLang, Record<EnumLabelKey, string>> = {
     'status.incoming': 'Hosted in France', 'status.outgoing': 'French delegation abroad',
     'kind.territory': 'Place', 'kind.organisation': 'Actor', 'kind.partnership': 'Partnership', 'kind.project': 'Project', 'kind.mission': 'Delegation',
     'fundingKind.committed': 'committed', 'fundingKind.disbursed': 'disbursed', 'fundingKind.budgeted': 'budgeted',
-    'accountRole.member': 'member', 'accountRole.network_admin': 'network administrator', 'accountRole.platform_admin': 'platform administrator',
   },
   vi: {
     'territoryKind.country': 'Quốc gia', 'territoryKind.region': 'Vùng', 'territoryKind.departement': 'Tỉnh (Pháp)', 'territoryKind.commune': 'Xã/thị trấn', 'territoryKind.epci': 'Liên xã',
@@ -51,7 +49,6 @@ export const enumLabels: Record<LabelLang, Record<EnumLabelKey, string>> = {
     'status.incoming': 'Đón tiếp tại Pháp', 'status.outgoing': 'Đoàn Pháp ra nước ngoài',
     'kind.territory': 'Địa phương', 'kind.organisation': 'Tổ chức', 'kind.partnership': 'Quan hệ đối tác', 'kind.project': 'Dự án', 'kind.mission': 'Đoàn công tác',
     'fundingKind.committed': 'cam kết', 'fundingKind.disbursed': 'đã giải ngân', 'fundingKind.budgeted': 'dự kiến',
-    'accountRole.member': 'thành viên', 'accountRole.network_admin': 'quản trị viên mạng lưới', 'accountRole.platform_admin': 'quản trị viên nền tảng',
   },
 };
 
@@ -63,7 +60,6 @@ export function enumLabel(lang: LabelLang, group: string, value: string): string
 /** The vocabularies labelled here, by group: every value has its label in each language (labels.test.ts). */
 export const labelledVocabularies: Record<string, readonly string[]> = {
   kind: recordKinds, territoryKind: territoryKinds, orgKind: organisationKinds, partnershipKind: partnershipKinds, fundingKind: fundingKinds,
-  accountRole: accountRoles,
   status: [...partnershipStatuses, ...projectStatuses, ...missionDirections],
 };
 
