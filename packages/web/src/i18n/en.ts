@@ -282,7 +282,7 @@ export const en: Record<MessageKey, string> = {
   'admin.import.kb': '{n} kB', 'admin.import.mb': '{n} MB', 'admin.import.seconds': '{n} s',
   // members of an organisation and platform administrators' accounts (features/members)
   'members.title': 'Members · {org}',
-  'members.lead': 'The people who have a Tandem account for {org}, and the pending invitations.',
+  'members.lead': 'The people who have a Tandem account for this organisation, and the pending invitations.', 'members.sheet': 'See the organisation’s page',
   'members.groups': 'Networks the organisation belongs to: {names}.',
   'members.list': 'Members',
   'members.count.one': '{n} member',
@@ -360,4 +360,5 @@ export const en: Record<MessageKey, string> = {
   'admin.accounts.error.self': 'You cannot disable your own account.',
   'admin.accounts.forbidden.text': 'Managing accounts is for platform administrators only.',
   'admin.accounts.error.network': 'This role is granted on a network: choose an organisation of the network kind.',
+  'admin.accounts.disable.short': 'Disable', 'admin.accounts.enable.short': 'Enable', 'admin.accounts.grant.short': 'Grant a role', 'members.cancel.short': 'Cancel', 'members.remove.short': 'Remove',
 };

@@ -281,7 +281,7 @@ export const fr = {
   'admin.import.kb': '{n} ko', 'admin.import.mb': '{n} Mo', 'admin.import.seconds': '{n} s',
   // members of an organisation and platform administrators' accounts (features/members)
   'members.title': 'Membres · {org}',
-  'members.lead': 'Les personnes qui ont un compte Tandem pour {org}, et les invitations en attente.',
+  'members.lead': 'Les personnes qui ont un compte Tandem pour cette organisation, et les invitations en attente.', 'members.sheet': 'Voir la fiche de l’organisation',
   'members.groups': 'Réseaux dont l’organisation est membre : {names}.',
   'members.list': 'Membres',
   'members.count.one': '{n} membre',
@@ -359,5 +359,6 @@ export const fr = {
   'admin.accounts.error.self': 'Vous ne pouvez pas désactiver votre propre compte.',
   'admin.accounts.forbidden.text': 'La gestion des comptes est réservée aux administrateurs de la plateforme.',
   'admin.accounts.error.network': 'Ce rôle se donne sur un réseau : choisissez une organisation de type réseau.',
+  'admin.accounts.disable.short': 'Désactiver', 'admin.accounts.enable.short': 'Réactiver', 'admin.accounts.grant.short': 'Donner un rôle', 'members.cancel.short': 'Annuler', 'members.remove.short': 'Retirer',
 };
 export type MessageKey = keyof typeof fr;

@@ -282,7 +282,7 @@ export const vi: Record<MessageKey, string> = {
   'admin.import.kb': '{n} kB', 'admin.import.mb': '{n} MB', 'admin.import.seconds': '{n} giây',
   // members of an organisation and platform administrators' accounts (features/members)
   'members.title': 'Thành viên · {org}',
-  'members.lead': 'Những người có tài khoản Tandem cho {org}, và các lời mời đang chờ.',
+  'members.lead': 'Những người có tài khoản Tandem cho tổ chức này, và các lời mời đang chờ.', 'members.sheet': 'Xem trang của tổ chức',
   'members.groups': 'Các mạng lưới mà tổ chức là thành viên: {names}.',
   'members.list': 'Thành viên',
   'members.count.one': '{n} thành viên',
@@ -360,4 +360,5 @@ export const vi: Record<MessageKey, string> = {
   'admin.accounts.error.self': 'Bạn không thể vô hiệu hóa tài khoản của chính mình.',
   'admin.accounts.forbidden.text': 'Chỉ quản trị viên nền tảng mới được quản lý tài khoản.',
   'admin.accounts.error.network': 'Vai trò này chỉ cấp trên một mạng lưới: hãy chọn một tổ chức thuộc loại mạng lưới.',
+  'admin.accounts.disable.short': 'Vô hiệu hóa', 'admin.accounts.enable.short': 'Kích hoạt lại', 'admin.accounts.grant.short': 'Cấp vai trò', 'members.cancel.short': 'Hủy', 'members.remove.short': 'Gỡ',
 };

@@ -39,7 +39,7 @@ function GrantForm(props: { i: I18n; v: AccountsView; a: AccountRow }) {
   const id = `g-${a.id}`;
   return (
     <details class="grant-form" open={!!failed}>
-      <summary>{i.t('admin.accounts.grant', { email: a.email })}</summary>
+      <summary aria-label={i.t('admin.accounts.grant', { email: a.email })}>{i.t('admin.accounts.grant.short')}</summary>
       <form method="post" action={i.path(ACCOUNTS_PATH)} class="stack-form">
         <Hidden v={v} action="grant" fields={{ accountId: a.id }} />
         <div class="field">
@@ -63,8 +63,8 @@ function AccountRowView(props: { i: I18n; v: AccountsView; a: AccountRow }) {
   const { i, v, a } = props;
   return (
     <tr>
-      <td class="email">{a.email}<br /><span class="muted">{a.name}</span></td>
-      <td>
+      <td class="email" data-label={i.t('members.col.email')}>{a.email}<br /><span class="muted">{a.name}</span></td>
+      <td data-label={i.t('admin.accounts.col.roles')}>
         {a.grants.length ? <ul class="grant-list">{a.grants.map((g) => (
           <li>
             {g.organisationId ? <a href={i.path(membersPath(g.organisationId))}>{grantPhrase(i.lang, g.role, g.organisationName ?? g.organisationId)}</a> : grantPhrase(i.lang, g.role, null)}{' '}
@@ -78,12 +78,14 @@ function AccountRowView(props: { i: I18n; v: AccountsView; a: AccountRow }) {
         ))}</ul> : <span class="muted">{i.t('admin.accounts.noroles')}</span>}
         <GrantForm i={i} v={v} a={a} />
       </td>
-      <td>{i.when(a.createdAt)}</td>
-      <td>{a.disabledAt ? i.t('admin.accounts.disabledOn', { date: i.when(a.disabledAt) }) : i.t('admin.accounts.active')}</td>
+      <td data-label={i.t('admin.accounts.col.created')}>{i.when(a.createdAt)}</td>
+      <td data-label={i.t('admin.accounts.col.state')}>{a.disabledAt ? i.t('admin.accounts.disabledOn', { date: i.when(a.disabledAt) }) : i.t('admin.accounts.active')}</td>
       <td class="row-actions">{a.id !== v.me && (
         <form method="post" action={i.path(ACCOUNTS_PATH)}>
           <Hidden v={v} action={a.disabledAt ? 'enable' : 'disable'} fields={{ accountId: a.id }} />
-          <button type="submit" class={a.disabledAt ? 'secondary' : 'secondary danger'}>{i.t(a.disabledAt ? 'admin.accounts.enable' : 'admin.accounts.disable', { email: a.email })}</button>
+          <button type="submit" class={a.disabledAt ? 'secondary' : 'secondary danger'} aria-label={i.t(a.disabledAt ? 'admin.accounts.enable' : 'admin.accounts.disable', { email: a.email })}>
+            {i.t(a.disabledAt ? 'admin.accounts.enable.short' : 'admin.accounts.disable.short')}
+          </button>
         </form>
       )}</td>
     </tr>
@@ -107,7 +109,7 @@ export function AccountsPage(props: { i: I18n; v: AccountsView }) {
       </form>
       <p aria-live="polite">{i.plural('admin.accounts.found', v.total)}{v.total > v.items.length ? ` — ${i.t('admin.accounts.first', { max: i.num(v.items.length) })}` : ''}</p>
       <div class="table-scroll">
-        <table class="data accounts">
+        <table class="data accounts stacked">
           <caption class="visually-hidden">{i.t('admin.accounts.title')}</caption>
           <thead><tr>
             <th scope="col">{i.t('members.col.email')}</th><th scope="col">{i.t('admin.accounts.col.roles')}</th>

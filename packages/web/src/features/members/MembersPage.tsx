@@ -23,13 +23,13 @@ export interface MembersPageProps {
 export const rolesFor = (v: MembersView): Array<'member' | 'network_admin'> =>
   v.access === 'admin' && v.organisation.kind === 'network' ? ['member', 'network_admin'] : ['member'];
 
-function ActionForm(props: { i: I18n; path: string; csrf: string | null; action: string; fields: Record<string, string>; label: string; danger?: boolean }) {
+function ActionForm(props: { i: I18n; path: string; csrf: string | null; action: string; fields: Record<string, string>; label: string; short?: string; danger?: boolean }) {
   return (
     <form method="post" action={props.i.path(props.path)} class="inline-form">
       <CsrfField token={props.csrf} />
       <input type="hidden" name="action" value={props.action} />
       {Object.entries(props.fields).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-      <button type="submit" class={props.danger ? 'link-button danger' : 'link-button'}>{props.label}</button>
+      <button type="submit" class={props.danger ? 'link-button danger' : 'link-button'} aria-label={props.short ? props.label : undefined}>{props.short ?? props.label}</button>
     </form>
   );
 }
@@ -39,7 +39,7 @@ function MemberRows(props: MembersPageProps & { path: string }) {
   const roles = rolesFor(v);
   return (
     <div class="table-scroll">
-      <table class="data members">
+      <table class="data members stacked">
         <caption class="visually-hidden">{i.t('members.list')}</caption>
         <thead><tr>
           <th scope="col">{i.t('members.col.name')}</th><th scope="col">{i.t('members.col.email')}</th>
@@ -50,10 +50,10 @@ function MemberRows(props: MembersPageProps & { path: string }) {
           const fid = `role-${m.accountId}`;
           return (
             <tr>
-              <td>{name} {m.accountId === me && <span class="muted">{i.t('members.you')}</span>} {m.disabled && <span class="muted">{i.t('members.disabled')}</span>}</td>
-              <td class="email">{m.email}</td>
-              <td>{i.l('accountRole', m.role)}</td>
-              <td>{i.when(m.since)}</td>
+              <td data-label={i.t('members.col.name')}>{name} {m.accountId === me && <span class="muted">{i.t('members.you')}</span>} {m.disabled && <span class="muted">{i.t('members.disabled')}</span>}</td>
+              <td class="email" data-label={i.t('members.col.email')}>{m.email}</td>
+              <td data-label={i.t('members.col.role')}>{i.l('accountRole', m.role)}</td>
+              <td data-label={i.t('members.col.since')}>{i.when(m.since)}</td>
               <td class="row-actions">
                 {v.access === 'admin' && roles.length > 1 && (
                   <form method="post" action={i.path(path)} class="inline-form role-form">
@@ -68,7 +68,7 @@ function MemberRows(props: MembersPageProps & { path: string }) {
                 )}
                 {m.accountId === me
                   ? <ActionForm i={i} path={path} csrf={csrf} action="remove" fields={{ accountId: m.accountId }} label={i.t('members.leave')} danger />
-                  : v.access === 'admin' && <ActionForm i={i} path={path} csrf={csrf} action="remove" fields={{ accountId: m.accountId }} label={i.t('members.remove', { name })} danger />}
+                  : v.access === 'admin' && <ActionForm i={i} path={path} csrf={csrf} action="remove" fields={{ accountId: m.accountId }} label={i.t('members.remove', { name })} short={i.t('members.remove.short')} danger />}
               </td>
             </tr>
           );
@@ -83,7 +83,7 @@ function Invitations(props: MembersPageProps & { path: string }) {
   if (!v.invitations.length) return <p>{i.t('members.pending.none')}</p>;
   return (
     <div class="table-scroll">
-      <table class="data invitations">
+      <table class="data invitations stacked">
         <caption class="visually-hidden">{i.t('members.pending')}</caption>
         <thead><tr>
           <th scope="col">{i.t('members.col.email')}</th><th scope="col">{i.t('members.col.role')}</th><th scope="col">{i.t('members.col.sent')}</th>
@@ -91,10 +91,11 @@ function Invitations(props: MembersPageProps & { path: string }) {
         </tr></thead>
         <tbody>{v.invitations.map((inv) => (
           <tr>
-            <td class="email">{inv.email}</td><td>{i.l('accountRole', inv.role)}</td>
-            <td>{i.when(inv.sentAt)}</td><td>{i.when(inv.expiresAt)}</td><td>{inv.invitedByName ?? '—'}</td>
+            <td class="email" data-label={i.t('members.col.email')}>{inv.email}</td><td data-label={i.t('members.col.role')}>{i.l('accountRole', inv.role)}</td>
+            <td data-label={i.t('members.col.sent')}>{i.when(inv.sentAt)}</td><td data-label={i.t('members.col.expires')}>{i.when(inv.expiresAt)}</td>
+            <td data-label={i.t('members.col.by')}>{inv.invitedByName ?? '—'}</td>
             <td class="row-actions">{(v.access === 'admin' || inv.invitedBy === me) &&
-              <ActionForm i={i} path={path} csrf={csrf} action="cancel" fields={{ invitationId: inv.id }} label={i.t('members.cancel', { email: inv.email })} danger />}</td>
+              <ActionForm i={i} path={path} csrf={csrf} action="cancel" fields={{ invitationId: inv.id }} label={i.t('members.cancel', { email: inv.email })} short={i.t('members.cancel.short')} danger />}</td>
           </tr>
         ))}</tbody>
       </table>
@@ -141,7 +142,7 @@ export function MembersPage(props: MembersPageProps) {
   return (
     <Layout i={i} meta={{ title: i.t('members.title', { org }), path, noindex: true }}>
       <h1>{i.t('members.title', { org })}</h1>
-      <p class="lead">{i.t('members.lead', { org })} <a href={i.path(`/organisations/${encodeURIComponent(v.organisation.id)}`)}>{org}</a></p>
+      <p class="lead">{i.t('members.lead')} <a href={i.path(`/organisations/${encodeURIComponent(v.organisation.id)}`)}>{i.t('members.sheet')}</a></p>
       {v.groups.length > 0 && <p>{i.t('members.groups', { names: v.groups.map((g) => g.name).join(', ') })}</p>}
       {props.done && <Notice kind="success"><p>{i.t(`members.done.${props.done}` as MessageKey)}</p></Notice>}
       {props.problem && <Notice kind="error"><p>{i.t(props.problem)}</p></Notice>}

@@ -53,7 +53,7 @@ describe('members page (/espace/organisations/:id/membres) and accounts page (/a
     expect(t).toContain('Bảo Collègue bao@cd93.example Membre');
     expect(t).toContain('2 membres');
     expect(t).toContain('Quitter l’organisation');
-    expect(t).not.toContain('Retirer Bảo');
+    expect(t).not.toMatch(/Retirer/);
     expect(t).toContain('Vous pouvez inviter des collègues de votre organisation comme membres.');
     expect((await (await get('/vi/espace/organisations/cd93/membres', who.ana)).text())).toContain('Thành viên · Département de la Seine-Saint-Denis');
     expect((await get('/espace/organisations/no-such-org/membres', who.admin)).status).toBe(404);
@@ -73,9 +73,11 @@ describe('members page (/espace/organisations/:id/membres) and accounts page (/a
     const ok = await post(path, who.ana, { action: 'invite', email: 'Chi@CD93.example', role: 'member', lang: 'en' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`${path}?done=invited`);
-    const t = text(await (await get(`${path}?done=invited`, who.ana)).text());
+    const html = await (await get(`${path}?done=invited`, who.ana)).text();
+    const t = text(html);
     expect(t).toContain('Invitation envoyée');
-    expect(t).toMatch(/chi@cd93\.example Membre .* Ana Membre Annuler l’invitation de chi@cd93\.example/);
+    expect(t).toMatch(/chi@cd93\.example Membre .* Ana Membre Annuler/);
+    expect(html).toContain('aria-label="Annuler l’invitation de chi@cd93.example"');
     const [inv] = await db.query(`select token_hash from invitation where email = 'chi@cd93.example'`);
     expect((await post(path, who.out, { action: 'cancel', invitationId: inv.token_hash })).status).toBe(403);
     const cancelled = await post(path, who.ana, { action: 'cancel', invitationId: inv.token_hash });
@@ -87,7 +89,7 @@ describe('members page (/espace/organisations/:id/membres) and accounts page (/a
     const path = '/en/espace/organisations/cuf/membres';
     const page = await (await get(path, who.net)).text();
     expect(page).toContain('<option value="network_admin"');
-    expect(text(page)).toContain('Remove Bảo Collègue');
+    expect(page).toContain('aria-label="Remove Bảo Collègue"');
     const changed = await post(path, who.net, { action: 'role', accountId: who.bao.id, role: 'network_admin', was: 'member' });
     expect(changed.status).toBe(303);
     expect(text(await (await get(`${path}?done=role`, who.net)).text())).toMatch(/Role changed\..*Bảo Collègue bao@cd93\.example Network administration/);
@@ -109,7 +111,7 @@ describe('members page (/espace/organisations/:id/membres) and accounts page (/a
     expect(list).toContain('membre de Département de la Seine-Saint-Denis');
     const off = await post('/admin/comptes', who.admin, { action: 'disable', accountId: who.out.id, q: 'montreuil' });
     expect(off.headers.get('location')).toBe('/admin/comptes?q=montreuil&done=disabled');
-    expect(text(await (await get('/admin/comptes?q=montreuil&done=disabled', who.admin)).text())).toMatch(/Compte désactivé.*Désactivé le .*Réactiver out@montreuil\.example/);
+    expect(text(await (await get('/admin/comptes?q=montreuil&done=disabled', who.admin)).text())).toMatch(/Compte désactivé.*Désactivé le .*Réactiver/);
     expect((await get('/', who.out)).headers.get('set-cookie') ?? '').toMatch(/tandem_session=;|Max-Age=0/i); // the session ended
     expect((await post('/admin/comptes', who.admin, { action: 'enable', accountId: who.out.id })).headers.get('location')).toBe('/admin/comptes?done=enabled');
     const unknown = await post('/admin/comptes', who.admin, { action: 'grant', accountId: who.ana.id, role: 'member', organisation: 'Ville imaginaire', q: 'ana' });
