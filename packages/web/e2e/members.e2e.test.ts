@@ -95,6 +95,11 @@ describe('members and accounts in Chromium', () => {
     await net.page.goto(`${site.base}/en/espace/organisations/cd93/membres`);
     await expect(net.page.getByRole('button', { name: 'Remove Trần Văn Minh' }).count()).resolves.toBe(1);
     expect(await axe(net.page)).toEqual([]);
+    await net.page.goto(`${site.base}/vi/espace/organisations/cuf/membres`);
+    expect(await net.page.locator('h1').textContent()).toBe('Thành viên · Cités Unies France');
+    expect(await net.page.locator('#f-role option').allTextContents()).toEqual(['Thành viên', 'Quản trị mạng lưới']);
+    expect(await axe(net.page)).toEqual([]);
+    await bothWidths(net.page, 'members-network-vi');
     await net.ctx.close();
   });
 
