@@ -7,6 +7,9 @@ export const partySides = ['fr', 'foreign', 'other'] as const;
 export const agreementKinds = ['convention', 'protocole', 'protocole_d_entente', 'mou', 'avenant', 'other'] as const;
 /** IATI ActivityStatus 1–6. */
 export const projectStatuses = ['pipeline', 'implementation', 'finalisation', 'closed', 'cancelled', 'suspended'] as const;
+/** Roles an account holds: member of an organisation, administrator of a network, platform administrator. */
+export const accountRoles = ['member', 'network_admin', 'platform_admin'] as const;
+export type AccountRole = (typeof accountRoles)[number];
 export const participantRoles = ['lead', 'operational', 'financial', 'technical'] as const;
 export const fundingKinds = ['committed', 'disbursed', 'budgeted'] as const;
 export const resultKinds = ['output', 'outcome', 'impact'] as const;

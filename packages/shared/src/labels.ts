@@ -3,7 +3,7 @@
  * territory, organisation and partnership, kinds of co-financing line. The pages (web's i18n catalogues spread them
  * in) and the server (readable CSV) both need them, so they live here, below both.
  */
-import { fundingKinds, missionDirections, organisationKinds, partnershipKinds, partnershipStatuses, projectStatuses, recordKinds, territoryKinds } from './enums.js';
+import { accountRoles, fundingKinds, missionDirections, organisationKinds, partnershipKinds, partnershipStatuses, projectStatuses, recordKinds, territoryKinds } from './enums.js';
 
 export type LabelLang = 'fr' | 'en' | 'vi';
 
@@ -62,3 +62,13 @@ export const labelledVocabularies: Record<string, readonly string[]> = {
   kind: recordKinds, territoryKind: territoryKinds, orgKind: organisationKinds, partnershipKind: partnershipKinds, fundingKind: fundingKinds,
   status: [...partnershipStatuses, ...projectStatuses, ...missionDirections],
 };
+
+/** A role grant in words, in a sentence: « membre de Ville de Cergy », "member of Ville de Cergy", "thành viên của Ville de Cergy". */
+const grantPhrases: Record<LabelLang, Record<(typeof accountRoles)[number], string>> = {
+  fr: { member: 'membre de {org}', network_admin: 'administrateur du réseau {org}', platform_admin: 'administrateur de la plateforme' },
+  en: { member: 'member of {org}', network_admin: 'administrator of the network {org}', platform_admin: 'platform administrator' },
+  vi: { member: 'thành viên của {org}', network_admin: 'quản trị viên mạng lưới {org}', platform_admin: 'quản trị viên nền tảng' },
+};
+export function grantPhrase(lang: LabelLang, role: (typeof accountRoles)[number], organisation: string | null): string {
+  return grantPhrases[lang][role].replace('{org}', organisation ?? '');
+}

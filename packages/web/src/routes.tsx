@@ -27,6 +27,8 @@ import { EmbedCodePage, EmbedFrame } from './features/embed/EmbedPages.js';
 import { collabAction, collaboration } from './features/collab/collab.js';
 import { apdPage } from './features/apd/apd.page.js';
 import { importPage } from './features/admin/import.page.js';
+import { membersPage } from './features/members/members.page.js';
+import { accountsPage } from './features/members/accounts.page.js';
 import { editPage } from './features/edit/edit.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { badRequestPage } from './bad-request.js';
@@ -90,6 +92,11 @@ export const pageRoutes: Array<[string, Handler]> = [
   // IATI import for platform administrators (features/admin): GET shows the upload form, its multipart POST imports
   ['/admin/import', importPage],
   ['POST /admin/import', importPage],
+  // people (features/members): an organisation's members and invitations; platform administrators' accounts
+  ['/espace/organisations/:id/membres', membersPage],
+  ['POST /espace/organisations/:id/membres', membersPage],
+  ['/admin/comptes', accountsPage],
+  ['POST /admin/comptes', accountsPage],
   ['/open-data', openDataPage], // open data: what is published, downloads, licences (features/opendata)
   ['/open-data/api', apiReferencePage], // the API reference, from the OpenAPI document
   ['/statistics', async (c, i, db) => c.html(<StatsPage i={i} totals={await keyTotals(db)} stats={await Promise.all(charts.map(async (chart) => ({ chart, rows: await stat(db, chart, i) })))} />)],

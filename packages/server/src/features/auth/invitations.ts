@@ -1,16 +1,18 @@
 /**
  * Invitations and role grants. Platform administrators invite anyone with any grants and grant or revoke
- * roles; network administrators may invite people with 'member' grants. Every step is audited. Invitation
+ * roles; network administrators invite into their network and its member organisations; members invite
+ * colleagues into their own organisation as members. Every step is audited. Invitation
  * e-mails are rate limited per address and per client (mail-limits.ts: 429 past either).
  */
-import { displayInstant } from '@tandem/shared';
+import { displayInstant, grantPhrase } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { isPlatformAdmin, type Actor, type Grant } from '../../lib/actor.js';
 import { HttpError, ValidationError } from '../../lib/errors.js';
 import { audit } from '../audit/audit.js';
 import { sendInBackground, sendTemplate } from '../mail/mail.js';
+import { accessTo } from '../members/members.access.js';
 import { countMail } from './mail-limits.js';
-import { addGrant, checkGrant, createAccount, findAccountByEmail, getAccount, mailLang, normEmail, removeGrant, type Account } from './accounts.js';
+import { addGrant, checkGrant, createAccount, findAccountByEmail, getAccount, mailLang, normEmail, removeGrant, type Account, type MailLang } from './accounts.js';
 import { randomToken, sha256 } from './secrets.js';
 import { langPath } from './urls.js';
 
@@ -23,14 +25,37 @@ const toInvitation = (r: Record<string, any>): Invitation => ({
   expiresAt: new Date(r.expires_at).toISOString(), acceptedAt: r.accepted_at ? new Date(r.accepted_at).toISOString() : null, invitedBy: r.invited_by,
 });
 
-function mayInvite(actor: Actor, grants: Grant[]): boolean {
-  if (isPlatformAdmin(actor)) return true;
-  return actor.grants.some((g) => g.role === 'network_admin') && grants.every((g) => g.role === 'member');
+/**
+ * Platform administrators invite with any grants. Others need at least one grant, each within their reach:
+ * "member" of an organisation they administer (network administrators: their network and its member
+ * organisations) or belong to (members invite colleagues); "network_admin" of a network they administer.
+ */
+async function refuseInvitation(db: Db, actor: Actor, grants: Grant[]): Promise<void> {
+  if (isPlatformAdmin(actor)) return;
+  if (!grants.length) throw new HttpError(403, 'only platform administrators invite without a role: choose an organisation', [{ path: 'grants', message: 'choose an organisation' }]);
+  for (const [n, g] of grants.entries()) {
+    const access = g.organisationId ? await accessTo(db, actor, g.organisationId) : null;
+    const allowed = g.role === 'member' ? access !== null : g.role === 'network_admin' && access === 'admin';
+    if (!allowed) {
+      const why = g.role === 'platform_admin' ? 'only platform administrators grant this role'
+        : access === 'member' ? 'members invite colleagues as members only' : 'you may invite only into your organisation, or your network and its member organisations';
+      const field = g.role === 'platform_admin' || (g.role === 'network_admin' && access === 'member') ? 'role' : 'organisationId';
+      throw new HttpError(403, why, [{ path: `grants.${n}.${field}`, message: why }]);
+    }
+  }
+}
+
+/** The grants in words in the e-mail's language: « membre de Ville de Cergy ». */
+async function grantsInWords(db: Db, grants: Grant[], lang: MailLang): Promise<string> {
+  const ids = grants.map((g) => g.organisationId).filter((id): id is string => !!id);
+  const rows = ids.length ? await db.query('select id, name, names from organisation where id = any($1)', [ids]) : [];
+  const names = new Map(rows.map((r) => [r.id as string, (r.names?.[lang] as string | undefined) || (r.name as string)]));
+  return grants.map((g) => grantPhrase(lang, g.role, g.organisationId ? names.get(g.organisationId) ?? g.organisationId : null)).join(', ');
 }
 
 export async function createInvitation(db: Db, actor: Actor, input: { email: string; grants: Grant[]; lang?: string }, origin: string, ip: string | null) {
-  if (!mayInvite(actor, input.grants)) throw new HttpError(403, 'only platform administrators invite, and network administrators with "member" grants only');
   for (const [n, g] of input.grants.entries()) await checkGrant(db, g, `grants.${n}`);
+  await refuseInvitation(db, actor, input.grants);
   const email = normEmail(input.email);
   await countMail(db, 'invitation', { address: email, client: ip });
   const lang = mailLang(input.lang);
@@ -40,7 +65,7 @@ export async function createInvitation(db: Db, actor: Actor, input: { email: str
     [sha256(token), email, JSON.stringify(input.grants), lang, actor.accountId]);
   await audit(db, { actor, action: 'invitation_sent', targetKind: 'invitation', targetId: email, details: { grants: input.grants }, ip });
   const expires = displayInstant(r.expires_at, lang);
-  const roles = input.grants.map((g) => (g.organisationId ? `${g.role} · ${g.organisationId}` : g.role)).join(', ');
+  const roles = await grantsInWords(db, input.grants, lang);
   const mail = sendInBackground(() => sendTemplate(email, lang, 'invitation', {
     link: `${origin}${langPath(lang, `/invitations/${token}`)}`, inviter: actor.accountId === 'admin-token' ? 'Tandem' : actor.name || actor.email, roles, expires }));
   return { invitation: toInvitation(r), mail };

@@ -94,12 +94,17 @@ describe('password reset and invitations by e-mail', () => {
     expect(log[1].details).toMatchObject({ role: 'member', organisationId: 'cd93', through: 'invitation' });
   });
 
-  it('invitation rights: network admins invite members only; members not at all; unknown organisations are named', async () => {
+  it('invitation rights: network admins invite into their network\'s organisations only; people without a role not at all; unknown organisations are named', async () => {
     const net = browser(app);
     const csrf = await net.login('net@example.org');
-    const member = await net.post('/api/auth/invitations', { email: 'f@example.org', grants: [{ role: 'member', organisationId: 'cd93' }], lang: 'vi' }, { 'x-csrf-token': csrf });
+    // the seed states that the Groupe-Pays Vietnam belongs to Cités Unies France (group_membership); cd93 does not
+    const outside = await net.post('/api/auth/invitations', { email: 'f@example.org', grants: [{ role: 'member', organisationId: 'cd93' }] }, { 'x-csrf-token': csrf });
+    expect(outside.status).toBe(403);
+    const member = await net.post('/api/auth/invitations', { email: 'f@example.org', grants: [{ role: 'member', organisationId: 'cuf-gp-vietnam' }], lang: 'vi' }, { 'x-csrf-token': csrf });
     expect(member.status).toBe(201);
-    expect((await sink.next((m) => JSON.stringify(m.to).includes('f@example.org'))).subject).toBe('Lời mời tham gia Tandem');
+    const mail = await sink.next((m) => JSON.stringify(m.to).includes('f@example.org'));
+    expect(mail.subject).toBe('Lời mời tham gia Tandem');
+    expect(mail.text).toContain('Vai trò của bạn: thành viên của Groupe-Pays Vietnam de Cités Unies France.');
     const admin = await net.post('/api/auth/invitations', { email: 'g@example.org', grants: [{ role: 'platform_admin', organisationId: null }] }, { 'x-csrf-token': csrf });
     expect(admin.status).toBe(403);
     const bob = browser(app);

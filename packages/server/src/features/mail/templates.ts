@@ -23,7 +23,7 @@ Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votr
       subject: () => 'Invitation à rejoindre Tandem',
       body: (p) => `Bonjour,
 
-${p.inviter} vous invite à rejoindre Tandem, l’espace de travail de la coopération décentralisée${p.roles ? ` (${p.roles})` : ''}.
+${p.inviter} vous invite à rejoindre Tandem, l’espace de travail de la coopération décentralisée.${p.roles ? `\nVotre rôle : ${p.roles}.` : ''}
 Pour créer votre compte, ouvrez ce lien avant le ${p.expires} :
 
 ${p.link}
@@ -51,7 +51,7 @@ If you did not ask for this, ignore this message: your password stays as it is.
       subject: () => 'Invitation to join Tandem',
       body: (p) => `Hello,
 
-${p.inviter} invites you to join Tandem, the workspace of decentralised cooperation${p.roles ? ` (${p.roles})` : ''}.
+${p.inviter} invites you to join Tandem, the workspace of decentralised cooperation.${p.roles ? `\nYour role: ${p.roles}.` : ''}
 To create your account, open this link before ${p.expires}:
 
 ${p.link}
@@ -79,7 +79,7 @@ Nếu bạn không gửi yêu cầu này, hãy bỏ qua thư: mật khẩu của
       subject: () => 'Lời mời tham gia Tandem',
       body: (p) => `Xin chào,
 
-${p.inviter} mời bạn tham gia Tandem, không gian làm việc về hợp tác phi tập trung${p.roles ? ` (${p.roles})` : ''}.
+${p.inviter} mời bạn tham gia Tandem, không gian làm việc về hợp tác phi tập trung.${p.roles ? `\nVai trò của bạn: ${p.roles}.` : ''}
 Để tạo tài khoản, hãy mở liên kết này trước ngày ${p.expires}:
 
 ${p.link}

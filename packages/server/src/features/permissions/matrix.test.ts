@@ -33,6 +33,11 @@ const READS: Read[] = [
   { name: 'the RGPD export of a person of Montreuil', path: '/api/people/montreuil-person/export', allowed: ['outsider', 'platform_admin'] },
   { name: 'every account', path: '/api/admin/accounts', allowed: ['platform_admin'], denied: 403 },
   { name: 'the audit log', path: '/api/admin/audit', allowed: ['platform_admin'], denied: 403 },
+  { name: 'the accounts search', path: '/api/admin/accounts/search?q=matrix', allowed: ['platform_admin'], denied: 403 },
+  // members of an organisation: its members, the administrators of a network it belongs to (the seed puts the
+  // Groupe-Pays Vietnam in Cités Unies France), platform administrators; 403 for others (the organisation is public)
+  { name: 'the members of cd93', path: '/api/organisations/cd93/members', allowed: ['read_token', 'member', 'platform_admin'], denied: 403 },
+  { name: 'the members of a network\'s member organisation', path: '/api/organisations/cuf-gp-vietnam/members', allowed: ['network_admin', 'platform_admin'], denied: 403 },
 ];
 const MATRIX_PEOPLE = ['loose-person', 'matrix-person', 'montreuil-person'];
 /** what GET /api/people lists of MATRIX_PEOPLE (null: 401) */
@@ -79,6 +84,16 @@ const CASES: Case[] = [
   { name: 'delete project', method: 'del', path: '/api/projects/phu-nu', allowed: ['member', 'platform_admin'] },
   { name: 'delete a partnership of the outsider’s organisation', method: 'del', path: '/api/partnerships/montreuil-hai-duong', allowed: ['outsider', 'platform_admin'] },
   { name: 'delete organisation', method: 'del', path: '/api/organisations/matrix-org', allowed: ['platform_admin'] },
+  // people: members invite colleagues into their organisation; network administrators into their network's organisations
+  { name: 'invite a colleague into cd93', method: 'post', path: '/api/auth/invitations', body: () => ({ email: 'colleague@example.org', grants: [{ role: 'member', organisationId: 'cd93' }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'invite into a network\'s member organisation', method: 'post', path: '/api/auth/invitations', body: () => ({ email: 'gp@example.org', grants: [{ role: 'member', organisationId: 'cuf-gp-vietnam' }] }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'invite into an organisation outside one\'s network', method: 'post', path: '/api/auth/invitations', body: () => ({ email: 'far@example.org', grants: [{ role: 'member', organisationId: 'ville-montreuil' }] }), allowed: ['outsider', 'platform_admin'] },
+  { name: 'cancel an invitation into cd93 sent by someone else', method: 'del', path: '/api/organisations/cd93/invitations/matrix-invitation', allowed: ['platform_admin'] },
+  { name: 'change a role in cd93', method: 'put', path: '/api/organisations/cd93/members/acc-matrix-colleague', body: () => ({ role: 'member' }), allowed: ['platform_admin'] },
+  { name: 'remove a member of cd93', method: 'del', path: '/api/organisations/cd93/members/acc-matrix-colleague', allowed: ['platform_admin'] },
+  { name: 'remove a member of a network\'s member organisation', method: 'del', path: '/api/organisations/cuf-gp-vietnam/members/acc-matrix-colleague', allowed: ['network_admin', 'platform_admin'] },
+  { name: 'disable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/disable', allowed: ['platform_admin'] },
+  { name: 'enable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/enable', allowed: ['platform_admin'] },
 ];
 
 /** Everything a refused write could have touched, as one comparable value. */
@@ -88,7 +103,8 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from organisation), (select sum(version) from organisation), (select count(*) from partnership), (select sum(version) from partnership),
     (select count(*) from project), (select sum(version) from project), (select count(*) from mission), (select sum(version) from mission),
     (select count(*) from person), (select coalesce(sum(version), 0) from person), (select count(*) from revision), (select count(*) from validation),
-    (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc))::text as f`);
+    (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc),
+    (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null))::text as f`);
   return row.f;
 }
 
@@ -109,6 +125,9 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into organisation (id, kind, name) values ('matrix-org', 'association', 'Association sans lien')`);
     await db.query(`insert into mission (id, title, direction, partnership_id) values ('matrix-mission', 'Mission matrice', 'outgoing', 'ssd-hai-duong')`);
     await db.query(`insert into mission_participant (mission_id, organisation_id) values ('matrix-mission', 'cd93')`);
+    await db.query(`insert into account (id, email, name) values ('acc-matrix-colleague', 'matrix-colleague@example.org', 'Collègue matrice')`);
+    await db.query(`insert into role_grant (account_id, role, organisation_id) values ('acc-matrix-colleague', 'member', 'cd93'), ('acc-matrix-colleague', 'member', 'cuf-gp-vietnam')`);
+    await db.query(`insert into invitation (token_hash, email, grants, expires_at) values ('matrix-invitation', 'invited@example.org', '[{"role":"member","organisationId":"cd93"}]', now() + interval '1 day')`);
     if (role === 'read_token') {
       const account = await makeAccount(db, `${role}@example.org`, GRANTS[role]);
       client = browser(app, { origin: null });

@@ -12,6 +12,7 @@ export function AccountArea(props: { i: I18n }) {
     <div class="account-area">
       <a href={i.path('/account')} class="account-name" title={i.t('auth.account')}>{viewer.actor.name || viewer.actor.email}</a>
       {isPlatformAdmin(viewer.actor) && <a href={i.path('/admin/import')}>{i.t('nav.admin.import')}</a>}
+      {isPlatformAdmin(viewer.actor) && <a href={i.path('/admin/comptes')}>{i.t('nav.admin.accounts')}</a>}
       <form method="post" action={i.path('/logout')} class="inline-form">
         <CsrfField token={viewer.csrf} />
         <button type="submit" class="link-button">{i.t('auth.signout')}</button>

@@ -28,11 +28,11 @@ export function AccountPage(props: {
       </section>
       <section aria-labelledby="roles-h">
         <h2 id="roles-h">{i.t('auth.account.roles')}</h2>
-        {actor.grants.length ? <GrantList i={i} grants={actor.grants} orgNames={props.orgNames} /> : <p>{i.t('auth.account.noroles')}</p>}
+        {actor.grants.length ? <GrantList i={i} grants={actor.grants} orgNames={props.orgNames} withMembers /> : <p>{i.t('auth.account.noroles')}</p>}
       </section>
       {isPlatformAdmin(actor) && <section aria-labelledby="admin-h">
         <h2 id="admin-h">{i.t('auth.account.admin')}</h2>
-        <ul><li><a href={i.path('/admin/import')}>{i.t('admin.import.title')}</a></li></ul>
+        <ul><li><a href={i.path('/admin/import')}>{i.t('admin.import.title')}</a></li><li><a href={i.path('/admin/comptes')}>{i.t('admin.accounts.title')}</a></li></ul>
       </section>}
       <section aria-labelledby="tokens-h">
         <h2 id="tokens-h">{i.t('auth.account.tokens')}</h2>

@@ -98,13 +98,14 @@ export function InvalidLinkPage(props: { i: I18n; kind: 'reset' | 'invite' }) {
   );
 }
 
-export function GrantList(props: { i: I18n; grants: Grant[]; orgNames: Record<string, string> }) {
+export function GrantList(props: { i: I18n; grants: Grant[]; orgNames: Record<string, string>; withMembers?: boolean }) {
   const { i } = props;
   return (
     <ul class="grant-list">
       {props.grants.map((g) => <li>
         <strong>{i.l('accountRole', g.role)}</strong>{' — '}
         {g.organisationId ? <a href={i.path(`/organisations/${g.organisationId}`)}>{props.orgNames[g.organisationId] ?? g.organisationId}</a> : i.t('auth.account.platform')}
+        {g.organisationId && props.withMembers && <>{' · '}<a href={i.path(`/espace/organisations/${encodeURIComponent(g.organisationId)}/membres`)}>{i.t('members.link')}</a></>}
       </li>)}
     </ul>
   );

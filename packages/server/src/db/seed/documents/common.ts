@@ -83,3 +83,14 @@ export const commonOrganisations: OrganisationDraft[] = [
     aliases: ['Province de Yen Bai', 'Yen Bai', 'Yên Bái', 'Comité populaire de Yen Bai'],
   },
 ];
+
+/**
+ * Organisations that belong to a network (table group_membership), only where a seed document says so:
+ * seed 001 names "le groupe-pays Vietnam de Cités Unies France" (a group within CUF); seed 004 presents Lianes
+ * coopération as the "Réseau régional multi-acteurs" of the Hauts-de-France, and lists the conference of these
+ * regional networks (CIRRMA, "RRMA Conférence Interrégionale") among its partners.
+ */
+export const groupMemberships: Array<{ groupId: string; organisationId: string; doc: string }> = [
+  { groupId: 'cuf', organisationId: 'cuf-gp-vietnam', doc: 'd001' },
+  { groupId: 'cirrma', organisationId: 'lianes', doc: 'd004' },
+];

@@ -12,7 +12,7 @@ import { createPartnership } from '../../../features/partnerships/partnerships.s
 import { createProject } from '../../../features/projects/projects.service.js';
 import { createTerritory } from '../../../features/territories/territories.service.js';
 import type { SeedDocument } from '../types.js';
-import { commonOrganisations, commonTerritories } from './common.js';
+import { commonOrganisations, commonTerritories, groupMemberships } from './common.js';
 import { d000 } from './d000-seine-saint-denis-hai-duong.js';
 import { d001 } from './d001-assises-chronologie.js';
 import { d002 } from './d002-restitution-12e-assises.js';
@@ -115,6 +115,10 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
   }
   for (const { doc, draft } of all.organisations) {
     await step(doc, `organisation ${draft.id}`, () => createOrganisation(db, organisationInput.parse(draft), SYSTEM_CONTEXT));
+  }
+  for (const m of groupMemberships) {
+    await step(m.doc, `group membership ${m.groupId} ⊃ ${m.organisationId}`, () => db.query(
+      'insert into group_membership (group_id, organisation_id) values ($1, $2)', [m.groupId, m.organisationId]));
   }
   const setSource = (table: 'partnership' | 'project' | 'mission', doc: string, id: string) =>
     db.query(`update ${table} set source_document_id = $1 where id = $2`, [doc, id]);
