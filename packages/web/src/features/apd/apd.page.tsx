@@ -101,11 +101,10 @@ export async function apdPage(c: Context, i: I18n, db: Db): Promise<Response> {
     else {
       view.rows = view.rows.filter((r) => !isBlank(r));
       const parsed = apdDeclarationInput.safeParse({ version, lines: view.rows.map(rowInput) });
-      if (action === 'submit' && form.confirm !== '1') {
-        view.errors = { confirm: i.t('apd.error.confirm') };
-        status = 400;
-      } else if (!parsed.success) {
-        view.errors = errorMap(i, parsed.error.issues.map((x) => ({ path: x.path.map(String).join('.'), message: x.message })));
+      const unconfirmed = action === 'submit' && form.confirm !== '1';
+      if (!parsed.success || unconfirmed) {
+        if (!parsed.success) view.errors = errorMap(i, parsed.error.issues.map((x) => ({ path: x.path.map(String).join('.'), message: x.message })));
+        if (unconfirmed) view.errors.confirm = i.t('apd.error.confirm');
         status = 400;
       } else {
         const who = { actor: actor!, ip: clientIp(c) };
