@@ -7,6 +7,7 @@ import { csrfTokenFor } from '../../../../server/src/features/auth/csrf.js';
 import { createSession } from '../../../../server/src/features/auth/sessions.js';
 import { createSite } from '../../site.js';
 import { rowsFromForm } from './apd.page.js';
+import { i18n } from '../../i18n/index.js';
 
 describe('yearly aid declaration form', () => {
   let db: Db;
@@ -85,7 +86,7 @@ describe('yearly aid declaration form', () => {
     expect(html).toMatch(/id="apd-confirm"[^>]*aria-invalid="true"/);
     expect(await db.query(`select status, version from apd_declaration where id = 'cd93-2021'`)).toEqual([{ status: 'draft', version: 1 }]);
 
-    const org = async (who?: { cookie: string }) => { const t = await (await get('/organisations/cd93', who)).text(); return t.slice(t.indexOf('id="apd-declarations"')); };
+    const org = async (who?: { cookie: string }) => { const t = await (await get('/organisations/cd93', who)).text(); return t.slice(t.indexOf('id="apd-declarations-h"')); };
     await post(member, { version: '0', action: 'save', 'lines.0.category': 'awareness', 'lines.0.amount': '5' }, '/apd/cd93/2022');
     expect(await org(member)).toMatch(/href="\/apd\/cd93\/2022">2022 \(brouillon\)/);
     expect(await org()).not.toContain('2022');
@@ -97,15 +98,16 @@ describe('yearly aid declaration form', () => {
     expect((await db.query(`select status from apd_declaration where id = 'cd93-2021'`))[0].status).toBe('submitted');
     expect((await get('/apd/cd93/2021')).status).toBe(200);
     expect(await org()).toMatch(/href="\/apd\/cd93\/2021">2021 \(soumise le \d{1,2} [^<]+ \d{4}\)/);
-    expect(await (async () => { const t = await (await get('/en/organisations/cd93')).text(); return t.slice(t.indexOf('id="apd-declarations"')); })()).toMatch(/2021 \(submitted on /);
+    expect(await (async () => { const t = await (await get('/en/organisations/cd93')).text(); return t.slice(t.indexOf('id="apd-declarations-h"')); })()).toMatch(/2021 \(submitted on /);
   });
 
   it('flags the co-financing lines without a year, with links to their year field, to the funder’s members', async () => {
     const member = await signIn('agent3@seinesaintdenis.fr', 'cd93');
     const lines = await db.query<{ project_id: string }>(`select project_id from funding_line where funder_id = 'cd93' and year is null order by project_id`);
-    expect(lines.length).toBeGreaterThan(1); // the seed's lines carry no year
+    expect(lines.length).toBeGreaterThan(0); // the seed's lines carry no year
     const html = await (await site.request('/apd/cd93/2023', { headers: { cookie: member.cookie } })).text();
-    expect(html).toContain(`${lines.length} lignes de cofinancement sans année ne figurent dans aucune déclaration`);
+    expect(html).toContain(i18n('fr').plural('apd.noYear', lines.length));
+    expect(i18n('fr').plural('apd.noYear', 1)).toBe('1 ligne de cofinancement sans année ne figure dans aucune déclaration :');
     for (const l of lines) expect(html).toMatch(new RegExp(`href="/edit/projects/${l.project_id}#f-funding-\\d+-year"`));
     const project = lines[0].project_id;
     const sheet = await (await site.request(`/projects/${project}`, { headers: { cookie: member.cookie } })).text();
