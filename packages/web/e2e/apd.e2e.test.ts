@@ -128,7 +128,7 @@ describe('yearly aid declaration page in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('sauf si un administrateur de la plateforme la rouvre');
     expect(await site.db.query(`select status, version from apd_declaration`)).toEqual([{ status: 'submitted', version: 3 }]);
     await ctx.close();
-  });
+  }, 120_000); // five axe-core runs
 
   it('once submitted, shows visitors the declaration read-only, with project links, totals, the CSV, and the link from the organisation', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
@@ -150,5 +150,5 @@ describe('yearly aid declaration page in Chromium', () => {
     expect(csv.split('\r\n')[0]).toBe('Identifiant de la collectivité,Collectivité,Année,Code de la catégorie,Catégorie,Code pays,Pays,Montant,Devise,Identifiant du projet');
     expect(csv).toContain(',oudin_water,1 % eau et assainissement (loi Oudin-Santini),VN,Vietnam,45000,EUR,apd-e2e-eau');
     await ctx.close();
-  });
+  }, 60_000);
 });
