@@ -71,7 +71,7 @@ describe('validation and history on the public sheet', () => {
       expect(other.text).not.toContain('Agent CD93');
       expect(other.text).not.toContain('Retirer ma validation');
     }
-    expect((await vn.get('/vi/partnerships/ssd-hai-duong')).text).toContain(`ngày ${i18n('vi').when(new Date(at).toISOString())}`);
+    expect((await vn.get('/vi/partnerships/ssd-hai-duong')).text).toContain(`<span class="validation-who"> — ${i18n('vi').when(new Date(at).toISOString())}</span>`);
 
     const withdrawn = await fr.form('/collab/partnership/ssd-hai-duong/withdraw', { _csrf: csrfOf(page.text), organisationId: 'cd93' });
     expect(withdrawn.status).toBe(303);
