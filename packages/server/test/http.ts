@@ -17,7 +17,8 @@ export function client(db: Db, opts: { adminToken?: string | null } = {}) {
     return { status: res.status, json, text, headers: res.headers };
   };
   return {
-    get: (path: string) => call('GET', path, undefined, null),
+    /** anonymous unless a token is given */
+    get: (path: string, token: string | null = null) => call('GET', path, undefined, token),
     post: (path: string, body: unknown, token?: string | null) => call('POST', path, body, token),
     put: (path: string, body: unknown, token?: string | null) => call('PUT', path, body, token),
     del: (path: string, token?: string | null) => call('DELETE', path, undefined, token),

@@ -1,5 +1,5 @@
 /**
- * The yearly aid declaration page in Chromium: read-only for visitors, a form that works without JavaScript
+ * The yearly aid declaration page in Chromium: a draft hidden from visitors (404), read-only once submitted, a form that works without JavaScript
  * for a signed-in member of the Département de la Seine-Saint-Denis (cd93); axe-core clean in every state.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -41,29 +41,23 @@ describe('yearly aid declaration page in Chromium', () => {
   });
   afterAll(async () => { await site?.close(); });
 
-  it('shows visitors the pre-filled draft read-only, with project links, totals and the CSV', async () => {
+  it('hides the draft from visitors: the page and its CSV answer 404', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    expect((await page.goto(`${site.base}${PATH}`))?.status()).toBe(200);
-    expect(await page.locator('h1').textContent()).toBe('Aide publique au développement 2023 — Département de la Seine-Saint-Denis');
-    expect(await page.locator('main').textContent()).toContain('Lecture seule');
-    expect(await page.locator('main form').count()).toBe(0);
-    const rows = page.locator('section[aria-labelledby="apd-lines-h"] tbody tr');
-    expect(await rows.count()).toBe(2);
-    expect((await rows.nth(0).textContent())!.replace(/\s/g, ' ')).toMatch(/1 % eau et assainissement.*Vietnam.*45 000 €.*Eau potable à Hải Dương/);
-    await page.getByRole('link', { name: 'Semaine de la solidarité internationale (test APD)' }).click();
-    await page.waitForURL(/\/projects\/apd-e2e-sensibilisation$/);
-    await page.goBack();
-    expect((await page.locator('section[aria-labelledby="apd-totals-h"] tfoot').first().textContent())!.replace(/\s/g, ' ')).toBe('Total57 000 €');
-    const href = await page.getByRole('link', { name: 'Télécharger la déclaration en CSV' }).getAttribute('href');
-    const csv = await (await fetch(`${site.base}${href}`)).text();
-    expect(csv.split('\r\n')[0]).toBe('Identifiant de la collectivité,Collectivité,Année,Code de la catégorie,Catégorie,Code pays,Pays,Montant,Devise,Identifiant du projet');
-    expect(csv).toContain(',oudin_water,1 % eau et assainissement (loi Oudin-Santini),VN,Vietnam,45000,EUR,apd-e2e-eau');
+    expect((await page.goto(`${site.base}${PATH}`))?.status()).toBe(404);
+    expect((await fetch(`${site.base}/api/apd/cd93/2023.csv?labels=fr`)).status).toBe(404);
+    expect(await (await page.goto(`${site.base}/organisations/cd93`))!.text()).not.toContain(PATH);
     await ctx.close();
   });
 
+  const member = async (js = true) => {
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js });
+    await ctx.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: site.base }]);
+    return ctx;
+  };
+
   it('axe-core finds no violation on ' + PATH, async () => {
-    const ctx = await site.browser.newContext();
+    const ctx = await member();
     const page = await ctx.newPage();
     expect((await page.goto(`${site.base}${PATH}`))?.status()).toBe(200);
     expect(await axe(page)).toEqual([]);
@@ -71,7 +65,7 @@ describe('yearly aid declaration page in Chromium', () => {
   });
 
   it.each(langs.filter((l) => l !== 'fr'))('axe-core finds no violation on /%s' + PATH, async (lang) => {
-    const ctx = await site.browser.newContext();
+    const ctx = await member();
     const page = await ctx.newPage();
     expect((await page.goto(`${site.base}/${lang}${PATH}`))?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe(lang);
@@ -81,8 +75,7 @@ describe('yearly aid declaration page in Chromium', () => {
 
   // The page loads no script, so it behaves the same without JavaScript; JavaScript stays on for axe-core.
   it('lets a member add a line, shows the error next to the field, then saves, with plain HTML forms', async () => {
-    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await ctx.addCookies([{ name: SESSION_COOKIE, value: sessionToken, url: site.base }]);
+    const ctx = await member();
     const page = await ctx.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${site.base}${PATH}`);
@@ -118,12 +111,44 @@ describe('yearly aid declaration page in Chromium', () => {
     ]);
     expect(await axe(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Enregistrer et transmettre' }).click();
+    // submitting is set apart, and asks for « Je confirme … » (checked by the server: no script on this page)
+    const submit = page.getByRole('button', { name: 'Soumettre la déclaration 2023' });
+    expect(await page.locator('section.apd-submit').textContent()).toMatch(/Soumettre la déclaration[\s\S]*Total déclaré[\s\S]*46\s500\s€ \(2 lignes\)/);
+    await page.locator('section.apd-submit').screenshot({ path: `${ARTIFACTS}/apd-submit-area.png` });
+    await submit.click();
+    expect(await page.getByLabel(/Je confirme que la déclaration 2023/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('[role="alert"]').first().textContent()).toContain('Cochez « Je confirme … »');
+    expect(await site.db.query(`select status from apd_declaration`)).toEqual([{ status: 'draft' }]);
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel(/Je confirme que la déclaration 2023/).check();
+    await submit.click();
     await page.waitForURL(/\?done=submitted$/);
     expect(await page.locator('[role="status"]').textContent()).toBe('Déclaration enregistrée et transmise.');
     expect(await page.locator('main form').count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('sauf si un administrateur de la plateforme la rouvre');
     expect(await site.db.query(`select status, version from apd_declaration`)).toEqual([{ status: 'submitted', version: 3 }]);
     await ctx.close();
-  });
+  }, 120_000); // five axe-core runs
+
+  it('once submitted, shows visitors the declaration read-only, with project links, totals, the CSV, and the link from the organisation', async () => {
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.base}/organisations/cd93`);
+    await page.getByRole('link', { name: /^2023 \(soumise le / }).click();
+    await page.waitForURL(`${site.base}${PATH}`);
+    expect(await page.locator('h1').textContent()).toBe('Aide publique au développement 2023 — Département de la Seine-Saint-Denis');
+    expect(await page.locator('main form').count()).toBe(0);
+    const rows = page.locator('section[aria-labelledby="apd-lines-h"] tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect((await rows.nth(0).textContent())!.replace(/\s/g, ' ')).toMatch(/1 % eau et assainissement.*Vietnam.*45 000 €.*Eau potable à Hải Dương/);
+    await page.getByRole('link', { name: 'Eau potable à Hải Dương (test APD)' }).click();
+    await page.waitForURL(/\/projects\/apd-e2e-eau$/);
+    await page.goBack();
+    expect((await page.locator('section[aria-labelledby="apd-totals-h"] tfoot').first().textContent())!.replace(/\s/g, ' ')).toBe('Total46 500 €');
+    const href = await page.getByRole('link', { name: 'Télécharger la déclaration en CSV' }).getAttribute('href');
+    const csv = await (await fetch(`${site.base}${href}`)).text();
+    expect(csv.split('\r\n')[0]).toBe('Identifiant de la collectivité,Collectivité,Année,Code de la catégorie,Catégorie,Code pays,Pays,Montant,Devise,Identifiant du projet');
+    expect(csv).toContain(',oudin_water,1 % eau et assainissement (loi Oudin-Santini),VN,Vietnam,45000,EUR,apd-e2e-eau');
+    await ctx.close();
+  }, 60_000);
 });

@@ -76,6 +76,7 @@ function csvResponse(c: Context, name: string, header: string[], rows: unknown[]
 /** Paths are GET unless written 'POST /path'. */
 export const pageRoutes: Array<[string, Handler]> = [
   ['POST /collab/:kind/:id/validate', collabAction],
+  ['POST /collab/:kind/:id/withdraw', collabAction],
   ['POST /collab/:kind/:id/restore/:revision', collabAction],
   ['/', async (c, i, db) => c.html(<HomePage i={i} data={await atlasData(db)} recent={await recentPartnerships(db)} />)],
   ['/search', async (c, i, db) => {

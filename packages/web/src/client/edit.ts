@@ -4,6 +4,7 @@
  * script the same form works with "add a line" buttons, "remove" checkboxes and datalists.
  */
 import { pluralText, type Forms } from './plural.js';
+import { enhanceThemeCounters } from './themes.js';
 
 const form = document.querySelector<HTMLFormElement>('form.edit-form, form.conflict-form');
 type Messages = Partial<Record<'remove' | 'added' | 'removed' | 'none' | 'current', string>> & { count?: Forms };
@@ -167,6 +168,7 @@ function combobox(input: HTMLInputElement): void {
 
 if (form) {
   enhanceAll(form);
+  enhanceThemeCounters();
   for (const input of form.querySelectorAll<HTMLInputElement>('input[data-autocomplete]')) {
     if (!input.closest('template')) combobox(input);
   }

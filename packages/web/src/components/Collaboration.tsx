@@ -4,7 +4,15 @@ import { textLang, type I18n } from '../i18n/index.js';
 import { Section } from './Sheet.js';
 import { changeLabelOrOther } from './change-label.js';
 
-export interface PartyValidation { organisationId: string; name: string; state: string; comment: string | null; at: string | null }
+/** features/validation's PartyValidation: `by` only when the reader may see the person (members of that party, the person, platform administrators). */
+export interface PartyValidation { organisationId: string; name: string; state: string; comment: string | null; at: string | null; by?: { accountId: string; name: string } | null }
+
+/** "validated by Lan Nguyễn on 3 December 2026", or without the name when the reader may not see it. */
+export function validationWho(i: I18n, v: PartyValidation): string | null {
+  if (v.state === 'awaiting' || !v.at) return null;
+  const when = i.when(v.at);
+  return v.by ? i.t('validation.byOn', { who: v.by.name, when }) : i.t('validation.on', { when });
+}
 /** A revision as the reader may see it (features/history/revisions.ts): the organisation always, the person only for its members. */
 export interface RevisionView {
   id: number; action: string; at: string; changes: Array<{ path: string; before: unknown; after: unknown }>;
@@ -26,8 +34,11 @@ export function Validations(props: { i: I18n; items: PartyValidation[]; actions?
       <ul class="validations">
         {props.items.map((v) => (
           <li class={`validation validation-${v.state}`}>
-            <a href={i.path(`/organisations/${v.organisationId}`)} lang={textLang(i)}>{v.name}</a> : <strong>{i.t(`validation.${v.state}` as any)}</strong>
-            {v.comment && <blockquote>{v.comment}</blockquote>}
+            <p class="validation-state">
+              <a href={i.path(`/organisations/${v.organisationId}`)} lang={textLang(i)}>{v.name}</a> : <strong>{i.t(`validation.${v.state}` as any)}</strong>
+              {validationWho(i, v) && <span class="validation-who"> — {validationWho(i, v)}</span>}
+            </p>
+            {v.state === 'changes_requested' && v.comment && <blockquote class="validation-comment"><p class="muted">{i.t('validation.requested')}</p><p>{v.comment}</p></blockquote>}
             {props.actions?.(v)}
           </li>
         ))}

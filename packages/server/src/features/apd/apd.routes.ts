@@ -3,10 +3,11 @@ import { apdDeclarationInput, apdVersionInput } from '@tandem/shared';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { route, type RouteContext } from '../../lib/api.js';
-import { writeContext } from '../../lib/actor.js';
+import { getActor, writeContext } from '../../lib/actor.js';
 import { ValidationError } from '../../lib/errors.js';
 import { clientIp } from '../audit/audit.js';
-import { declarationCsv, getDeclaration, reopenDeclaration, saveDeclaration, submitDeclaration, type ApdWho } from './apd.service.js';
+import { readDeclaration, readDeclarationCsv } from './apd.access.js';
+import { reopenDeclaration, saveDeclaration, submitDeclaration, type ApdWho } from './apd.service.js';
 
 const tag = 'apd';
 const base = '/api/apd/:organisationId';
@@ -27,8 +28,8 @@ const who = (c: Context): ApdWho => ({ ...writeContext(c), ip: clientIp(c) });
 
 async function read({ c, db, params, query }: RouteContext<z.output<typeof readQuery>, unknown>) {
   const { year, csv } = parseYear(params.year ?? params['year.csv']);
-  if (!csv && query.format !== 'csv') return getDeclaration(db, params.organisationId, year);
-  const text = await declarationCsv(db, params.organisationId, year, { labels: query.labels });
+  if (!csv && query.format !== 'csv') return readDeclaration(db, params.organisationId, year, getActor(c));
+  const text = await readDeclarationCsv(db, params.organisationId, year, getActor(c), { labels: query.labels });
   return c.body((query.labels === 'fr' ? '\ufeff' : '') + text, 200, {
     'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="apd-${params.organisationId}-${year}.csv"`,
   });
@@ -39,10 +40,10 @@ const returns = '{id, organisationId, organisationName, year, status, saved, ver
 export const apdRoutes = [
   // Registered first: it also answers ":year.csv" (the next entry documents that path in OpenAPI).
   route({ method: 'get', path: `${base}/:year`, tag, query: readQuery, returns,
-    summary: 'The yearly aid declaration (APD) of an organisation; never saved yet: a draft pre-filled from the co-financing lines it funded that year (not stored)',
+    summary: 'The yearly aid declaration (APD) of an organisation; never saved yet: a draft pre-filled from the co-financing lines it funded that year (not stored). Drafts: members of the organisation and platform administrators only (404 for others); public once submitted',
     handler: read }),
   route({ method: 'get', path: `${base}/:year.csv`, tag, query: readQuery.omit({ format: true }), produces: 'text/csv', returns: 'one row per line',
-    summary: 'The declaration as CSV: organisation, year, category id and label, country code and name, amount, currency, project id',
+    summary: 'The declaration as CSV: organisation, year, category id and label, country code and name, amount, currency, project id (drafts: members and platform administrators only)',
     handler: (ctx) => read({ ...ctx, query: { format: 'csv', ...ctx.query } }) }),
   route({ method: 'put', path: `${base}/:year`, tag, body: apdDeclarationInput, write: true, returns,
     summary: 'Save the declaration (all its lines) with the version you read (0 for a draft never saved); members of the organisation or platform administrators; 409 when stale or submitted',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
-import { client } from '../../../test/http.js';
+import { client, TOKEN } from '../../../test/http.js';
 import type { Db } from '../../db/client.js';
 import { addGrant, createAccount } from '../auth/accounts.js';
 import { createApiToken } from '../auth/api-tokens.js';
@@ -47,7 +47,7 @@ describe('yearly aid declaration (APD) API', () => {
   afterAll(async () => { await db.close(); });
 
   it('pre-fills a draft from the year’s co-financing lines, with category and country, without storing it', async () => {
-    const r = await api.get(URL);
+    const r = await api.get(URL, TOKEN);
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ id: 'cd93-2023', organisationId: 'cd93', organisationName: 'Département de la Seine-Saint-Denis', year: 2023, status: 'draft', saved: false, version: 0 });
     expect(r.json.lines.map((l: any) => [l.category, l.country, l.amount, l.currency, l.projectId])).toEqual([
@@ -60,14 +60,14 @@ describe('yearly aid declaration (APD) API', () => {
     expect(r.json.totals.all).toEqual([{ currency: 'EUR', amount: '167000.5' }]);
     expect(r.json.totals.byCategory.map((t: any) => [t.category, t.amount])).toEqual([['cooperation', '80000'], ['oudin_water', '45000.5'], ['waste_1pct', '30000'], ['awareness', '12000']]);
     expect(r.json.totals.byCountry.map((t: any) => [t.country, t.amount])).toEqual([['SN', '30000'], ['VN', '125000.5'], [null, '12000']]);
-    expect((await api.get('/api/apd/cd93/2022')).json.lines.map((l: any) => l.amount)).toEqual(['999']);
+    expect((await api.get('/api/apd/cd93/2022', TOKEN)).json.lines.map((l: any) => l.amount)).toEqual(['999']);
     expect(await db.query('select 1 from apd_declaration')).toEqual([]);
-    expect((await api.get('/api/apd/nobody/2023')).status).toBe(404);
-    expect((await api.get('/api/apd/cd93/23')).json.issues).toEqual([{ path: 'year', message: 'a year between 1900 and 2200, e.g. 2023' }]);
+    expect((await api.get('/api/apd/nobody/2023', TOKEN)).status).toBe(404);
+    expect((await api.get('/api/apd/cd93/23', TOKEN)).json.issues).toEqual([{ path: 'year', message: 'a year between 1900 and 2200, e.g. 2023' }]);
   });
 
   it('saves with a version; a stale save gets 409 and changes nothing', async () => {
-    const draft = (await api.get(URL)).json;
+    const draft = (await api.get(URL, TOKEN)).json;
     const lines = draft.lines.map((l: any) => ({ category: l.category, country: l.country, amount: l.amount, note: l.note, projectId: l.projectId }));
     const first = await api.put(URL, { version: 0, lines });
     expect(first.status).toBe(200);
@@ -123,7 +123,7 @@ describe('yearly aid declaration (APD) API', () => {
       { category: 'awareness', country: null, amount: 12000, note: 'Semaine "solidarité", Saint-Denis' },
     ];
     expect((await api.put(URL, { version: 3, lines }, memberToken)).status).toBe(200);
-    const csv = await api.get(`${URL}.csv`);
+    const csv = await api.get(`${URL}.csv`, TOKEN);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="apd-cd93-2023.csv"');
@@ -131,15 +131,15 @@ describe('yearly aid declaration (APD) API', () => {
       'organisation_id,organisation,year,category,category_label,country,country_name,amount,currency,project_id\r\n'
       + 'cd93,Département de la Seine-Saint-Denis,2023,oudin_water,1 % eau et assainissement (loi Oudin-Santini),VN,Vietnam,45000.5,EUR,apd-test-eau\r\n'
       + 'cd93,Département de la Seine-Saint-Denis,2023,awareness,Éducation au développement et sensibilisation,,,12000,EUR,\r\n');
-    expect((await api.get(`${URL}?format=csv`)).text).toBe(csv.text);
-    const fr = await api.get(`${URL}.csv?labels=fr`);
+    expect((await api.get(`${URL}?format=csv`, TOKEN)).text).toBe(csv.text);
+    const fr = await api.get(`${URL}.csv?labels=fr`, TOKEN);
     // (it starts with a BOM for spreadsheet software, which res.text() drops)
     expect(fr.text.split('\r\n')[0]).toBe('Identifiant de la collectivité,Collectivité,Année,Code de la catégorie,Catégorie,Code pays,Pays,Montant,Devise,Identifiant du projet');
     expect(fr.text.split('\r\n').slice(1)).toEqual(csv.text.split('\r\n').slice(1));
   });
 
   it('submit locks the declaration until a platform administrator reopens it', async () => {
-    const cur = (await api.get(URL)).json;
+    const cur = (await api.get(URL, TOKEN)).json;
     expect((await api.post(`${URL}/submit`, { version: cur.version - 1 }, memberToken)).status).toBe(409);
     const sub = await api.post(`${URL}/submit`, { version: cur.version }, memberToken);
     expect(sub.status).toBe(200);
@@ -169,8 +169,30 @@ describe('yearly aid declaration (APD) API', () => {
     expect(await db.query(`select version, (select count(*)::int from apd_line where declaration_id = d.id) as n from apd_declaration d where id = 'cd93-2024'`)).toEqual([{ version: 1, n: 1 }]);
   });
 
+  it('a draft answers 404 to all but the organisation’s members and platform administrators; public once submitted', async () => {
+    const Y = '/api/apd/cd93/2020';
+    const paths = [Y, `${Y}.csv`, `${Y}?format=csv`, `${Y}.csv?labels=fr`];
+    const expectReaders = async (publicly: boolean) => {
+      for (const path of paths) {
+        for (const [who, token] of [['member', memberToken], ['read-only member', readOnlyToken], ['platform admin', TOKEN]] as const) {
+          expect((await api.get(path, token)).status, `${who} ${path}`).toBe(200);
+        }
+        const others = [await api.get(path), await api.get(path, outsiderToken)];
+        expect(others.map((r) => r.status), path).toEqual(publicly ? [200, 200] : [404, 404]);
+        if (!publicly) for (const r of others) expect(r.text).not.toContain('refugees');
+      }
+    };
+    await expectReaders(false); // the pre-filled draft, never saved
+    const saved = await api.put(Y, { version: 0, lines: [{ category: 'refugees', amount: 10 }] }, memberToken);
+    expect(saved.status).toBe(200);
+    await expectReaders(false); // a stored draft
+    expect((await api.post(`${Y}/submit`, { version: saved.json.version }, memberToken)).status).toBe(200);
+    await expectReaders(true);
+    expect((await api.get(Y)).json).toMatchObject({ status: 'submitted', lines: [{ category: 'refugees', amount: '10' }] });
+  });
+
   it('is described in the OpenAPI document', async () => {
-    const paths = (await api.get('/api/openapi.json')).json.paths;
+    const paths = (await api.get('/api/openapi.json', TOKEN)).json.paths;
     expect(Object.keys(paths['/api/apd/{organisationId}/{year}']).sort()).toEqual(['get', 'put']);
     expect(paths['/api/apd/{organisationId}/{year}.csv'].get.responses['200'].content).toHaveProperty('text/csv');
     expect(paths['/api/apd/{organisationId}/{year}/submit'].post.security).toBeDefined();

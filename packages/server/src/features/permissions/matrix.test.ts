@@ -39,6 +39,15 @@ const READS: Read[] = [
   { name: 'the members of cd93', path: '/api/organisations/cd93/members', allowed: ['read_token', 'member', 'platform_admin'], denied: 403 },
   { name: 'the members of a network\'s member organisation', path: '/api/organisations/cuf-gp-vietnam/members', allowed: ['network_admin', 'platform_admin'], denied: 403 },
 ];
+/** Aid declarations: drafts (stored or pre-filled) read by cd93's members and platform administrators only, 404 for everyone else (signed out included); public once submitted. */
+const CD93_READERS: Role[] = ['read_token', 'member', 'platform_admin'];
+const APD_READS: Read[] = [
+  { name: 'a stored APD draft of cd93', path: '/api/apd/cd93/2021', allowed: CD93_READERS },
+  { name: 'a stored APD draft of cd93 as CSV', path: '/api/apd/cd93/2021.csv', allowed: CD93_READERS },
+  { name: 'a pre-filled APD draft of cd93', path: '/api/apd/cd93/2019?format=csv', allowed: CD93_READERS },
+  { name: 'a submitted APD declaration of cd93', path: '/api/apd/cd93/2022', allowed: ROLES },
+  { name: 'a submitted APD declaration of cd93 as CSV', path: '/api/apd/cd93/2022.csv?labels=fr', allowed: ROLES },
+];
 const MATRIX_PEOPLE = ['loose-person', 'matrix-person', 'montreuil-person'];
 /** what GET /api/people lists of MATRIX_PEOPLE (null: 401) */
 const LISTED: Record<Role, string[] | null> = {
@@ -62,6 +71,8 @@ const CASES: Case[] = [
   { name: 'create partnership', method: 'post', path: '/api/partnerships', body: () => ({ title: 'Matrice ↔ Hải Dương', kind: 'cooperation', parties: [{ organisationId: 'cd93', side: 'fr' }, { organisationId: 'hai-duong-cp', side: 'foreign' }] }), allowed: ['member', 'platform_admin'] },
   { name: 'update partnership', method: 'put', path: '/api/partnerships/ssd-hai-duong', body: async (db) => ({ title: 'Seine-Saint-Denis – Hải Dương', kind: 'cooperation', status: 'active', parties: [{ organisationId: 'cd93', side: 'fr' }, { organisationId: 'hai-duong-cp', side: 'foreign' }], version: await version('partnership', 'ssd-hai-duong')(db) }), allowed: ['member', 'platform_admin'] },
   { name: 'validate partnership for cd93', method: 'post', path: '/api/partnerships/ssd-hai-duong/validations', body: () => ({ organisationId: 'cd93', state: 'validated' }), allowed: ['member'] },
+  // after the case above: cd93's member withdraws the validation just given
+  { name: 'withdraw the validation of cd93', method: 'post', path: '/api/partnerships/ssd-hai-duong/validations/withdraw', body: () => ({ organisationId: 'cd93' }), allowed: ['member'] },
   { name: 'create project', method: 'post', path: '/api/projects', body: () => ({ title: 'Projet matrice', participants: [{ organisationId: 'cd93', role: 'lead' }] }), allowed: ['member', 'platform_admin'] },
   { name: 'update project', method: 'put', path: '/api/projects/innotech-master', body: async (db) => ({ title: 'Innotech', partnershipId: 'ssd-hai-duong', participants: [{ organisationId: 'innotech', role: 'lead' }, { organisationId: 'cd93', role: 'financial' }], version: await version('project', 'innotech-master')(db) }), allowed: ['member', 'platform_admin'] },
   { name: 'restore project revision', method: 'post', path: '/api/projects/innotech-master/revisions/REV/restore', body: async (db) => ({ version: await version('project', 'innotech-master')(db) }), allowed: ['member', 'platform_admin'] },
@@ -128,6 +139,8 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into account (id, email, name) values ('acc-matrix-colleague', 'matrix-colleague@example.org', 'Collègue matrice')`);
     await db.query(`insert into role_grant (account_id, role, organisation_id) values ('acc-matrix-colleague', 'member', 'cd93'), ('acc-matrix-colleague', 'member', 'cuf-gp-vietnam')`);
     await db.query(`insert into invitation (token_hash, email, grants, expires_at) values ('matrix-invitation', 'invited@example.org', '[{"role":"member","organisationId":"cd93"}]', now() + interval '1 day')`);
+    await db.query(`insert into apd_declaration (id, organisation_id, year, status, submitted_at) values ('cd93-2021', 'cd93', 2021, 'draft', null), ('cd93-2022', 'cd93', 2022, 'submitted', now())`);
+    await db.query(`insert into apd_line (declaration_id, category, country, amount) values ('cd93-2021', 'refugees', 'VN', 4321), ('cd93-2022', 'awareness', null, 1234)`);
     if (role === 'read_token') {
       const account = await makeAccount(db, `${role}@example.org`, GRANTS[role]);
       client = browser(app, { origin: null });
@@ -144,6 +157,12 @@ describe.each(ROLES)('as %s', (role) => {
     const expected = c.allowed.includes(role) ? 200 : role === 'anonymous' ? 401 : c.denied ?? 404;
     expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(expected);
     if (expected === 404) expect(r.text).toBe((await client.get('/api/people/no-such-person', auth)).text.replace('no-such-person', c.path.split('/')[3]));
+  });
+
+  it.each(APD_READS.map((c) => [c.name, c] as const))('reads %s', async (_name, c) => {
+    const r = await client.get(c.path, auth);
+    expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(c.allowed.includes(role) ? 200 : 404);
+    if (r.status === 404) expect(r.text).not.toMatch(/4321|refugees/);
   });
 
   it('lists only the people it may read, whatever the filter', async () => {

@@ -6,6 +6,8 @@ import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import type { ApdDeclaration } from '../../../../server/src/features/apd/apd.service.js';
+import type { UnyearedLine } from '../../../../server/src/features/apd/apd.access.js';
+import { UnyearedNotice } from './ApdLinks.js';
 
 /** One line as the form carries it: strings, as typed. */
 export interface ApdRow { category: string; country: string; amount: string; currency: string; note: string; projectId: string; projectTitle?: string | null }
@@ -20,6 +22,8 @@ export interface ApdView {
   /** the session's CSRF token (forms signed in by cookie must carry it) */
   csrf: string | null;
   countries: Array<{ id: string; name: string }>;
+  /** co-financing lines of this funder without a year: no declaration picks them up */
+  unyeared: UnyearedLine[];
 }
 
 const FIELDS = ['category', 'country', 'amount', 'currency', 'note'] as const;
@@ -153,12 +157,36 @@ function ErrorSummary(props: { i: I18n; v: ApdView }) {
       <p class="apd-error">{i.t('apd.errors')}</p>
       <ul>{entries.map(([path, message]) => {
         const m = /^lines\.(\d+)\.(\w+)$/.exec(path);
+        if (path === 'confirm') return <li><a href="#apd-confirm">{message}</a></li>;
         if (!m) return <li>{message}</li>;
         const n = Number(m[1]), f = m[2];
         const target = FIELDS.includes(f as never) ? `#${fieldId(n, f)}` : '#apd-lines-h';
         return <li><a href={target}>{i.t('apd.field', { field: i.t(f === 'projectId' ? 'apd.origin' : `apd.${f}` as MessageKey), n: n + 1 })}</a> — {message}</li>;
       })}</ul>
     </div>
+  );
+}
+
+/** Set apart from the lines' buttons: what submitting does, the totals, « Je confirme … » (checked by the server), then the one primary button. */
+function SubmitArea(props: { i: I18n; v: ApdView }) {
+  const { i, v } = props;
+  const { d } = v;
+  const error = v.errors.confirm;
+  return (
+    <section class="apd-submit" aria-labelledby="apd-submit-h">
+      <h3 id="apd-submit-h">{i.t('apd.submitArea.title')}</h3>
+      <p>{i.t('apd.submitArea.help')}</p>
+      <p class="apd-submit-total">
+        <strong>{i.t('apd.submitArea.total')}</strong> : {d.totals.all.length ? d.totals.all.map((t) => i.money(t.amount, t.currency)).join(' + ') : i.money('0', 'EUR')}
+        {' '}({i.plural('apd.linesCount', v.rows.length)})
+      </p>
+      <p class="apd-confirm">
+        <input type="checkbox" id="apd-confirm" name="confirm" value="1" {...(error ? { 'aria-invalid': 'true', 'aria-describedby': 'apd-confirm-error' } : {})} />
+        <label for="apd-confirm">{i.t('apd.confirm', { year: d.year })}</label>
+      </p>
+      <FieldError id="apd-confirm" message={error} />
+      <p><button type="submit" name="action" value="submit" class="primary">{i.t('apd.submitYear', { year: d.year })}</button></p>
+    </section>
   );
 }
 
@@ -186,6 +214,7 @@ export function ApdPage(props: { i: I18n; v: ApdView }) {
       ]} />
       {v.notices.map((x) => <p role={x.kind === 'error' ? 'alert' : x.kind === 'ok' ? 'status' : undefined} class={`notice ${x.kind} apd-notice`}>{i.t(x.key)}</p>)}
       {!d.saved && <p class="notice">{i.t('apd.prefilled', { year: d.year })}</p>}
+      <UnyearedNotice i={i} lines={v.unyeared} />
       <ErrorSummary i={i} v={v} />
       <p><a href={csv} download>{i.t('apd.csv')}</a></p>
       <section aria-labelledby="apd-lines-h">
@@ -198,9 +227,9 @@ export function ApdPage(props: { i: I18n; v: ApdView }) {
             <div class="table-scroll"><LinesTable i={i} v={v} /></div>
             <p class="sheet-actions">
               <button type="submit" name="action" value="save">{i.t('apd.save')}</button>
-              <button type="submit" name="action" value="add">{i.t('apd.add')}</button>
-              <button type="submit" name="action" value="submit">{i.t('apd.submit')}</button>
+              <button type="submit" name="action" value="add" class="secondary">{i.t('apd.add')}</button>
             </p>
+            <SubmitArea i={i} v={v} />
           </form>
         ) : v.rows.length > 0 && <LinesTable i={i} v={v} />}
       </section>

@@ -11,7 +11,8 @@ import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError, NotFoundError, ValidationError, type Issue } from '../../../../server/src/lib/errors.js';
 import { clientIp } from '../../../../server/src/features/audit/audit.js';
 import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
-import { getDeclaration, mayDeclare, saveDeclaration, submitDeclaration, type ApdLine } from '../../../../server/src/features/apd/apd.service.js';
+import { mayDeclare, saveDeclaration, submitDeclaration, type ApdLine } from '../../../../server/src/features/apd/apd.service.js';
+import { readDeclaration, unyearedLines } from '../../../../server/src/features/apd/apd.access.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { localName, type I18n } from '../../i18n/index.js';
 import { ApdPage, type ApdRow, type ApdView } from './ApdPage.js';
@@ -72,14 +73,15 @@ export async function apdPage(c: Context, i: I18n, db: Db): Promise<Response> {
   const organisationId = c.req.param('organisationId') as string;
   const year = Number(c.req.param('year'));
   if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new NotFoundError('year', String(c.req.param('year')));
-  const d = await getDeclaration(db, organisationId, year);
   const actor = getActor(c);
+  const d = await readDeclaration(db, organisationId, year, actor);
   const allowed = !!actor && mayDeclare({ actor }, organisationId);
   const locked = d.status === 'submitted';
   const view: ApdView = {
     d, rows: d.lines.map(toRow), errors: {}, editable: allowed && !locked, notices: [], version: d.version,
     csrf: actor ? csrfToken(c) : null,
     countries: await countries(db, i),
+    unyeared: locked ? [] : await unyearedLines(db, { funderId: organisationId }),
   };
   const done = c.req.query('done');
   if (done === 'saved' || done === 'submitted') view.notices.push({ kind: 'ok', key: done === 'saved' ? 'apd.saved' : 'apd.submitted' });
@@ -99,8 +101,10 @@ export async function apdPage(c: Context, i: I18n, db: Db): Promise<Response> {
     else {
       view.rows = view.rows.filter((r) => !isBlank(r));
       const parsed = apdDeclarationInput.safeParse({ version, lines: view.rows.map(rowInput) });
-      if (!parsed.success) {
-        view.errors = errorMap(i, parsed.error.issues.map((x) => ({ path: x.path.map(String).join('.'), message: x.message })));
+      const unconfirmed = action === 'submit' && form.confirm !== '1';
+      if (!parsed.success || unconfirmed) {
+        if (!parsed.success) view.errors = errorMap(i, parsed.error.issues.map((x) => ({ path: x.path.map(String).join('.'), message: x.message })));
+        if (unconfirmed) view.errors.confirm = i.t('apd.error.confirm');
         status = 400;
       } else {
         const who = { actor: actor!, ip: clientIp(c) };

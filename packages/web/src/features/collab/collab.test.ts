@@ -3,6 +3,7 @@ import { testDb } from '../../../../server/test/db.js';
 import type { Db } from '../../../../server/src/db/client.js';
 import { browser, makeAccount } from '../../../../server/src/features/auth/auth.testkit.js';
 import { createSite } from '../../site.js';
+import { i18n } from '../../i18n/index.js';
 
 /** The sheet's validation and history blocks, driven as a browser would (forms with CSRF, redirects). */
 describe('validation and history on the public sheet', () => {
@@ -49,6 +50,49 @@ describe('validation and history on the public sheet', () => {
     const frPage = await fr.get('/partnerships/ssd-hai-duong');
     const refused = await fr.form('/collab/partnership/ssd-hai-duong/validate', { _csrf: csrfOf(frPage.text), organisationId: 'hai-duong-cp', state: 'validated' });
     expect(refused.status).toBe(403);
+  });
+
+  it('names who validated and when to those allowed; my side sees « Validé par vous le … » and withdraws it', async () => {
+    // after the test above: cd93 validated by its own change (Agent CD93), Hải Dương validated by its member
+    const [{ at }] = await db.query(`select at from validation where record_kind = 'partnership' and record_id = 'ssd-hai-duong' and organisation_id = 'cd93'`);
+    const fr = browser(app);
+    await fr.login('fr@example.org');
+    const page = await fr.get('/partnerships/ssd-hai-duong');
+    const dayFr = i18n('fr').when(new Date(at).toISOString());
+    expect(page.text).toContain(`Validé par vous le ${dayFr}`);
+    expect(page.text).toContain('Retirer ma validation');
+    expect(page.text).not.toContain('Valider au nom de Département');
+    expect(page.text).not.toContain('Cán bộ Hải Dương'); // a partner's validation: its date, not its person
+    expect(page.text).toMatch(/Comité populaire[^<]*<\/a> : <strong>validé<\/strong><span class="validation-who"> — le \d/);
+    expect((await fr.get('/en/partnerships/ssd-hai-duong')).text).toContain(`Validated by you on ${i18n('en').when(new Date(at).toISOString())}`);
+    const vn = browser(app);
+    await vn.login('vn@example.org');
+    for (const other of [await browser(app).get('/partnerships/ssd-hai-duong'), await vn.get('/vi/partnerships/ssd-hai-duong')]) {
+      expect(other.text).not.toContain('Agent CD93');
+      expect(other.text).not.toContain('Retirer ma validation');
+    }
+    expect((await vn.get('/vi/partnerships/ssd-hai-duong')).text).toContain(`<span class="validation-who"> — ${i18n('vi').when(new Date(at).toISOString())}</span>`);
+
+    const withdrawn = await fr.form('/collab/partnership/ssd-hai-duong/withdraw', { _csrf: csrfOf(page.text), organisationId: 'cd93' });
+    expect(withdrawn.status).toBe(303);
+    const after = await fr.get('/partnerships/ssd-hai-duong');
+    expect(after.text).toContain('Valider au nom de Département');
+    expect(after.text).not.toContain('Retirer ma validation');
+    expect(after.text.match(/en attente de validation/g)).toHaveLength(1);
+    expect((await fr.form('/collab/partnership/ssd-hai-duong/withdraw', { _csrf: csrfOf(page.text), organisationId: 'cd93' })).status).toBe(409);
+    const refused = await vn.form('/vi/collab/partnership/ssd-hai-duong/withdraw', { _csrf: csrfOf((await vn.get('/vi/partnerships/ssd-hai-duong')).text), organisationId: 'hai-duong-cp' });
+    expect(refused.status).toBe(303); // its own side: allowed
+  });
+
+  it('shows the comment with the change request', async () => {
+    const vn = browser(app);
+    await vn.login('vn@example.org');
+    const page = await vn.get('/partnerships/ssd-hai-duong');
+    const r = await vn.form('/collab/partnership/ssd-hai-duong/validate', { _csrf: csrfOf(page.text), organisationId: 'hai-duong-cp', state: 'changes_requested', comment: 'Ajouter la date de signature.' });
+    expect(r.status).toBe(303);
+    const anon = await browser(app).get('/partnerships/ssd-hai-duong');
+    expect(anon.text).toMatch(/<strong>modifications demandées<\/strong><span class="validation-who"> — le [^<]+<\/span>/);
+    expect(anon.text).toMatch(/Modifications demandées :<\/p><p>Ajouter la date de signature\.<\/p>/);
   });
 
   it('shows the revision with its diff and restores it as a new revision', async () => {

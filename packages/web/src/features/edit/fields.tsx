@@ -216,7 +216,7 @@ export function Themes(props: { f: FormCtx; path?: string }) {
       <legend>{label(i, 'themes')}</legend>
       <FieldError f={f} path={path} />
       <details open={f.errors[path] ? true : undefined}>
-        <summary>{i.plural('edit.themes.count', chosen.size)}</summary>
+        <summary data-forms={JSON.stringify(i.forms('edit.themes.count'))}>{i.plural('edit.themes.count', chosen.size)}</summary>
         <div class="theme-groups">
           {themeTree.map((top) => (
             <ul class="checks">{box(top.id, name(top))}{(top.children ?? []).flatMap((c) => [box(c.id, name(c)), ...(c.children ?? []).map((g) => box(g.id, `${name(c)} › ${name(g)}`))])}</ul>

@@ -17,9 +17,6 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
         [i.t('sheet.website'), o.website ? <ExternalLink url={o.website} /> : null],
       ]} />
       {o.description && <p class="summary" lang={textLang(i)}>{o.description}</p>}
-      {o.kind === 'collectivite' && o.country === 'FR' && (
-        <p class="no-print"><a href={i.path(`/apd/${o.id}/${new Date().getFullYear() - 1}`)}>{i.t('apd.title', { year: new Date().getFullYear() - 1, name: o.name })}</a></p>
-      )}
       <Section id="partnerships" title={i.t('sheet.partnerships')} when={o.partnerships.length > 0}>
         <LinkList textLang={textLang(i)} items={o.partnerships.map((p: any) => ({ href: i.path(`/partnerships/${p.id}`), text: p.title, extra: i.l('side', p.side) }))} />
       </Section>
