@@ -77,7 +77,7 @@ export function WorkspacePage(props: { i: I18n; w: Workspace }) {
           <ul class="link-list work-awaiting">
             {w.awaiting.map((a) => (
               <li><a href={`${sheet(i, a.kind, a.id)}#validation-h`} lang={textLang(i)}>{a.title}</a>{' '}
-                <span class="muted">— {i.l('kind', a.kind)}, {i.t('workspace.awaiting.for', { org: a.organisationName })}</span></li>
+                <span class="muted">— {i.l('kind', a.kind)}{w.organisations.length > 1 && `, ${i.t('workspace.awaiting.for', { org: a.organisationName })}`}</span></li>
             ))}
           </ul>
         </> : <p class="muted">{i.t('workspace.awaiting.none')}</p>}
