@@ -33,6 +33,7 @@ const READS: Read[] = [
   { name: 'the RGPD export of a person of Montreuil', path: '/api/people/montreuil-person/export', allowed: ['outsider', 'platform_admin'] },
   { name: 'every account', path: '/api/admin/accounts', allowed: ['platform_admin'], denied: 403 },
   { name: 'the audit log', path: '/api/admin/audit', allowed: ['platform_admin'], denied: 403 },
+  { name: 'my workspace', path: '/api/me/workspace', allowed: ['read_token', 'member', 'outsider', 'network_admin', 'platform_admin'] },
 ];
 const MATRIX_PEOPLE = ['loose-person', 'matrix-person', 'montreuil-person'];
 /** what GET /api/people lists of MATRIX_PEOPLE (null: 401) */

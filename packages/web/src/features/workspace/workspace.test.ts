@@ -66,6 +66,17 @@ describe('the members\' workspace', () => {
     expect(r.text).toMatch(/class="account-area">[\s\S]*<a href="\/espace">Mon espace<\/a>/);
   });
 
+  it('GET /api/me/workspace: the same for scripts, my organisations only, 401 signed out, in the OpenAPI', async () => {
+    const mine = (await lan.get('/api/me/workspace')).json;
+    expect(mine.organisations.map((o: any) => o.id)).toEqual(['cd93']);
+    expect(mine.organisations[0].partnerships.items.map((p: any) => p.id)).toContain('ssd-hai-duong');
+    const theirs = await paul.get('/api/me/workspace');
+    expect(theirs.json.organisations.map((o: any) => o.id)).toEqual(['ville-cergy']);
+    expect(theirs.text).not.toContain('ssd-hai-duong');
+    expect((await anonymous.get('/api/me/workspace')).status).toBe(401);
+    expect(Object.keys((await anonymous.get('/api/openapi.json')).json.paths)).toContain('/api/me/workspace');
+  });
+
   it('a new member sees what to do, no create action; a platform administrator sees the note and every kind', async () => {
     const r = await newbie.get('/espace');
     expect(r.text).toContain('Vous n’êtes encore membre d’aucune organisation');
