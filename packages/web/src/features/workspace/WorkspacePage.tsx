@@ -2,6 +2,7 @@
  * /espace: the member's home — create actions, what awaits them (validations, APD declarations), their
  * organisations with their partnerships, projects and delegations, and their partners' latest changes.
  */
+import type { Child } from 'hono/jsx';
 import type { Workspace, WorkList, WorkOrganisation } from '../../../../server/src/features/workspace/workspace.service.js';
 import { textLang, type I18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/fr.js';
@@ -52,6 +53,20 @@ function Organisation(props: { i: I18n; org: WorkOrganisation }) {
   );
 }
 
+/** A part of the page: its heading, then the list (with its lead) or what to expect when there is nothing yet. */
+function Part(props: { i: I18n; id: string; title: MessageKey; lead?: MessageKey; none: MessageKey; items: Child[] }) {
+  const { i } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{i.t(props.title)}</h2>
+      {props.items.length ? <>
+        {props.lead && <p class="muted">{i.t(props.lead)}</p>}
+        <ul class="link-list">{props.items}</ul>
+      </> : <p class="muted">{i.t(props.none)}</p>}
+    </section>
+  );
+}
+
 export function WorkspacePage(props: { i: I18n; w: Workspace }) {
   const { i, w } = props;
   const kinds = creatableKinds(w);
@@ -70,45 +85,22 @@ export function WorkspacePage(props: { i: I18n; w: Workspace }) {
           </ul>
         </section>
       )}
-      <section aria-labelledby="awaiting-h">
-        <h2 id="awaiting-h">{i.t('workspace.awaiting')}</h2>
-        {w.awaiting.length ? <>
-          <p class="muted">{i.t('workspace.awaiting.lead')}</p>
-          <ul class="link-list work-awaiting">
-            {w.awaiting.map((a) => (
-              <li><a href={`${sheet(i, a.kind, a.id)}#validation-h`} lang={textLang(i)}>{a.title}</a>{' '}
-                <span class="muted">— {i.l('kind', a.kind)}{w.organisations.length > 1 && `, ${i.t('workspace.awaiting.for', { org: a.organisationName })}`}</span></li>
-            ))}
-          </ul>
-        </> : <p class="muted">{i.t('workspace.awaiting.none')}</p>}
-      </section>
-      <section aria-labelledby="apd-h">
-        <h2 id="apd-h">{i.t('workspace.apd')}</h2>
-        {w.apd.length ? <>
-          <p class="muted">{i.t('workspace.apd.lead')}</p>
-          <ul class="link-list work-apd">
-            {w.apd.map((d) => (
-              <li><a href={i.path(`/apd/${encodeURIComponent(d.organisationId)}/${d.year}`)}>{i.t('workspace.apd.item', { year: d.year, org: d.organisationName })}</a>{' '}
-                <span class="muted">— {i.t(d.draft ? 'workspace.apd.draft' : 'workspace.apd.todo')}</span></li>
-            ))}
-          </ul>
-        </> : <p class="muted">{i.t('workspace.apd.none')}</p>}
-      </section>
+      <Part i={i} id="awaiting-h" title="workspace.awaiting" lead="workspace.awaiting.lead" none="workspace.awaiting.none" items={w.awaiting.map((a) => (
+        <li><a href={`${sheet(i, a.kind, a.id)}#validation-h`} lang={textLang(i)}>{a.title}</a>{' '}
+          <span class="muted">— {i.l('kind', a.kind)}{w.organisations.length > 1 && `, ${i.t('workspace.awaiting.for', { org: a.organisationName })}`}</span></li>
+      ))} />
+      <Part i={i} id="apd-h" title="workspace.apd" lead="workspace.apd.lead" none="workspace.apd.none" items={w.apd.map((d) => (
+        <li><a href={i.path(`/apd/${encodeURIComponent(d.organisationId)}/${d.year}`)}>{i.t('workspace.apd.item', { year: d.year, org: d.organisationName })}</a>{' '}
+          <span class="muted">— {i.t(d.draft ? 'workspace.apd.draft' : 'workspace.apd.todo')}</span></li>
+      ))} />
       <section aria-labelledby="orgs-h">
         <h2 id="orgs-h">{i.t('workspace.orgs')}</h2>
         {w.organisations.length ? w.organisations.map((o) => <Organisation i={i} org={o} />) : <p>{i.t('workspace.orgs.none')}</p>}
       </section>
-      <section aria-labelledby="changes-h">
-        <h2 id="changes-h">{i.t('workspace.changes')}</h2>
-        {w.changes.length ? (
-          <ul class="link-list work-changes">
-            {w.changes.map((x) => (
-              <li><a href={sheet(i, x.kind, x.id)} lang={textLang(i)}>{x.title}</a>{' '}
-                <span class="muted">— {i.l('kind', x.kind)} · {i.t(`history.action.${x.action}` as MessageKey)} · {i.t('history.by', { who: revisionAuthor(i, x.actor), when: i.when(x.at, true) })}</span></li>
-            ))}
-          </ul>
-        ) : <p class="muted">{i.t('workspace.changes.none')}</p>}
-      </section>
+      <Part i={i} id="changes-h" title="workspace.changes" none="workspace.changes.none" items={w.changes.map((x) => (
+        <li><a href={sheet(i, x.kind, x.id)} lang={textLang(i)}>{x.title}</a>{' '}
+          <span class="muted">— {i.l('kind', x.kind)} · {i.t(`history.action.${x.action}` as MessageKey)} · {i.t('history.by', { who: revisionAuthor(i, x.actor), when: i.when(x.at, true) })}</span></li>
+      ))} />
     </Layout>
   );
 }
