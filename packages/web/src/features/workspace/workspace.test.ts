@@ -113,6 +113,12 @@ describe('the members\' workspace', () => {
     expect(changes).not.toContain('Hùng'); // the person is shown to members of their organisation only (features/history)
     expect(section((await hung.get('/espace')).text, 'changes-h')).not.toContain('ssd-hai-duong'); // not my own change
     expect(section((await hung.get('/vi/espace')).text, 'awaiting-h')).not.toContain('ssd-hai-duong'); // the author's side stays validated
+    // someone of both organisations: the awaiting side is named, once per organisation
+    await makeAccount(db, 'duo@example.org', [{ role: 'member', organisationId: 'cd93' }, { role: 'member', organisationId: 'hai-duong-cp' }], { name: 'Duo' });
+    const duo = browser(app); await duo.login('duo@example.org');
+    const duoWaiting = section((await duo.get('/espace')).text, 'awaiting-h');
+    expect(duoWaiting).toContain('— Partenariat, à valider au nom de Département de la Seine-Saint-Denis</span>');
+    expect(duoWaiting).not.toMatch(/ssd-hai-duong#validation-h">[^<]+<\/a> <span class="muted">— Partenariat, à valider au nom de Comité/);
   });
 
   it('lists the APD years with co-financing lines and no submitted declaration, and drops a year once submitted', async () => {
