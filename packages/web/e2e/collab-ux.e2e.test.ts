@@ -38,7 +38,7 @@ describe('collaboration that reads well, in Chromium', () => {
     await hung.goto(`${site.base}/vi/partnerships/ssd-hai-duong`);
     const block = hung.locator('section[aria-labelledby="validation-h"]');
     await hung.getByRole('button', { name: /Xác nhận thay mặt Comité populaire/ }).click();
-    await hung.waitForURL(`${site.base}/vi/partnerships/ssd-hai-duong`);
+    await hung.waitForURL(`${site.base}/vi/partnerships/ssd-hai-duong?saved=validated`);
     expect(await block.locator('.validated-mine').textContent()).toMatch(/^Bạn đã xác nhận ngày \d{1,2} tháng \d{1,2}, \d{4}$|^Bạn đã xác nhận ngày .*\d{4}/);
     const withdraw = hung.getByRole('button', { name: 'Rút lại xác nhận của tôi' });
     expect(await withdraw.count()).toBe(1);
@@ -54,7 +54,7 @@ describe('collaboration that reads well, in Chromium', () => {
     expect(seen).not.toContain('Hùng');
 
     await withdraw.click();
-    await hung.waitForURL(`${site.base}/vi/partnerships/ssd-hai-duong`);
+    await hung.waitForURL(`${site.base}/vi/partnerships/ssd-hai-duong?saved=withdrawn`);
     expect(await hung.getByRole('button', { name: /Xác nhận thay mặt Comité populaire/ }).count()).toBe(1);
     expect(await hung.getByRole('button', { name: 'Rút lại xác nhận của tôi' }).count()).toBe(0);
     await mai.reload();

@@ -30,7 +30,7 @@ describe('partner validation and history in Chromium', () => {
     await lan.goto(`${site.base}/edit/projects/innotech-master`);
     await lan.locator('#f-funding-0-amount').fill('85000');
     await lan.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await lan.waitForURL(`${site.base}/projects/innotech-master`);
+    await lan.waitForURL(`${site.base}/projects/innotech-master?saved=updated`);
     const validation = lan.locator('section[aria-labelledby="validation-h"]');
     expect(await validation.textContent()).toMatch(/Département de la Seine-Saint-Denis : validé[\s\S]*Comité populaire[^:]*: en attente de validation/);
 
@@ -44,7 +44,7 @@ describe('partner validation and history in Chromium', () => {
     expect(vnHistory).not.toContain('Lan (');
     expect(await new AxeBuilder({ page: hung }).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
     await hung.getByRole('button', { name: /Xác nhận thay mặt/ }).click();
-    await hung.waitForURL(`${site.base}/vi/projects/innotech-master`);
+    await hung.waitForURL(`${site.base}/vi/projects/innotech-master?saved=validated`);
     expect(await vnBlock.locator('strong', { hasText: 'đã xác nhận' }).count()).toBe(2);
 
     await lan.reload();
@@ -54,7 +54,7 @@ describe('partner validation and history in Chromium', () => {
     expect(await history.locator('table.diff').first().textContent()).toMatch(/Cofinancement, ligne 1 : montant\s*80000\s*85000/);
     await history.locator('details').nth(1).locator('summary').click();
     await history.getByRole('button', { name: 'Restaurer cette version' }).first().click();
-    await lan.waitForURL(`${site.base}/projects/innotech-master`);
+    await lan.waitForURL(`${site.base}/projects/innotech-master?saved=restored`);
     const table = (await lan.locator('section[aria-labelledby="funding-h"] table').textContent())!.replace(/\s/g, ' ');
     expect(table).toMatch(/80 000 €[\s\S]*80 000 €/);
     expect(await history.locator('summary').first().textContent()).toContain('Restauration');

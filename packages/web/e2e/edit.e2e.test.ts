@@ -49,7 +49,7 @@ describe('edit forms in Chromium', () => {
     await row.getByLabel('Montant').fill('5000');
     await row.getByLabel('Année').fill('2025');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.waitForURL(`${site.base}/projects/innotech-master`);
+    await page.waitForURL(`${site.base}/projects/innotech-master?saved=updated`);
     const table = await fundingTable(page);
     expect(table).toMatch(/85 000 €[\s\S]*80 000 €[\s\S]*5 000 €/);
     expect(await page.locator('.edit-link').textContent()).toBe('Modifier');
@@ -86,7 +86,7 @@ describe('edit forms in Chromium', () => {
     await page.locator('li.row[data-row="funding.2"]').getByRole('button', { name: /Retirer cette ligne/ }).click();
     expect(await page.locator('li.row[data-row="funding.2"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.waitForURL(`${site.base}/projects/innotech-master`);
+    await page.waitForURL(`${site.base}/projects/innotech-master?saved=updated`);
     const table = await fundingTable(page);
     expect(table).toContain('Région Île-de-France');
     expect(table).toContain('7 000 €');
@@ -100,7 +100,7 @@ describe('edit forms in Chromium', () => {
     await a.page.getByLabel('Titre').fill('Innotech : master en informatique');
     await b.page.locator('#f-funding-1-amount').fill('90000');
     await a.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await a.page.waitForURL(`${site.base}/projects/innotech-master`);
+    await a.page.waitForURL(`${site.base}/projects/innotech-master?saved=updated`);
 
     await b.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await b.page.waitForLoadState();
@@ -122,13 +122,13 @@ describe('edit forms in Chromium', () => {
     await a.page.goto(`${site.base}${EDIT}`);
     await a.page.getByLabel('Statut').selectOption('finalisation');
     await a.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await a.page.waitForURL(`${site.base}/projects/innotech-master`);
+    await a.page.waitForURL(`${site.base}/projects/innotech-master?saved=updated`);
     await b.page.getByRole('button', { name: 'Enregistrer la version fusionnée' }).click();
     await b.page.waitForLoadState();
     await expect(b.page.locator('.conflict-notice').textContent()).resolves.toContain('La fiche a encore changé');
     expect(await b.page.locator('tr[data-unit="status"]').getByLabel('Garder la leur').isChecked()).toBe(true);
     await b.page.getByRole('button', { name: 'Enregistrer la version fusionnée' }).click();
-    await b.page.waitForURL(`${site.base}/projects/innotech-master`);
+    await b.page.waitForURL(`${site.base}/projects/innotech-master?saved=updated`);
     expect(await b.page.locator('h1').textContent()).toBe('Innotech : master en informatique');
     expect(await fundingTable(b.page)).toContain('90 000 €');
     expect(await b.page.locator('.facts').textContent()).toContain('En clôture');
@@ -151,7 +151,7 @@ describe('edit forms in Chromium', () => {
     await row.locator(`#f-agreements-${before}-axes-1`).fill('Jeunesse');
     await row.locator(`li.row[data-row="agreements.${before}.axes.0"]`).getByRole('button', { name: /Retirer cette ligne/ }).click();
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.waitForURL(`${site.base}/partnerships/ssd-hai-duong`);
+    await page.waitForURL(`${site.base}/partnerships/ssd-hai-duong?saved=updated`);
     const last = page.locator('li.agreement').last();
     await expect(last.textContent()).resolves.toMatch(/Avenant[\s\S]*mars 2025[\s\S]*Jeunesse/);
     expect(await last.textContent()).not.toContain('Économie verte');

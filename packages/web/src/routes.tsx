@@ -31,6 +31,8 @@ import { membersPage } from './features/members/members.page.js';
 import { accountsPage } from './features/members/accounts.page.js';
 import { editPage } from './features/edit/edit.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
+import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
+import { workspacePage } from './features/workspace/workspace.page.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -106,6 +108,7 @@ export const pageRoutes: Array<[string, Handler]> = [
     if (!chart) return c.html(<NotFoundPage i={i} />, 404);
     return csvResponse(c, `tandem-${chart}`, csvHeader, csvRows(await stat(db, chart, i)));
   }],
+  ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
   ['POST /edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
@@ -115,7 +118,8 @@ export const pageRoutes: Array<[string, Handler]> = [
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);
     const page = await s.page(i, record, db, await collaboration(c, i, db, s.kind, record));
-    return c.html(<EditLink.Provider value={await editLinkFor(c, i, db, s.kind, record)}>{page}</EditLink.Provider>);
+    const edit = await editLinkFor(c, i, db, s.kind, record);
+    return c.html(<EditLink.Provider value={edit}><SheetExtras.Provider value={sheetExtras(c, i, s.kind, record, edit)}>{page}</SheetExtras.Provider></EditLink.Provider>);
   }],
   ['/embed/map', async (c, i, db) => {
     const data = await atlasData(db);

@@ -19,7 +19,8 @@ export interface RevisionView {
   actor: { kind: 'system' | 'organisation' | 'platform'; organisation: { id: string; name: string } | null; accountId?: string; label?: string };
 }
 
-function who(i: I18n, a: RevisionView['actor']): string {
+/** Who made a revision, in words: "Lan (Seine-Saint-Denis)", the organisation alone, or the import. */
+export function revisionAuthor(i: I18n, a: RevisionView['actor']): string {
   if (a.kind === 'system') return i.t('history.system');
   const org = a.organisation?.name ?? i.t('history.platform');
   return a.label ? i.t('history.person', { who: a.label, org }) : org;
@@ -61,7 +62,7 @@ export function History(props: { i: I18n; kind: string; items: RevisionView[]; r
           <li class="revision">
             <details open={k === 0 && r.action !== 'create' ? true : undefined}>
               <summary>
-                <strong>{i.t(`history.action.${r.action}` as any)}</strong> — {i.t('history.by', { who: who(i, r.actor), when: when(r.at) })}
+                <strong>{i.t(`history.action.${r.action}` as any)}</strong> — {i.t('history.by', { who: revisionAuthor(i, r.actor), when: when(r.at) })}
               </summary>
               {r.action === 'create' ? null : r.changes.length === 0 ? <p class="muted">{i.t('history.nochange')}</p> : (
                 <table class="data diff">

@@ -5,6 +5,7 @@ import { textLang, type I18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { useContext } from 'hono/jsx';
 import { EditLink } from '../features/edit/edit-link.js';
+import { CreateActions, SavedNotice } from '../features/workspace/sheet-extras.js';
 
 /** titleLang: the title's language (record text, French, unless the sheet shows a translated name). */
 export function SheetHeader(props: { i: I18n; kind: string; title: string; titleLang?: string; subtitle?: Child; embedPath: string }) {
@@ -12,6 +13,7 @@ export function SheetHeader(props: { i: I18n; kind: string; title: string; title
   const edit = useContext(EditLink);
   return (
     <header class="sheet-header">
+      <SavedNotice />
       <p class="kicker">{i.l('kind', props.kind)}</p>
       <h1 lang={textLang(i, props.titleLang)}>{props.title}</h1>
       {props.subtitle && <p class="lead">{props.subtitle}</p>}
@@ -19,6 +21,7 @@ export function SheetHeader(props: { i: I18n; kind: string; title: string; title
         <button type="button" class="print-button" data-print="true" hidden>{i.t('sheet.print')}</button>
         <a href={i.path(`/embed-code${props.embedPath}`)}>{i.t('sheet.embed')}</a>
         {edit && <a href={edit} class="edit-link">{i.t('edit.link')}</a>}
+        <CreateActions />
       </p>
     </header>
   );

@@ -1,7 +1,9 @@
 import { enumLabels } from '@tandem/shared';
+import { workspaceEn } from './workspace.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
+  ...workspaceEn,
   'site.name': 'Tandem',
   'site.tagline': 'The atlas of decentralised cooperation',
   'nav.home': 'Atlas', 'nav.search': 'Search', 'nav.stats': 'Statistics', 'nav.api': 'Open data',

@@ -1,6 +1,8 @@
 /** French catalogue — the reference: every key exists here first (the domain's enum labels come from @tandem/shared). */
 import { enumLabels } from '@tandem/shared';
+import { workspaceFr } from './workspace.js';
 export const fr = {
+  ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
   'site.tagline': 'L’atlas de la coopération décentralisée',
   'nav.home': 'Atlas', 'nav.search': 'Recherche', 'nav.stats': 'Statistiques', 'nav.api': 'Données ouvertes',

@@ -1,7 +1,9 @@
 import { enumLabels } from '@tandem/shared';
+import { workspaceVi } from './workspace.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
+  ...workspaceVi,
   'site.name': 'Tandem',
   'site.tagline': 'Bản đồ hợp tác phi tập trung',
   'nav.home': 'Bản đồ', 'nav.search': 'Tìm kiếm', 'nav.stats': 'Thống kê', 'nav.api': 'Dữ liệu mở',

@@ -51,15 +51,18 @@ export async function listRevisions(db: Db, kind: string, id: string, viewer: Ac
     `select r.id, r.version, r.action, r.actor_account_id, r.actor_label, r.actor_organisation_id, o.name as organisation_name, r.at, r.before, r.after
        from revision r left join organisation o on o.id = r.actor_organisation_id
       where r.record_kind = $1 and r.record_id = $2 order by r.id desc`, [kind, id]);
-  return rows.map((r) => {
-    const org = r.actor_organisation_id as string | null;
-    const actor: RevisionActor = {
-      kind: r.actor_account_id == null ? 'system' : org ? 'organisation' : 'platform',
-      organisation: org ? { id: org, name: r.organisation_name ?? org } : null,
-    };
-    if (r.actor_account_id != null && seesPerson(viewer, r.actor_account_id, org)) Object.assign(actor, { accountId: r.actor_account_id, label: r.actor_label });
-    return { id: Number(r.id), version: r.version, action: r.action as RevisionAction, actor, at: r.at, changes: diffRecords(r.before, r.after) };
-  });
+  return rows.map((r) => ({ id: Number(r.id), version: r.version, action: r.action as RevisionAction, actor: revisionActor(r, viewer), at: r.at, changes: diffRecords(r.before, r.after) }));
+}
+
+/** A revision row's author (actor_account_id, actor_label, actor_organisation_id, organisation_name) as `viewer` may see it. */
+export function revisionActor(r: Record<string, any>, viewer: Actor | null): RevisionActor {
+  const org = r.actor_organisation_id as string | null;
+  const actor: RevisionActor = {
+    kind: r.actor_account_id == null ? 'system' : org ? 'organisation' : 'platform',
+    organisation: org ? { id: org, name: r.organisation_name ?? org } : null,
+  };
+  if (r.actor_account_id != null && seesPerson(viewer, r.actor_account_id, org)) Object.assign(actor, { accountId: r.actor_account_id, label: r.actor_label });
+  return actor;
 }
 
 export async function getRevision(db: Db, kind: string, id: string, revisionId: number) {

@@ -38,6 +38,7 @@ const READS: Read[] = [
   // Groupe-Pays Vietnam in Cités Unies France), platform administrators; 403 for others (the organisation is public)
   { name: 'the members of cd93', path: '/api/organisations/cd93/members', allowed: ['read_token', 'member', 'platform_admin'], denied: 403 },
   { name: 'the members of a network\'s member organisation', path: '/api/organisations/cuf-gp-vietnam/members', allowed: ['network_admin', 'platform_admin'], denied: 403 },
+  { name: 'my workspace', path: '/api/me/workspace', allowed: ['read_token', 'member', 'outsider', 'network_admin', 'platform_admin'] },
 ];
 /** Aid declarations: drafts (stored or pre-filled) read by cd93's members and platform administrators only, 404 for everyone else (signed out included); public once submitted. */
 const CD93_READERS: Role[] = ['read_token', 'member', 'platform_admin'];

@@ -1,4 +1,4 @@
-/** Header corner: the signed-in person's name, the administrators' IATI import link, a sign-out button; or a sign-in link. */
+/** Header corner: the signed-in person's name, their workspace (/espace), the administrators' IATI import link, a sign-out button; or a sign-in link. */
 import { isPlatformAdmin } from '../../../../server/src/lib/actor.js';
 import type { I18n } from '../../i18n/index.js';
 import { CsrfField } from '../../components/CsrfField.js';
@@ -11,6 +11,7 @@ export function AccountArea(props: { i: I18n }) {
   return (
     <div class="account-area">
       <a href={i.path('/account')} class="account-name" title={i.t('auth.account')}>{viewer.actor.name || viewer.actor.email}</a>
+      <a href={i.path('/espace')}>{i.t('workspace.title')}</a>
       {isPlatformAdmin(viewer.actor) && <a href={i.path('/admin/import')}>{i.t('nav.admin.import')}</a>}
       {isPlatformAdmin(viewer.actor) && <a href={i.path('/admin/comptes')}>{i.t('nav.admin.accounts')}</a>}
       <form method="post" action={i.path('/logout')} class="inline-form">

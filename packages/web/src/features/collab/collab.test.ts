@@ -42,7 +42,8 @@ describe('validation and history on the public sheet', () => {
     expect(noCsrf.status).toBe(403);
     const ok = await vn.form('/vi/collab/partnership/ssd-hai-duong/validate', { _csrf: csrfOf(vnPage.text), organisationId: 'hai-duong-cp', state: 'validated' });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe('/vi/partnerships/ssd-hai-duong');
+    expect(ok.headers.get('location')).toBe('/vi/partnerships/ssd-hai-duong?saved=validated');
+    expect((await vn.get(ok.headers.get('location')!)).text).toContain('<div class="notice notice-success" role="status"><p>Đã lưu xác nhận.</p></div>');
     const after = await anon.get('/partnerships/ssd-hai-duong');
     expect(after.text.match(/<strong>validé<\/strong>/g)).toHaveLength(2);
 

@@ -118,6 +118,7 @@ export async function collabAction(c: Context, i: I18n, db: Db): Promise<Respons
   if (!PLURAL[kind]) return c.html(<ErrorPage i={i} message="?" back="/" />, 404);
   if (!getActor(c)) return c.redirect(i.path(`/login?returnTo=${encodeURIComponent(i.path(back))}`), 303);
   const form = await c.req.parseBody();
+  let outcome = 'restored';
   try {
     const revision = c.req.param('revision');
     if (revision) {
@@ -130,7 +131,9 @@ export async function collabAction(c: Context, i: I18n, db: Db): Promise<Respons
       throw new HttpError(404, 'nothing to validate');
     } else if (c.req.path.endsWith('/withdraw')) {
       await withdrawValidation(db, writeContext(c), kind as ValidatedKind, id, String(form.organisationId ?? ''));
+      outcome = 'withdrawn';
     } else {
+      outcome = form.state === 'changes_requested' ? 'changes_requested' : 'validated';
       await setValidation(db, writeContext(c), kind as ValidatedKind, id, {
         organisationId: String(form.organisationId ?? ''), state: form.state === 'changes_requested' ? 'changes_requested' : 'validated', comment: String(form.comment ?? '') || null,
       });
@@ -139,5 +142,5 @@ export async function collabAction(c: Context, i: I18n, db: Db): Promise<Respons
     if (err instanceof HttpError) return c.html(<ErrorPage i={i} message={err.message} back={back} />, err.status as 400);
     throw err;
   }
-  return c.redirect(i.path(back), 303);
+  return c.redirect(i.path(`${back}?saved=${outcome}`), 303); // the sheet shows it once (features/workspace/sheet-extras.tsx)
 }

@@ -73,8 +73,8 @@ describe('edit forms of the other kinds', () => {
     const again = await postRaw(app, member, '/vi/new/partnerships', formBody(removed.text, {}, [['_add', 'parties']]));
     const r = await postRaw(app, member, '/vi/new/partnerships', formBody(again.text, { 'parties[1][organisationId]': 'ville-hue', 'parties[1][side]': 'foreign' }));
     expect(r.status).toBe(303);
-    expect(r.headers.get('location')).toMatch(/^\/vi\/partnerships\//);
-    const p = (await api().get(r.headers.get('location')!.replace('/vi/', '/api/'))).json;
+    expect(r.headers.get('location')).toMatch(/^\/vi\/partnerships\/[^?]+\?saved=created$/);
+    const p = (await api().get(r.headers.get('location')!.replace('/vi/', '/api/').replace(/\?.*$/, ''))).json;
     expect(p.parties.map((x: any) => x.organisationId)).toEqual(['cd93', 'ville-hue']);
   });
 

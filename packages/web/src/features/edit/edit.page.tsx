@@ -9,7 +9,8 @@
  */
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
-import { getActor, type Actor } from '../../../../server/src/lib/actor.js';
+import { idSchema } from '@tandem/shared';
+import { getActor, memberOf, type Actor } from '../../../../server/src/lib/actor.js';
 import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../../../server/src/lib/errors.js';
 import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
 import { authorize, ForbiddenError } from '../../../../server/src/features/permissions/permissions.js';
@@ -76,7 +77,8 @@ async function save(r: Req, input: Rec, ctx: { base: Rec | null; again?: boolean
   if (!parsed.success) return renderForm(r, { values: input, version, base: ctx.base, errors: zodErrors(i, parsed.error, input), status: 400 });
   try {
     const saved = await spec.save(db, id, parsed.data, { actor });
-    return c.redirect(i.path(`/${spec.plural}/${encodeURIComponent(saved.id)}`), 303);
+    // back to the sheet, which shows a one-time "created" / "changes saved" notice (features/workspace/sheet-extras.tsx)
+    return c.redirect(i.path(`/${spec.plural}/${encodeURIComponent(saved.id)}?saved=${id ? 'updated' : 'created'}`), 303);
   } catch (err) {
     if (err instanceof ValidationError) return renderForm(r, { values: input, version, base: ctx.base, errors: serviceErrors(i, err.issues ?? []), status: 400 });
     if (err instanceof ForbiddenError) {
@@ -110,9 +112,34 @@ export function keepOrder(values: Rec, base: Rec | null, field: string): Rec {
   return { ...values, [field]: [...now].sort((a, b) => rank(a) - rank(b)) };
 }
 
-/** The starting values of a new record. */
-function blank(spec: KindSpec): Rec {
-  return spec.kind === 'partnership' ? { parties: [{ side: 'fr' }, { side: 'foreign' }] } : {};
+/**
+ * The starting values of a new record, with what the link that opened the form names: `?partnershipId=` (a
+ * project or a delegation added from a partnership's sheet) or `?organisationId=`, else the person's one organisation.
+ */
+async function blank(r: Req): Promise<Rec> {
+  const { c, db, spec, actor } = r;
+  const ref = (name: string) => { const v = c.req.query(name); return v !== undefined && idSchema.safeParse(v).success ? v : null; };
+  const mine = [...memberOf(actor)];
+  const org = ref('organisationId') ?? (mine.length === 1 ? mine[0] : null);
+  const partnershipId = ref('partnershipId');
+  switch (spec.kind) {
+    case 'partnership': {
+      if (!org) return { parties: [{ side: 'fr' }, { side: 'foreign' }] };
+      const [o] = await db.query<{ country: string | null }>('select coalesce(o.country, t.country) as country from organisation o left join territory t on t.id = o.territory_id where o.id = $1', [org]);
+      const side = !o || o.country === 'FR' ? 'fr' : 'foreign';
+      return { parties: [{ organisationId: org, side }, { side: side === 'fr' ? 'foreign' : 'fr' }] };
+    }
+    case 'project': return partnershipId ? { partnershipId } : org ? { participants: [{ organisationId: org, role: 'lead' }] } : {};
+    case 'mission': return partnershipId ? { partnershipId } : org ? { organisations: [org] } : {};
+    default: return {};
+  }
+}
+
+/** `?add=agreements` (the "add an agreement" link of a partnership's sheet): the form opens with one more row, focused. */
+function withAddedRow(r: Req, values: Rec): { values: Rec; focus: string | null } {
+  const add = r.c.req.query('add');
+  if (!add || !/^[a-z]+$/i.test(add) || !addRow(r.spec.update, values, add)) return { values, focus: null };
+  return { values, focus: `${add}.${(valueAt(values, add) as unknown[]).length - 1}` };
 }
 
 export async function editPage(c: Context, i: I18n, db: Db): Promise<Response> {
@@ -131,10 +158,11 @@ export async function editPage(c: Context, i: I18n, db: Db): Promise<Response> {
   if (refused && c.req.method !== 'POST') return refused;
 
   if (c.req.method !== 'POST') {
-    if (!id) return renderForm(r, { values: blank(spec), version: null, base: null });
+    if (!id) return renderForm(r, { values: await blank(r), version: null, base: null });
     const record = await spec.get(db, id);
     const values = spec.values(record);
-    return renderForm(r, { values, version: record.version, base: values, record });
+    const opened = withAddedRow(r, structuredClone(values));
+    return renderForm(r, { values: opened.values, focus: opened.focus, version: record.version, base: values, record });
   }
 
   const params = new URLSearchParams();
