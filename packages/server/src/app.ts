@@ -13,6 +13,8 @@ import { exportRoutes } from './features/export/export.routes.js';
 import { apdRoutes } from './features/apd/apd.routes.js';
 import { validationRoutes } from './features/validation/validation.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
+import { contactRoutes } from './features/contacts/contacts.routes.js';
+import { documentRoutes } from './features/links/documents.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
 import { autocompleteRoutes } from './features/search/autocomplete.routes.js';
@@ -57,7 +59,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 /**
  * One policy for every response: scripts, styles and everything else from this origin only — no inline script
