@@ -9,7 +9,7 @@ import type { ContactInput, ContactRecordKind, ContactUpdateInput } from '@tande
 import type { Db } from '../../db/client.js';
 import { HttpError, NotFoundError } from '../../lib/errors.js';
 import { isPlatformAdmin, memberOf, type Actor, type WriteContext } from '../../lib/actor.js';
-import { authorize, ForbiddenError } from '../permissions/permissions.js';
+import { authorize, ForbiddenError, involvedOrganisations } from '../permissions/permissions.js';
 import { getPartnership } from '../partnerships/partnerships.service.js';
 import { getProject } from '../projects/projects.service.js';
 import { createPerson, mayRead } from '../people/people.service.js';
@@ -120,3 +120,18 @@ export async function removeContact(db: Db, ctx: WriteContext, kind: ContactReco
   });
 }
 
+
+/** The organisations whose people the actor attaches: theirs; for platform administrators, those taking part in the record. */
+export async function contactOrganisations(db: Db, actor: Actor, kind: ContactRecordKind, record: unknown): Promise<Array<{ id: string; name: string }>> {
+  const ids = isPlatformAdmin(actor) ? await involvedOrganisations(db, kind, record) : [...memberOf(actor)];
+  return db.query('select id, name from organisation where id = any($1::text[]) order by name, id', [ids]);
+}
+
+/** People of those organisations who are not yet contacts of the record (erased people left out). */
+export async function peopleToAdd(db: Db, organisationIds: string[], kind: ContactRecordKind, id: string) {
+  return db.query<{ id: string; name: string; role_title: string | null; organisation_name: string | null }>(
+    `select p.id, p.name, p.role_title, o.name as organisation_name from person p left join organisation o on o.id = p.organisation_id
+      where p.organisation_id = any($1::text[]) and p.erased_at is null
+        and not exists (select 1 from record_contact rc where rc.record_kind = $2 and rc.record_id = $3 and rc.person_id = p.id)
+      order by p.name, p.id limit 500`, [organisationIds, kind, id]);
+}
