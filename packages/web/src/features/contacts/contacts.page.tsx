@@ -55,7 +55,7 @@ async function render(c: Context, i: I18n, db: Db, v: View, status = 200): Promi
     <ManagePage i={i} t={t} page="contacts" notice={v.notice}>
       <section aria-labelledby="contacts-list-h">
         <h2 id="contacts-list-h">{i.t('contacts.list')}</h2>
-        {contacts.length ? <ul class="contacts">{contacts.map((x) => <ContactRow i={i} x={x} v={v} />)}</ul> : <p>{i.t('contacts.none')}</p>}
+        {contacts.length ? <ul class="contacts contacts-manage">{contacts.map((x) => <ContactRow i={i} x={x} v={v} />)}</ul> : <p>{i.t('contacts.none')}</p>}
       </section>
       <section aria-labelledby="contacts-existing-h">
         <h2 id="contacts-existing-h">{i.t('contacts.add.existing')}</h2>
