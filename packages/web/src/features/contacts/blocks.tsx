@@ -10,7 +10,6 @@ import type { Db } from '../../../../server/src/db/client.js';
 import { getActor } from '../../../../server/src/lib/actor.js';
 import { listContacts, mayEditContacts } from '../../../../server/src/features/contacts/contacts.service.js';
 import type { I18n } from '../../i18n/index.js';
-import { textLang } from '../../i18n/index.js';
 import { ExternalLink, Section } from '../../components/Sheet.js';
 import { EditLink } from '../edit/edit-link.js';
 import { KINDS } from './parts.js';
@@ -57,7 +56,7 @@ export function Documents(props: { i: I18n; plural: 'partnerships' | 'projects';
   return (
     <Section id="links" title={i.t('sheet.links')}>
       {links.length > 0 && <ul class="link-list documents">
-        {links.map((l) => <li><ExternalLink url={l.url} text={<span lang={l.title ? textLang(i) : undefined}>{l.title || l.url}</span>} /> <span class="muted">— {i.l('linkKind', l.kind)}</span></li>)}
+        {links.map((l) => <li><ExternalLink url={l.url} text={l.title || l.url} /> <span class="muted">— {i.l('linkKind', l.kind)}</span></li>)}
       </ul>}
       {edit && <p class="no-print"><a href={i.path(`/edit/documents/${props.plural}/${encodeURIComponent(props.id)}`)}>{i.t('documents.manage')}</a></p>}
     </Section>
