@@ -14,6 +14,8 @@ import { apdRoutes } from './features/apd/apd.routes.js';
 import { validationRoutes } from './features/validation/validation.routes.js';
 import { workspaceRoutes } from './features/workspace/workspace.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
+import { contactRoutes } from './features/contacts/contacts.routes.js';
+import { documentRoutes } from './features/links/documents.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { memberRoutes } from './features/members/members.routes.js';
 import { authMiddleware } from './features/auth/middleware.js';
@@ -59,7 +61,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 /**
  * One policy for every response: scripts, styles and everything else from this origin only — no inline script

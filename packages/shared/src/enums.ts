@@ -14,7 +14,7 @@ export const participantRoles = ['lead', 'operational', 'financial', 'technical'
 export const fundingKinds = ['committed', 'disbursed', 'budgeted'] as const;
 export const resultKinds = ['output', 'outcome', 'impact'] as const;
 export const missionDirections = ['incoming', 'outgoing'] as const;
-export const linkKinds = ['website', 'document', 'video', 'article', 'report'] as const;
+export const linkKinds = ['website', 'document', 'agreement', 'report', 'photo', 'video', 'article'] as const;
 /** continued_as: a unit that a reform kept unchanged, carried over to the new set (Vietnam 2025). */
 export const territoryChangeKinds = ['merged_into', 'renamed_to', 'split_from', 'absorbed', 'continued_as'] as const;
 export const recordKinds = ['territory', 'organisation', 'partnership', 'project', 'mission'] as const;

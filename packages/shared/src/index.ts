@@ -12,3 +12,4 @@ export * from './url.js';
 export * from './input-rules.js';
 export * from './place-name.js';
 export * from './labels.js';
+export * from './contacts.js';

@@ -30,6 +30,9 @@ import { importPage } from './features/admin/import.page.js';
 import { membersPage } from './features/members/members.page.js';
 import { accountsPage } from './features/members/accounts.page.js';
 import { editPage } from './features/edit/edit.page.js';
+import { contactsBlock } from './features/contacts/blocks.js';
+import { contactsPage } from './features/contacts/contacts.page.js';
+import { documentsPage } from './features/contacts/documents.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
 import { workspacePage } from './features/workspace/workspace.page.js';
@@ -112,12 +115,17 @@ export const pageRoutes: Array<[string, Handler]> = [
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
   ['POST /edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
+  // contacts (members of the person's organisation) and documents of partnerships and projects (features/contacts)
+  ['/edit/contacts/:kind{partnerships|projects}/:id', contactsPage],
+  ['POST /edit/contacts/:kind{partnerships|projects}/:id', contactsPage],
+  ['/edit/documents/:kind{partnerships|projects}/:id', documentsPage],
+  ['POST /edit/documents/:kind{partnerships|projects}/:id', documentsPage],
   ['/new/:kind{partnerships|projects|organisations|missions|territories}', editPage],
   ['POST /new/:kind{partnerships|projects|organisations|missions|territories}', editPage],
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);
-    const page = await s.page(i, record, db, await collaboration(c, i, db, s.kind, record));
+    const page = await s.page(i, record, db, <>{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
     const edit = await editLinkFor(c, i, db, s.kind, record);
     return c.html(<EditLink.Provider value={edit}><SheetExtras.Provider value={sheetExtras(c, i, s.kind, record, edit)}>{page}</SheetExtras.Provider></EditLink.Provider>);
   }],

@@ -1,5 +1,6 @@
 import { enumLabels } from '@tandem/shared';
 import { workspaceEn } from './workspace.js';
+import { contactsEn } from './contacts.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -88,6 +89,7 @@ export const en: Record<MessageKey, string> = {
   'code.iso3166_2': 'ISO 3166-2 code', 'code.iso3166_2_province': 'ISO 3166-2 code of the province', 'code.insee': 'INSEE code', 'code.siren': 'SIREN number',
   'code.postcodes': 'Postcodes', 'code.gso': 'GSO code (General Statistics Office of Vietnam)', 'code.gso_district': 'GSO district code',
   ...enumLabels.en,
+  ...contactsEn,
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

@@ -1,6 +1,7 @@
 /** French catalogue — the reference: every key exists here first (the domain's enum labels come from @tandem/shared). */
 import { enumLabels } from '@tandem/shared';
 import { workspaceFr } from './workspace.js';
+import { contactsFr } from './contacts.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -87,6 +88,7 @@ export const fr = {
   'code.iso3166_2': 'Code ISO 3166-2', 'code.iso3166_2_province': 'Code ISO 3166-2 de la province', 'code.insee': 'Code INSEE', 'code.siren': 'Numéro SIREN',
   'code.postcodes': 'Codes postaux', 'code.gso': 'Code GSO (Office général de la statistique du Vietnam)', 'code.gso_district': 'Code GSO du district',
   ...enumLabels.fr,
+  ...contactsFr,
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

@@ -1,5 +1,6 @@
 import { enumLabels } from '@tandem/shared';
 import { workspaceVi } from './workspace.js';
+import { contactsVi } from './contacts.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -88,6 +89,7 @@ export const vi: Record<MessageKey, string> = {
   'code.iso3166_2': 'Mã ISO 3166-2', 'code.iso3166_2_province': 'Mã ISO 3166-2 của tỉnh', 'code.insee': 'Mã INSEE', 'code.siren': 'Số SIREN',
   'code.postcodes': 'Mã bưu chính', 'code.gso': 'Mã GSO (Tổng cục Thống kê Việt Nam)', 'code.gso_district': 'Mã GSO cấp huyện',
   ...enumLabels.vi,
+  ...contactsVi,
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

@@ -20,7 +20,7 @@ export const resultTypeOfKind: Record<string, string> = { output: '1', outcome: 
 export const kindOfResultType: Record<string, string> = { '1': 'output', '2': 'outcome', '3': 'impact', '9': 'output' };
 
 /** Link kind → IATI DocumentCategory. */
-export const categoryOfLinkKind: Record<string, string> = { website: 'A12', document: 'A02', video: 'A12', article: 'A12', report: 'A08' };
+export const categoryOfLinkKind: Record<string, string> = { website: 'A12', document: 'A02', agreement: 'A09', report: 'A08', photo: 'A12', video: 'A12', article: 'A12' };
 export function linkKindOfCategory(code: string | undefined, format: string | undefined): string {
   if (code === 'A07' || code === 'A08' || code === 'B01' || code === 'B06' || code === 'B07' || code === 'B09' || code === 'B10') return 'report';
   if (format === 'text/html' || code === 'A12' || code === 'B16' || code === 'B17' || code === 'B18') return 'website';

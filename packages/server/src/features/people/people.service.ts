@@ -106,7 +106,8 @@ export async function exportPerson(db: Db, actor: Actor, id: string) {
   const revisions = await db.query(`select id, action, actor_label, at, before, after from revision where record_kind = 'person' and record_id = $1 order by id`, [id]);
   await audit(db, { actor, action: 'person_exported', targetKind: 'person', targetId: id });
   const log = await db.query(`select at, action, actor_account_id from audit_log where target_kind = 'person' and target_id = $1 order by id`, [id]);
-  return { exportedAt: new Date().toISOString(), person, revisions: revisions.map((r) => ({ ...r, id: Number(r.id) })), auditLog: log };
+  const contactOf = await db.query(`select record_kind as "recordKind", record_id as "recordId", role from record_contact where person_id = $1 order by record_kind, record_id`, [id]);
+  return { exportedAt: new Date().toISOString(), person, contactOf, revisions: revisions.map((r) => ({ ...r, id: Number(r.id) })), auditLog: log };
 }
 
 /** Erasure on request (RGPD): the person becomes anonymous, their past snapshots are scrubbed; records that mention them stay. */

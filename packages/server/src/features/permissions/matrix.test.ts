@@ -31,6 +31,7 @@ const READS: Read[] = [
   { name: 'a person of no organisation', path: '/api/people/loose-person', allowed: ['platform_admin'] },
   { name: 'the RGPD export of a person of cd93', path: '/api/people/matrix-person/export', allowed: ['read_token', 'member', 'platform_admin'] },
   { name: 'the RGPD export of a person of Montreuil', path: '/api/people/montreuil-person/export', allowed: ['outsider', 'platform_admin'] },
+  { name: 'the contacts of a partnership', path: '/api/partnerships/ssd-hai-duong/contacts', allowed: ['read_token', 'member', 'outsider', 'network_admin', 'platform_admin'] },
   { name: 'every account', path: '/api/admin/accounts', allowed: ['platform_admin'], denied: 403 },
   { name: 'the audit log', path: '/api/admin/audit', allowed: ['platform_admin'], denied: 403 },
   { name: 'the accounts search', path: '/api/admin/accounts/search?q=matrix', allowed: ['platform_admin'], denied: 403 },
@@ -56,11 +57,15 @@ const LISTED: Record<Role, string[] | null> = {
 };
 /** public answers where a person's private fields must never appear */
 const PUBLIC = ['/api/search?q=x%40example.org', '/api/search?q=Personne', '/api/organisations/cd93', '/api/organisations/ville-montreuil',
-  '/api/export?format=json&kind=organisations', '/api/export?format=csv&kind=organisations', '/api/export/iati?organisation=cd93'];
+  '/api/export?format=json&kind=organisations', '/api/export?format=csv&kind=organisations', '/api/export/iati?organisation=cd93',
+  '/api/partnerships/ssd-hai-duong', '/api/export?format=json&kind=partnerships', '/api/export/partnerships/ssd-hai-duong?format=json', '/api/partnerships/ssd-hai-duong/revisions'];
 const PRIVATE = ['x@example.org', 'm@example.org', 'loose@example.org', '+33 6 00 00 00 01'];
 
 /** `field`: the field a member's 403 names (attaching to a foreign partnership). */
-interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[]; field?: string }
+/** `denied`: the answer to a signed-in role with the write scope that may not write (404 for a contact not theirs to see: its existence does not leak). */
+interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[]; field?: string; denied?: 404 }
+const contactVersion = async (db: Db) => (await db.query(`select version from record_contact where person_id = 'matrix-person'`))[0]?.version ?? 1;
+
 const version = (table: string, id: string) => async (db: Db) => (await db.query(`select version from ${table} where id = $1`, [id]))[0].version;
 const ALL_SIGNED_IN: Role[] = ['member', 'outsider', 'network_admin', 'platform_admin']; // not read_token: it lacks the write scope
 
@@ -92,6 +97,12 @@ const CASES: Case[] = [
     const [m] = await db.query(`select partnership_id, version from mission where id = 'matrix-mission'`);
     return { title: 'Mission matrice revue', direction: 'outgoing', organisations: ['cd93'], partnershipId: m.partnership_id, version: m.version };
   }, allowed: ['member', 'platform_admin'] },
+  // contacts (private: 404 for those who may not see the person) and documents (the record's rule) of a partnership
+  { name: 'add a person of cd93 as a contact', method: 'post', path: '/api/partnerships/ssd-hai-duong/contacts', body: () => ({ personId: 'matrix-person2', role: 'élu' }), allowed: ['member', 'platform_admin'], denied: 404 },
+  { name: 'add a new person of Montreuil as a contact of a cd93 partnership', method: 'post', path: '/api/partnerships/ssd-hai-duong/contacts', body: () => ({ person: { name: 'Contact matrice', organisationId: 'ville-montreuil' } }), allowed: ['platform_admin'] },
+  { name: 'change a contact of cd93', method: 'put', path: '/api/partnerships/ssd-hai-duong/contacts/matrix-person', body: async (db) => ({ role: 'référent technique', version: await contactVersion(db) }), allowed: ['member', 'platform_admin'], denied: 404 },
+  { name: 'remove a contact of cd93', method: 'del', path: '/api/partnerships/ssd-hai-duong/contacts/matrix-person', allowed: ['member', 'platform_admin'], denied: 404 },
+  { name: 'add a document to a partnership', method: 'post', path: '/api/partnerships/ssd-hai-duong/documents', body: async (db) => ({ url: 'https://cd93.example/convention.pdf', kind: 'agreement', version: await version('partnership', 'ssd-hai-duong')(db) }), allowed: ['member', 'platform_admin'] },
   { name: 'erase a person', method: 'post', path: '/api/people/PERSON/erase', allowed: ['platform_admin'] },
   { name: 'delete project', method: 'del', path: '/api/projects/phu-nu', allowed: ['member', 'platform_admin'] },
   { name: 'delete a partnership of the outsider’s organisation', method: 'del', path: '/api/partnerships/montreuil-hai-duong', allowed: ['outsider', 'platform_admin'] },
@@ -116,7 +127,8 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from project), (select sum(version) from project), (select count(*) from mission), (select sum(version) from mission),
     (select count(*) from person), (select coalesce(sum(version), 0) from person), (select count(*) from revision), (select count(*) from validation),
     (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc),
-    (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null))::text as f`);
+    (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null),
+    (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log))::text as f`);
   return row.f;
 }
 
@@ -134,6 +146,9 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into person (id, name, email, phone, organisation_id) values ('matrix-person', 'Personne à effacer', 'x@example.org', '+33 6 00 00 00 01', 'cd93'),
       ('montreuil-person', 'Personne de Montreuil', 'm@example.org', null, 'ville-montreuil'), ('loose-person', 'Personne sans organisation', 'loose@example.org', null, null)`);
     person = 'matrix-person';
+    await db.query(`insert into person (id, name, organisation_id) values ('matrix-person2', 'Élu matrice', 'cd93')`);
+    await db.query(`insert into record_contact (record_kind, record_id, person_id, role) values ('partnership', 'ssd-hai-duong', 'matrix-person', 'contact'),
+      ('partnership', 'ssd-hai-duong', 'montreuil-person', 'contact')`);
     await db.query(`insert into organisation (id, kind, name) values ('matrix-org', 'association', 'Association sans lien')`);
     await db.query(`insert into mission (id, title, direction, partnership_id) values ('matrix-mission', 'Mission matrice', 'outgoing', 'ssd-hai-duong')`);
     await db.query(`insert into mission_participant (mission_id, organisation_id) values ('matrix-mission', 'cd93')`);
@@ -180,6 +195,12 @@ describe.each(ROLES)('as %s', (role) => {
     }
   });
 
+  it('lists only the contacts of a partnership it may read', async () => {
+    const r = await client.get('/api/partnerships/ssd-hai-duong/contacts', auth);
+    if (!LISTED[role]) { expect(r.status).toBe(401); return; }
+    expect(r.json.items.map((x: any) => x.personId).sort(), role).toEqual(LISTED[role]!.filter((id) => id !== 'loose-person'));
+  });
+
   it('never shows a person\'s e-mail or phone in search, records or exports', async () => {
     for (const path of PUBLIC) {
       const r = await client.get(path, auth);
@@ -197,7 +218,7 @@ describe.each(ROLES)('as %s', (role) => {
     if (c.allowed.includes(role)) {
       expect(r.status, `${role} ${c.name}: ${r.text}`).toBeLessThan(300);
     } else {
-      expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(role === 'anonymous' ? 401 : 403);
+      expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(role === 'anonymous' ? 401 : role === 'read_token' ? 403 : c.denied ?? 403);
       expect(await fingerprint(db)).toBe(before);
       if (c.field && role === 'member') expect(r.json.issues, r.text).toEqual([expect.objectContaining({ path: c.field })]);
     }

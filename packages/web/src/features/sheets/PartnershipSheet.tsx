@@ -2,10 +2,11 @@ import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { ExternalLinks, Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
 import { PlaceLink } from './place.js';
 import { Downloads } from '../../components/Downloads.js';
+import { Documents } from '../contacts/blocks.js';
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t]));
 export const themeLabel = (i: I18n, id: string) => (themes.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
@@ -57,9 +58,7 @@ export function PartnershipBody(props: { i: I18n; p: any; profiles?: Child }) {
       <Section id="missions" title={i.t('sheet.missions')} when={p.missions.length > 0}>
         <LinkList textLang={textLang(i)} items={p.missions.map((x: any) => ({ href: i.path(`/missions/${x.id}`), text: x.title, extra: `${i.l('direction', x.direction)}${x.from ? `, ${i.date(x.from)}` : ''}` }))} />
       </Section>
-      <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>
-        <ExternalLinks links={p.links} />
-      </Section>
+      <Documents i={i} plural="partnerships" id={p.id} links={p.links} />
       <Timeline i={i} items={[
         ...(p.started ? [{ date: p.started, label: i.t('timeline.started') }] : []),
         ...p.agreements.filter((a: any) => a.signed).map((a: any) => ({ date: a.signed, label: a.title ? <Phrase i={i} k="timeline.agreement" title={a.title} /> : i.t('timeline.agreement', { title: i.l('agreementKind', a.kind) }) })),

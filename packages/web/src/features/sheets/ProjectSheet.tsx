@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { ExternalLinks, Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { Facts, LinkList, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
 import { themeLabel } from './PartnershipSheet.js';
 import { Funding, kindTotals } from './project-funding.js';
 import { Downloads } from '../../components/Downloads.js';
+import { Documents } from '../contacts/blocks.js';
 
 export function ProjectBody(props: { i: I18n; p: any }) {
   const { i, p } = props;
@@ -33,9 +34,7 @@ export function ProjectBody(props: { i: I18n; p: any }) {
             <LinkList textLang={textLang(i)} items={p.participants.filter((x: any) => x.role === r).map((x: any) => ({ href: i.path(`/organisations/${x.organisationId}`), text: x.name }))} /></div>
         ))}
       </Section>
-      <Section id="links" title={i.t('sheet.links')} when={p.links.length > 0}>
-        <ExternalLinks links={p.links} />
-      </Section>
+      <Documents i={i} plural="projects" id={p.id} links={p.links} />
       <Timeline i={i} items={[
         ...(p.start ? [{ date: p.start, label: i.t('sheet.period') }] : []),
         ...(p.end ? [{ date: p.end, label: i.l('status', 'closed') }] : []),
