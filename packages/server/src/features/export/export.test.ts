@@ -82,6 +82,18 @@ describe('open data downloads', () => {
     expect(new Set(vn.slice(1).map((r) => r[0]))).toEqual(new Set(['VN']));
   });
 
+  it('a readable CSV names every column in the language asked for: French, English and Vietnamese headers', async () => {
+    const headerOf = async (qs: string) => parseCsv((await get(`/api/export?format=csv&${qs}`)).text.replace(/^\ufeff/, ''))[0];
+    for (const kind of ['partnerships', 'projects', 'funding', 'organisations', 'missions', 'territories', 'indicators']) {
+      const [raw, fr, en, vi] = [await headerOf(`kind=${kind}`), await headerOf(`kind=${kind}&labels=fr`), await headerOf(`kind=${kind}&labels=en`), await headerOf(`kind=${kind}&labels=vi`)];
+      expect(vi.length, kind).toBe(raw.length);
+      // every column has a label in each language (the raw names are the codes: "id", "budget_amount")
+      for (const labelled of [fr, en, vi]) labelled.forEach((h, k) => expect(h, `${kind}.${raw[k]}`).not.toBe(raw[k]));
+      vi.forEach((h, k) => expect(h, `${kind}.${raw[k]} in Vietnamese`).not.toBe(en[k]));
+    }
+    expect(await headerOf('kind=projects&labels=vi&columns=title,budget_amount,places')).toEqual(['Tiêu đề', 'Ngân sách', 'Địa điểm']);
+  });
+
   it('the whole public database: gzipped JSON of every kind, as many records as the tables hold', async () => {
     const r = await get('/api/export/all');
     expect(r.status).toBe(200);
