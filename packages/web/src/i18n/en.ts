@@ -44,7 +44,7 @@ export const en: Record<MessageKey, string> = {
   'sheet.source': 'Source', 'sheet.signed': 'Signed', 'sheet.duration': 'Duration', 'sheet.months.one': '{n} month', 'sheet.months.other': '{n} months', 'sheet.years.one': '{n} year', 'sheet.years.other': '{n} years', 'sheet.place': 'Place',
   'sheet.period': 'Period', 'sheet.status': 'Status', 'sheet.partnership': 'Partnership', 'sheet.direction': 'Direction', 'sheet.purpose': 'Purpose', 'sheet.outcomes': 'Outcomes',
   'sheet.organisations': 'Actors', 'sheet.territory': 'Place', 'sheet.website': 'Website', 'sheet.acronyms': 'Acronyms', 'sheet.funded': 'Funded projects',
-  'sheet.partof': 'Part of {name}', 'sheet.since': 'since {date}', 'sheet.value': 'Value', 'sheet.none': '—', 'sheet.map': 'Map', 'sheet.country': 'Country',
+  'sheet.partof': 'Part of {name}', 'sheet.since': 'since {date}', 'sheet.since.day': 'since {date}', 'sheet.value': 'Value', 'sheet.none': '—', 'sheet.map': 'Map', 'sheet.country': 'Country',
   'history.merged_into': 'part of {name} since {date}', 'history.renamed_to': 'renamed {name} on {date}', 'history.split_from': 'split from {name} on {date}',
   'history.absorbed': 'part of {name} since {date}', 'history.continued_as': 'became {name} on {date}',
   'history.from.merged_into': '{name} was merged into it on {date}', 'history.from.renamed_to': 'formerly {name}, until {date}',

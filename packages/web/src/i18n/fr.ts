@@ -43,7 +43,7 @@ export const fr = {
   'sheet.source': 'Source', 'sheet.signed': 'Signé', 'sheet.duration': 'Durée', 'sheet.months.one': '{n} mois', 'sheet.months.other': '{n} mois', 'sheet.years.one': '{n} an', 'sheet.years.other': '{n} ans', 'sheet.place': 'Lieu',
   'sheet.period': 'Période', 'sheet.status': 'Statut', 'sheet.partnership': 'Partenariat', 'sheet.direction': 'Sens', 'sheet.purpose': 'Objet', 'sheet.outcomes': 'Suites',
   'sheet.organisations': 'Acteurs', 'sheet.territory': 'Territoire', 'sheet.website': 'Site web', 'sheet.acronyms': 'Sigles', 'sheet.funded': 'Projets financés',
-  'sheet.partof': 'Rattaché à {name}', 'sheet.since': 'depuis {date}', 'sheet.value': 'Valeur', 'sheet.none': '—', 'sheet.map': 'Carte', 'sheet.country': 'Pays',
+  'sheet.partof': 'Rattaché à {name}', 'sheet.since': 'depuis {date}', 'sheet.since.day': 'depuis le {date}', 'sheet.value': 'Valeur', 'sheet.none': '—', 'sheet.map': 'Carte', 'sheet.country': 'Pays',
   'history.merged_into': 'fait partie de {name} depuis le {date}', 'history.renamed_to': 'renommé {name} le {date}', 'history.split_from': 'issu de {name} le {date}',
   'history.absorbed': 'fait partie de {name} depuis le {date}', 'history.continued_as': 'devenu {name} le {date}',
   'history.from.merged_into': '{name} y a été fusionné le {date}', 'history.from.renamed_to': 'anciennement {name}, jusqu’au {date}',

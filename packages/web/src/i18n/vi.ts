@@ -44,7 +44,7 @@ export const vi: Record<MessageKey, string> = {
   'sheet.source': 'Nguồn', 'sheet.signed': 'Ký ngày', 'sheet.duration': 'Thời hạn', 'sheet.months.one': '{n} tháng', 'sheet.months.other': '{n} tháng', 'sheet.years.one': '{n} năm', 'sheet.years.other': '{n} năm', 'sheet.place': 'Địa điểm',
   'sheet.period': 'Thời gian', 'sheet.status': 'Tình trạng', 'sheet.partnership': 'Quan hệ đối tác', 'sheet.direction': 'Chiều', 'sheet.purpose': 'Mục đích', 'sheet.outcomes': 'Kết quả tiếp theo',
   'sheet.organisations': 'Tổ chức', 'sheet.territory': 'Địa phương', 'sheet.website': 'Trang web', 'sheet.acronyms': 'Tên viết tắt', 'sheet.funded': 'Dự án được tài trợ',
-  'sheet.partof': 'Thuộc {name}', 'sheet.since': 'từ {date}', 'sheet.value': 'Giá trị', 'sheet.none': '—', 'sheet.map': 'Bản đồ', 'sheet.country': 'Quốc gia',
+  'sheet.partof': 'Thuộc {name}', 'sheet.since': 'từ {date}', 'sheet.since.day': 'từ {date}', 'sheet.value': 'Giá trị', 'sheet.none': '—', 'sheet.map': 'Bản đồ', 'sheet.country': 'Quốc gia',
   'history.merged_into': 'thuộc {name} từ ngày {date}', 'history.renamed_to': 'đổi tên thành {name} ngày {date}', 'history.split_from': 'tách ra từ {name} ngày {date}',
   'history.absorbed': 'thuộc {name} từ ngày {date}', 'history.continued_as': 'trở thành {name} ngày {date}',
   'history.from.merged_into': '{name} được sáp nhập vào ngày {date}', 'history.from.renamed_to': 'tên cũ {name}, đến ngày {date}',
