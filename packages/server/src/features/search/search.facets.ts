@@ -56,9 +56,10 @@ export async function facetCounts(db: Db, where: string, params: unknown[], scal
  */
 export async function labelFacets(db: Db, out: Facets, lang: string): Promise<Facets> {
   const terrIds = [...out.country, ...out.territory].map((x) => x.value);
-  const terr = new Map((await db.query<{ id: string; kind: string; name: string; names: Record<string, string>; valid_to: string | null }>(
-    'select id, kind, name, names, valid_to::text from territory where id = any($1::text[])', [terrIds])).map((t) => [t.id, t]));
-  const orgs = new Map((await db.query<{ id: string; name: string; acronyms: string[] }>('select id, name, acronyms from organisation where id = any($1::text[])', [out.funder.map((x) => x.value)]))
+  // (only the names the facets need: a query with no place or funder sends none)
+  const terr = new Map((terrIds.length ? await db.query<{ id: string; kind: string; name: string; names: Record<string, string>; valid_to: string | null }>(
+    'select id, kind, name, names, valid_to::text from territory where id = any($1::text[])', [terrIds]) : []).map((t) => [t.id, t]));
+  const orgs = new Map((out.funder.length ? await db.query<{ id: string; name: string; acronyms: string[] }>('select id, name, acronyms from organisation where id = any($1::text[])', [out.funder.map((x) => x.value)]) : [])
     .map((o) => [o.id, o.acronyms?.[0] ? `${o.name} (${o.acronyms[0]})` : o.name]));
   for (const x of [...out.country, ...out.territory]) { const t = terr.get(x.value); x.label = t ? localName(t, lang) : x.value; }
   // (countries have their own facet)
