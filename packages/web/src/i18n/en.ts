@@ -81,7 +81,7 @@ export const en: Record<MessageKey, string> = {
   'source.undp.hdr': 'UNDP, Human Development Report 2023/2024', 'source.worldbank.population': 'World Bank, World Development Indicators (SP.POP.TOTL)',
   'source.insee.population': 'INSEE, legal populations (Official Geographic Code 2026)', 'source.document': 'document “{title}”',
   'series.alt': '{label}: {from} → {to}', 'series.values.one': '{n} value, {range}', 'series.values.other': '{n} values, {range}',
-  'profiles.title': 'Partner territories', 'profiles.none': 'No figures are held for this territory.', 'locator.caption': 'Locator map: {places}',
+  'profiles.title': 'Partner territories', 'profiles.none': 'No figures are held for this territory.', 'profiles.missing.one': 'Not available in the reference data: {list}.', 'profiles.missing.other': 'Not available in the reference data: {list}.', 'locator.caption': 'Locator map: {places}',
   'code.iso3166_1_a2': 'ISO 3166-1 alpha-2 code', 'code.iso3166_1_a3': 'ISO 3166-1 alpha-3 code', 'code.iso3166_1_num': 'ISO 3166-1 numeric code',
   'code.iso3166_2': 'ISO 3166-2 code', 'code.iso3166_2_province': 'ISO 3166-2 code of the province', 'code.insee': 'INSEE code', 'code.siren': 'SIREN number',
   'code.postcodes': 'Postcodes', 'code.gso': 'GSO code (General Statistics Office of Vietnam)', 'code.gso_district': 'GSO district code',

@@ -80,7 +80,7 @@ export const fr = {
   'source.undp.hdr': 'PNUD, Rapport sur le développement humain 2023/2024', 'source.worldbank.population': 'Banque mondiale, Indicateurs du développement dans le monde (SP.POP.TOTL)',
   'source.insee.population': 'INSEE, populations légales (Code officiel géographique 2026)', 'source.document': 'document « {title} »',
   'series.alt': '{label} : {from} → {to}', 'series.values.one': '{n} valeur, {range}', 'series.values.other': '{n} valeurs, {range}',
-  'profiles.title': 'Territoires partenaires', 'profiles.none': 'Aucun chiffre n’est connu pour ce territoire.', 'locator.caption': 'Carte de situation : {places}',
+  'profiles.title': 'Territoires partenaires', 'profiles.none': 'Aucun chiffre n’est connu pour ce territoire.', 'profiles.missing.one': 'Non disponible dans les données de référence : {list}.', 'profiles.missing.other': 'Non disponibles dans les données de référence : {list}.', 'locator.caption': 'Carte de situation : {places}',
   'code.iso3166_1_a2': 'Code ISO 3166-1 alpha-2', 'code.iso3166_1_a3': 'Code ISO 3166-1 alpha-3', 'code.iso3166_1_num': 'Code ISO 3166-1 numérique',
   'code.iso3166_2': 'Code ISO 3166-2', 'code.iso3166_2_province': 'Code ISO 3166-2 de la province', 'code.insee': 'Code INSEE', 'code.siren': 'Numéro SIREN',
   'code.postcodes': 'Codes postaux', 'code.gso': 'Code GSO (Office général de la statistique du Vietnam)', 'code.gso_district': 'Code GSO du district',

@@ -81,7 +81,7 @@ export const vi: Record<MessageKey, string> = {
   'source.undp.hdr': 'UNDP, Báo cáo Phát triển Con người 2023/2024', 'source.worldbank.population': 'Ngân hàng Thế giới, Các chỉ số phát triển thế giới (SP.POP.TOTL)',
   'source.insee.population': 'INSEE, dân số hợp pháp (Bộ mã địa lý chính thức 2026)', 'source.document': 'tài liệu “{title}”',
   'series.alt': '{label}: {from} → {to}', 'series.values.one': '{n} giá trị, {range}', 'series.values.other': '{n} giá trị, {range}',
-  'profiles.title': 'Địa phương đối tác', 'profiles.none': 'Chưa có số liệu nào cho địa phương này.', 'locator.caption': 'Bản đồ vị trí: {places}',
+  'profiles.title': 'Địa phương đối tác', 'profiles.none': 'Chưa có số liệu nào cho địa phương này.', 'profiles.missing.one': 'Chưa có trong dữ liệu tham chiếu: {list}.', 'profiles.missing.other': 'Chưa có trong dữ liệu tham chiếu: {list}.', 'locator.caption': 'Bản đồ vị trí: {places}',
   'code.iso3166_1_a2': 'Mã ISO 3166-1 alpha-2', 'code.iso3166_1_a3': 'Mã ISO 3166-1 alpha-3', 'code.iso3166_1_num': 'Mã số ISO 3166-1',
   'code.iso3166_2': 'Mã ISO 3166-2', 'code.iso3166_2_province': 'Mã ISO 3166-2 của tỉnh', 'code.insee': 'Mã INSEE', 'code.siren': 'Số SIREN',
   'code.postcodes': 'Mã bưu chính', 'code.gso': 'Mã GSO (Tổng cục Thống kê Việt Nam)', 'code.gso_district': 'Mã GSO cấp huyện',
