@@ -47,9 +47,9 @@ const CARD_SQL: Record<string, (ids: string) => string> = {
       'places', array_remove(array[m.place_territory_id], null),
       'participants', array(select o.name from mission_participant mp join organisation o on o.id = mp.organisation_id where mp.mission_id = m.id order by o.name)) as card
     from mission m where m.id = any(${ids}::text[])`,
-  organisation: (ids) => `select 'organisation' as kind, o.id, json_build_object('name', o.name, 'description', o.description, 'territory_id', o.territory_id, 'names', o.names, 'acronyms', o.acronyms, 'aliases', o.aliases) as card
+  organisation: (ids) => `select 'organisation' as kind, o.id, json_build_object('name', o.name, 'description', o.description, 'places', array_remove(array[o.territory_id], null), 'names', o.names, 'acronyms', o.acronyms, 'aliases', o.aliases) as card
     from organisation o where o.id = any(${ids}::text[])`,
-  territory: (ids) => `select 'territory' as kind, t.id, json_build_object('name', t.name, 's', t.valid_from::text, 'e', t.valid_to::text, 'parent_id', t.parent_id, 'names', t.names, 'aliases', t.aliases,
+  territory: (ids) => `select 'territory' as kind, t.id, json_build_object('name', t.name, 's', t.valid_from::text, 'e', t.valid_to::text, 'places', array_remove(array[t.parent_id], null), 'names', t.names, 'aliases', t.aliases,
       'history', array(select c.from_id from territory_change c where c.to_id = t.id order by c.from_id) || array(select c.to_id from territory_change c where c.from_id = t.id order by c.to_id)) as card
     from territory t where t.id = any(${ids}::text[])`,
 };
@@ -62,9 +62,9 @@ const CARD_RAW: Record<string, (r: any) => Raw> = {
     texts: [['description', r.description], ['participants', r.participants]] }),
   mission: (r) => ({ places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: [],
     texts: [['purpose', r.purpose], ['outcomes', r.outcomes], ['participants', r.participants]] }),
-  organisation: (r) => ({ places: r.territory_id ? [r.territory_id] : [], start: null, end: null, amounts: [],
+  organisation: (r) => ({ places: r.places, start: null, end: null, amounts: [],
     texts: [['description', r.description], ['names', otherNames(r.name, [...Object.values<string>(r.names ?? {}), ...(r.acronyms ?? []), ...(r.aliases ?? [])])]] }),
-  territory: (r) => ({ places: r.parent_id ? [r.parent_id] : [], start: r.s, end: r.e, amounts: [], history: r.history,
+  territory: (r) => ({ places: r.places, start: r.s, end: r.e, amounts: [], history: r.history,
     texts: [['names', otherNames(r.name, [...Object.values<string>(r.names ?? {}), ...(r.aliases ?? [])])], ['history', r.history]] }),
 };
 
