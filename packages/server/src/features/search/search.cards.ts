@@ -83,7 +83,7 @@ async function readCards(db: Db, results: Array<{ kind: string; id: string }>) {
      select kind, id, card from c
      union all
      select 'place', t.id, json_build_object('name', t.name, 'names', t.names) from territory t
-       where t.id in (select json_array_elements_text(c.card -> 'places') from c union select json_array_elements_text(c.card -> 'history') from c where c.kind = 'territory')`,
+       where t.id = any(array(select json_array_elements_text(c.card -> 'places') from c union select json_array_elements_text(c.card -> 'history') from c where c.kind = 'territory'))`,
     kinds.map((k) => byKind.get(k)));
   for (const r of rows) {
     const card = json<Record<string, unknown>>(r.card);
