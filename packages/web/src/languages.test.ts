@@ -10,6 +10,7 @@ import { fr } from './i18n/fr.js';
 import { en } from './i18n/en.js';
 import { i18n } from './i18n/index.js';
 import { pluralText } from './client/plural.js';
+import { between } from '../test/html.testkit.js';
 
 describe('pages in French, English and Vietnamese', () => {
   let db: Db;
@@ -47,6 +48,44 @@ describe('pages in French, English and Vietnamese', () => {
     const vn = await page('/vi/territories/VN');
     expect(vn).toContain('<h1>Việt Nam</h1>');
     expect(vn).toContain('<title>Việt Nam · Tandem</title>');
+  });
+
+  it('marks a <title> that is record text, and the record text of the facts blocks (partnerships, places, acronyms)', async () => {
+    expect(await page('/en/partnerships/ssd-hai-duong')).toContain('<title lang="fr">Seine-Saint-Denis – Hải Dương · Tandem</title>');
+    expect(await page('/vi/projects/cergy-hue-echanges-culturels-2023')).toContain('<title lang="fr">Échanges culturels entre Cergy et Hué · Tandem</title>');
+    expect(await page('/partnerships/ssd-hai-duong')).toContain('<title>Seine-Saint-Denis – Hải Dương · Tandem</title>');
+    // a place's title is in the language of the name shown: English where it has one of its own, else its own ("Hue" only strips Huế)
+    expect(await page('/en/territories/VN-C-hue')).toContain('<title lang="vi">Huế · Tandem</title>');
+    expect(await page('/en/territories/VN')).toContain('<title>Vietnam · Tandem</title>');
+    expect(await page('/en/territories/FR-C-95127')).toContain('<title lang="fr">Cergy · Tandem</title>');
+    const project = await page('/en/projects/cergy-hue-echanges-culturels-2023');
+    const facts = between(project, '<dl class="facts">', '</dl>');
+    expect(facts).toContain('<a href="/en/partnerships/cergy-hue" lang="fr">');
+    expect(facts).toContain('<a href="/en/territories/FR-C-95127" lang="fr">Cergy</a>');
+    expect(facts).toContain('<a href="/en/territories/VN-C-hue" lang="vi">Huế</a>');
+    const mission = between(await page('/vi/missions/hue-cergy-2023-02'), '<dl class="facts">', '</dl>');
+    expect(mission).toContain('<a href="/vi/territories/FR-C-95127" lang="fr">Cergy</a>');
+    expect(mission).toContain('<a href="/vi/partnerships/cergy-hue" lang="fr">');
+    const org = between(await page('/en/organisations/cma-95'), '<dl class="facts">', '</dl>');
+    expect(org).toContain('<span lang="fr">CMA 95</span>');
+    expect(between(await page('/en/organisations/ville-hue'), '<dl class="facts">', '</dl>')).toContain('<a href="/en/territories/VN-C-hue" lang="vi">Huế</a>');
+    expect(between(await page('/en/partnerships/ssd-hai-duong'), '<section class="sheet-summary"', '</dl>')).toMatch(/<a href="\/en\/organisations\/[^"]+" lang="fr">/);
+    expect(await page('/en/embed/projects/cergy-hue-echanges-culturels-2023')).toMatch(/<title lang="fr">[^<]+<\/title>[\s\S]*<h1 class="embed-title" lang="fr">/);
+    // French pages leave French text unmarked
+    const frProject = between(await page('/projects/cergy-hue-echanges-culturels-2023'), '<dl class="facts">', '</dl>');
+    expect(frProject).toContain('<a href="/partnerships/cergy-hue">');
+    expect(frProject).toContain('<a href="/territories/VN-C-hue">Hué</a>');
+  });
+
+  it('writes « depuis le » before a day in French, and no article before a month or a year', async () => {
+    expect(i18n('fr').period('2025-01-01')).toBe('depuis le 1er janvier 2025');
+    expect(i18n('fr').period('2006-05')).toBe('depuis mai 2006');
+    expect(i18n('fr').period('2006')).toBe('depuis 2006');
+    expect(i18n('en').period('2025-01-01')).toBe('since January 1, 2025');
+    expect(i18n('vi').period('2025-01-01')).toBe('từ ngày 1 tháng 1 năm 2025');
+    const cards = await page('/search?q=hai+phong');
+    expect(cards).toContain('depuis le 1er juillet 2025');
+    expect(cards).not.toMatch(/depuis 1er/);
   });
 
   it('writes counts in their plural forms', async () => {

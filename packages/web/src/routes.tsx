@@ -8,7 +8,8 @@ import { getPartnership } from '../../server/src/features/partnerships/partnersh
 import { getProject } from '../../server/src/features/projects/projects.service.js';
 import { getTerritory } from '../../server/src/features/territories/territories.service.js';
 import { search } from '../../server/src/features/search/search.service.js';
-import { localName, type I18n } from './i18n/index.js';
+import { localName, textLang, type I18n } from './i18n/index.js';
+import { placeName } from './features/sheets/place.js';
 import { Layout } from './components/Layout.js';
 import { HomePage, MapAsList, WorldMap } from './features/home/HomePage.js';
 import { atlasData, recentPartnerships } from './features/home/home.queries.js';
@@ -60,7 +61,7 @@ function searchState(c: Context): { state: SearchState; query: ReturnType<typeof
 }
 
 /** The five sheet kinds: data, full page, and embeddable body. */
-const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db, after: any) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string }> = {
+const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db, after: any) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string; titleLang?: (r: any, i: I18n) => string | undefined }> = {
   partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, db, after) => <PartnershipSheet i={i} p={p} after={after} profiles={await partnerProfiles(db, i, p)} />, body: async (i, p, db) => <PartnershipBody i={i} p={p} profiles={await partnerProfiles(db, i, p)} />, title: (p) => p.title },
   projects: { kind: 'project', get: getProject, page: async (i, p, _db, after) => <ProjectSheet i={i} p={p} after={after} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
   organisations: { kind: 'organisation', get: getOrganisation, page: async (i, o, _db, after) => <OrganisationSheet i={i} o={o} after={after} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
@@ -71,6 +72,7 @@ const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promis
     page: async (i, t, db, after) => <TerritorySheet after={after} i={i} t={t} partnerships={await partnershipsAt(db, t.id)} subdivisions={await childrenOf(db, t.id)} map={await territoryMap(db, i, t)} />,
     body: async (i, t, db) => <TerritoryBody i={i} t={t} partnerships={await partnershipsAt(db, t.id)} subdivisions={[]} map={await territoryMap(db, i, t)} />,
     title: (t, i) => localName(t, i.lang),
+    titleLang: (t, i) => textLang(i, placeName(i, t).lang),
   },
 };
 
@@ -141,7 +143,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['/embed/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const r = await s.get(db, c.req.param('id') as string);
-    return c.html(<EmbedFrame i={i} title={s.title(r, i)} path={`/${(c.req.param('kind') as string)}/${r.id}`}>{await s.body(i, r, db)}</EmbedFrame>);
+    return c.html(<EmbedFrame i={i} title={s.title(r, i)} titleLang={s.titleLang ? s.titleLang(r, i) : textLang(i)} path={`/${(c.req.param('kind') as string)}/${r.id}`}>{await s.body(i, r, db)}</EmbedFrame>);
   }],
   ['/embed-code/*', async (c, i, db) => {
     const path = new URL(c.req.url).pathname.replace(/^\/(en|vi)/, '').replace(/^\/embed-code/, '');

@@ -1,27 +1,29 @@
-/** Small server-rendered SVG charts. Each is an image with a text alternative; the data table sits beside it. */
+/**
+ * Bar charts in HTML: each bar a list item with its label and value as text (read at the page's own size on a phone,
+ * where a scaled SVG shrank them to 6 px), the bar itself a small SVG rectangle (no inline style under the CSP).
+ * On a wide screen the labels stand left of the bars, on a phone above them (site.css). The data table sits beside.
+ */
 import type { I18n } from '../i18n/index.js';
 
-export function BarChart(props: { i: I18n; title: string; bars: Array<{ label: string; value: number }>; format?: (v: number) => string; max?: number }) {
+/** A bar's lang: its label's lang attribute when it is record text (a funder's name on an English page). */
+export function BarChart(props: { i: I18n; title: string; bars: Array<{ label: string; value: number; lang?: string }>; format?: (v: number) => string; max?: number }) {
   const bars = props.bars.slice(0, props.max ?? 20);
   if (!bars.length) return null;
   const fmt = props.format ?? ((v: number) => props.i.num(v));
   const top = Math.max(...bars.map((b) => b.value), 1);
-  const row = 26, labelW = 260, barW = 380, width = labelW + barW + 140;
-  const height = bars.length * row + 8;
-  const alt = `${props.title} : ${bars.map((b) => `${b.label} ${fmt(b.value)}`).join(' ; ')}`;
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={alt} preserveAspectRatio="xMinYMin meet">
-      {bars.map((b, k) => {
-        const y = 4 + k * row;
-        const w = Math.max(2, (b.value / top) * barW);
-        return (
-          <g>
-            <text x={labelW - 8} y={y + 17} text-anchor="end" class="chart-label">{b.label.length > 38 ? `${b.label.slice(0, 36)}…` : b.label}</text>
-            <rect x={labelW} y={y + 3} width={w.toFixed(1)} height={row - 8} class="chart-bar" rx="2" />
-            <text x={labelW + w + 6} y={y + 17} class="chart-value">{fmt(b.value)}</text>
-          </g>
-        );
-      })}
-    </svg>
+    <ol class="bar-chart" aria-label={props.title}>
+      {bars.map((b) => (
+        <li class="bar-row">
+          <span class="bar-label" lang={b.lang}>{b.label}</span>
+          <span class="bar-line">
+            <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <rect width={Math.max(0.5, (Math.max(0, b.value) / top) * 100).toFixed(2)} height="10" class="chart-bar" rx="0.5" />
+            </svg>
+            <span class="bar-value">{fmt(b.value)}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }

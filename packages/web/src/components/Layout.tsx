@@ -5,7 +5,8 @@ import { langNames, langs, type I18n } from '../i18n/index.js';
 import { AccountArea } from '../features/auth/AccountArea.js';
 import { tryGetContext } from 'hono/context-storage';
 
-export interface PageMeta { title: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean }
+/** titleLang: the lang attribute of a title that is record text (a French name on an English page). */
+export interface PageMeta { title: string; titleLang?: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean }
 
 /** JSON-LD inside <script>: "<" escaped so no content can close the tag. */
 function jsonLd(data: object) {
@@ -20,7 +21,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
+        <title lang={meta.titleLang}>{title}</title>
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
         {langs.map((l) => <link rel="alternate" hreflang={l} href={l === 'fr' ? meta.path : `/${l}${meta.path === '/' ? '' : meta.path}`} />)}

@@ -29,7 +29,7 @@ export interface I18n {
   date(partial: string | null | undefined): string;
   /** A moment (timestamp) as read in Paris: its day, and its time when asked ("ngày 3 tháng 5 năm 2026 lúc 14:30"). */
   when(at: string | Date, withTime?: boolean): string;
-  /** "mai 2006 – 2010", "depuis mai 2006", or null when there is no date. */
+  /** "mai 2006 – 2010", "depuis mai 2006", "depuis le 1er janvier 2025", or null when there is no date. */
   period(start: string | null | undefined, end?: string | null): string | null;
   /** Path in this language: '/search' → '/en/search'. */
   path(p: string): string;
@@ -55,7 +55,8 @@ export function i18n(lang: Lang): I18n {
     when: (at, withTime) => displayInstant(at, lang, withTime),
     period: (start, end) => {
       if (!start) return end ? self.date(end) : null;
-      if (!end) return self.t('sheet.since', { date: self.date(start) });
+      // a day takes the article in French (« depuis le 1er janvier 2025 », « depuis mai 2006 »)
+      if (!end) return self.t(/^\d{4}-\d{2}-\d{2}$/.test(start) ? 'sheet.since.day' : 'sheet.since', { date: self.date(start) });
       return start === end ? self.date(start) : `${self.date(start)} – ${self.date(end)}`;
     },
     path: (p) => (lang === defaultLang ? p : `/${lang}${p === '/' ? '' : p}`),

@@ -7,27 +7,34 @@ import { ValidationError } from '../../lib/errors.js';
 
 export interface CsvOptions { columns?: string[]; labels?: Lang }
 
-type Header = Record<string, [fr: string, en: string]>;
+type Header = Record<string, [fr: string, en: string, vi: string]>;
 const COMMON: Header = {
-  id: ['Identifiant', 'Id'], title: ['Titre', 'Title'], kind: ['Type', 'Kind'], status: ['Statut', 'Status'], themes: ['Thèmes', 'Themes'],
-  countries: ['Pays', 'Countries'], country: ['Pays', 'Country'], partnership_id: ['Partenariat (identifiant)', 'Partnership (id)'], name: ['Nom', 'Name'],
+  id: ['Identifiant', 'Id', 'Mã định danh'], title: ['Titre', 'Title', 'Tiêu đề'], kind: ['Type', 'Kind', 'Loại'], status: ['Statut', 'Status', 'Trạng thái'],
+  themes: ['Thèmes', 'Themes', 'Chủ đề'], countries: ['Pays', 'Countries', 'Quốc gia'], country: ['Pays', 'Country', 'Quốc gia'],
+  partnership_id: ['Partenariat (identifiant)', 'Partnership (id)', 'Quan hệ đối tác (mã)'], name: ['Nom', 'Name', 'Tên'],
 };
 const HEADERS: Record<string, Header> = {
-  partnerships: { started: ['Début', 'Start'], french_parties: ['Collectivités françaises', 'French parties'], foreign_parties: ['Partenaires étrangers', 'Foreign parties'],
-    agreements: ['Nombre d’accords', 'Agreements'], first_agreement_signed: ['Premier accord signé', 'First agreement signed'] },
-  projects: { start: ['Début', 'Start'], end: ['Fin', 'End'], places: ['Lieux', 'Places'], lead: ['Chef de file', 'Lead'], budget_amount: ['Budget', 'Budget'],
-    budget_currency: ['Devise du budget', 'Budget currency'], funders: ['Financeurs', 'Funders'] },
-  funding: { project_id: ['Projet (identifiant)', 'Project (id)'], project_title: ['Projet', 'Project'], funder_id: ['Financeur (identifiant)', 'Funder (id)'],
-    funder: ['Financeur', 'Funder'], amount: ['Montant', 'Amount'], currency: ['Devise', 'Currency'], year: ['Année', 'Year'], kind: ['Nature', 'Kind'] },
-  organisations: { acronyms: ['Sigles', 'Acronyms'], aliases: ['Autres noms', 'Other names'], territory_id: ['Territoire (identifiant)', 'Territory (id)'],
-    territory: ['Territoire', 'Territory'], website: ['Site web', 'Website'] },
-  missions: { direction: ['Sens', 'Direction'], from: ['Du', 'From'], to: ['Au', 'To'], place: ['Lieu', 'Place'], organisations: ['Acteurs', 'Organisations'] },
-  territories: { name_fr: ['Nom français', 'French name'], name_en: ['Nom anglais', 'English name'], name_vi: ['Nom vietnamien', 'Vietnamese name'],
-    parent_id: ['Parent (identifiant)', 'Parent (id)'], valid_from: ['Valide depuis', 'Valid from'], valid_to: ['Valide jusqu’au', 'Valid to'], codes: ['Codes', 'Codes'] },
-  results: { subtitle: ['Précision', 'Detail'], url: ['Adresse', 'Address'] },
-  indicators: { territory_id: ['Territoire (identifiant)', 'Territory (id)'], territory: ['Territoire', 'Territory'], indicator: ['Indicateur', 'Indicator'],
-    year: ['Année', 'Year'], value: ['Valeur', 'Value'], unit: ['Unité', 'Unit'], source: ['Source', 'Source'] },
+  partnerships: { started: ['Début', 'Start', 'Bắt đầu'], french_parties: ['Collectivités françaises', 'French parties', 'Chính quyền địa phương Pháp'],
+    foreign_parties: ['Partenaires étrangers', 'Foreign parties', 'Đối tác nước ngoài'], agreements: ['Nombre d’accords', 'Agreements', 'Số thỏa thuận'],
+    first_agreement_signed: ['Premier accord signé', 'First agreement signed', 'Ngày ký thỏa thuận đầu tiên'] },
+  projects: { start: ['Début', 'Start', 'Bắt đầu'], end: ['Fin', 'End', 'Kết thúc'], places: ['Lieux', 'Places', 'Địa điểm'], lead: ['Chef de file', 'Lead', 'Đơn vị chủ trì'],
+    budget_amount: ['Budget', 'Budget', 'Ngân sách'], budget_currency: ['Devise du budget', 'Budget currency', 'Tiền tệ của ngân sách'], funders: ['Financeurs', 'Funders', 'Nhà tài trợ'] },
+  funding: { project_id: ['Projet (identifiant)', 'Project (id)', 'Dự án (mã)'], project_title: ['Projet', 'Project', 'Dự án'],
+    funder_id: ['Financeur (identifiant)', 'Funder (id)', 'Nhà tài trợ (mã)'], funder: ['Financeur', 'Funder', 'Nhà tài trợ'], amount: ['Montant', 'Amount', 'Số tiền'],
+    currency: ['Devise', 'Currency', 'Tiền tệ'], year: ['Année', 'Year', 'Năm'], kind: ['Nature', 'Kind', 'Tính chất'] },
+  organisations: { acronyms: ['Sigles', 'Acronyms', 'Tên viết tắt'], aliases: ['Autres noms', 'Other names', 'Tên khác'],
+    territory_id: ['Territoire (identifiant)', 'Territory (id)', 'Địa phương (mã)'], territory: ['Territoire', 'Territory', 'Địa phương'], website: ['Site web', 'Website', 'Trang web'] },
+  missions: { direction: ['Sens', 'Direction', 'Chiều'], from: ['Du', 'From', 'Từ ngày'], to: ['Au', 'To', 'Đến ngày'], place: ['Lieu', 'Place', 'Địa điểm'],
+    organisations: ['Acteurs', 'Organisations', 'Các tổ chức'] },
+  territories: { name_fr: ['Nom français', 'French name', 'Tên tiếng Pháp'], name_en: ['Nom anglais', 'English name', 'Tên tiếng Anh'],
+    name_vi: ['Nom vietnamien', 'Vietnamese name', 'Tên tiếng Việt'], parent_id: ['Parent (identifiant)', 'Parent (id)', 'Đơn vị cấp trên (mã)'],
+    valid_from: ['Valide depuis', 'Valid from', 'Hiệu lực từ'], valid_to: ['Valide jusqu’au', 'Valid to', 'Hiệu lực đến'], codes: ['Codes', 'Codes', 'Các mã'] },
+  results: { subtitle: ['Précision', 'Detail', 'Chi tiết'], url: ['Adresse', 'Address', 'Địa chỉ'] },
+  indicators: { territory_id: ['Territoire (identifiant)', 'Territory (id)', 'Địa phương (mã)'], territory: ['Territoire', 'Territory', 'Địa phương'],
+    indicator: ['Indicateur', 'Indicator', 'Chỉ số'], year: ['Année', 'Year', 'Năm'], value: ['Valeur', 'Value', 'Giá trị'], unit: ['Unité', 'Unit', 'Đơn vị'],
+    source: ['Source', 'Source', 'Nguồn'] },
 };
+const LANG_INDEX: Record<Lang, 0 | 1 | 2> = { fr: 0, en: 1, vi: 2 };
 
 const themes = new Map(flattenThemes().map((t) => [t.id, t.labels]));
 
@@ -49,7 +56,7 @@ export function csvPlan(kind: string, header: string[], opts: CsvOptions = {}) {
   const lang = opts.labels;
   const label = (c: string) => {
     const h = HEADERS[kind]?.[c] ?? COMMON[c];
-    return !lang || !h ? c : lang === 'fr' ? h[0] : h[1];
+    return !lang || !h ? c : h[LANG_INDEX[lang]];
   };
   const mappers = columns.map((c) => (lang ? valueLabeller(kind, c, lang) : null));
   return {

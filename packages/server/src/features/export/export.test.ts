@@ -10,6 +10,7 @@ import { createApp } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { parseCsv } from '../../../../shared/src/csv.testkit.js';
 import { SEARCH_EXPORT_MAX } from './export.search.js';
+import { csvWriter, exportKinds, type ExportKind } from './export.service.js';
 import { textStream } from './stream.js';
 
 const TOKEN = 'export-admin';
@@ -80,6 +81,25 @@ describe('open data downloads', () => {
     const [{ n }] = await db.query<{ n: number }>("select count(*)::int as n from indicator_value where territory_id = 'VN'");
     expect(vn.length - 1).toBe(n);
     expect(new Set(vn.slice(1).map((r) => r[0]))).toEqual(new Set(['VN']));
+  });
+
+  it('a readable CSV names every column in the language asked for: French, English and Vietnamese headers', async () => {
+    // each kind's header line (the writer given no ids writes only the header)
+    const headerOf = async (kind: ExportKind, labels?: 'fr' | 'en' | 'vi') => {
+      let text = '';
+      await csvWriter(kind, { labels })(db, (chunk) => { text += chunk; }, []);
+      return parseCsv(text)[0];
+    };
+    for (const kind of exportKinds) {
+      const [raw, fr, en, vi] = [await headerOf(kind), await headerOf(kind, 'fr'), await headerOf(kind, 'en'), await headerOf(kind, 'vi')];
+      expect(vi.length, kind).toBe(raw.length);
+      // every column has a label in each language (the raw names are codes: "id", "budget_amount")
+      for (const labelled of [fr, en, vi]) labelled.forEach((h, k) => expect(h, `${kind}.${raw[k]}`).not.toBe(raw[k]));
+      vi.forEach((h, k) => expect(h, `${kind}.${raw[k]} in Vietnamese`).not.toBe(en[k]));
+    }
+    const project = await get('/api/export/projects/innotech-master?format=csv&labels=vi&columns=funder,amount,kind');
+    expect(project.status, project.text.slice(0, 300)).toBe(200);
+    expect(parseCsv(project.text)[0]).toEqual(['Nhà tài trợ', 'Số tiền', 'Tính chất']);
   });
 
   it('the whole public database: gzipped JSON of every kind, as many records as the tables hold', async () => {

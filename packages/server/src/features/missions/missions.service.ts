@@ -30,7 +30,7 @@ export async function getMission(db: Db, id: string) {
   const [row] = await db.query('select * from mission where id = $1', [id]);
   if (!row) throw new NotFoundError('mission', id);
   const orgs = await db.query('select o.id, o.name, o.kind from mission_participant mp join organisation o on o.id = mp.organisation_id where mp.mission_id = $1 order by o.name', [id]);
-  const [place] = row.place_territory_id ? await db.query('select id, name, kind, country from territory where id = $1', [row.place_territory_id]) : [];
+  const [place] = row.place_territory_id ? await db.query('select id, name, names, kind, country from territory where id = $1', [row.place_territory_id]) : [];
   const [partnership] = row.partnership_id ? await db.query('select id, title from partnership where id = $1', [row.partnership_id]) : [];
   return { ...presentMissionRow(row), place: place ?? null, partnership: partnership ?? null, organisations: orgs };
 }

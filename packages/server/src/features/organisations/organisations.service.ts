@@ -9,13 +9,13 @@ import { assertExist, assertIdFree, bumpVersion, deleteRow, freeId } from '../..
 import { reindex } from '../search/search.index.js';
 
 const COLS = `o.id, o.kind, o.name, o.names, o.acronyms, o.aliases, o.territory_id, o.country, o.website, o.iati_ref, o.iati_type,
-  o.description, o.version, o.created_at, o.updated_at, t.name as territory_name, t.kind as territory_kind`;
+  o.description, o.version, o.created_at, o.updated_at, t.name as territory_name, t.names as territory_names, t.kind as territory_kind, t.country as territory_country`;
 const FROM = 'organisation o left join territory t on t.id = o.territory_id';
 
 export function presentOrganisation(r: any) {
   return {
     id: r.id, kind: r.kind, name: r.name, names: r.names, acronyms: r.acronyms, aliases: r.aliases,
-    territory: r.territory_id ? { id: r.territory_id, name: r.territory_name, kind: r.territory_kind } : null,
+    territory: r.territory_id ? { id: r.territory_id, name: r.territory_name, names: r.territory_names, kind: r.territory_kind, country: r.territory_country } : null,
     country: r.country, website: r.website, iatiRef: r.iati_ref, description: r.description,
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };

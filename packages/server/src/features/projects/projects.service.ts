@@ -35,7 +35,7 @@ export async function getProject(db: Db, id: string) {
   const [row] = await db.query(
     `select p.*,
        (select json_build_object('id', pa.id, 'title', pa.title) from partnership pa where pa.id = p.partnership_id) as _partnership,
-       (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'kind', t.kind, 'country', t.country) order by t.name), '[]')
+       (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'names', t.names, 'kind', t.kind, 'country', t.country) order by t.name), '[]')
           from project_place pp join territory t on t.id = pp.territory_id where pp.project_id = p.id) as _places,
        (select coalesce(json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'acronyms', o.acronyms, 'role', pp.role) order by pp.position), '[]')
           from project_participant pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id) as _participants,

@@ -1,6 +1,6 @@
 /**
- * What a search result shows besides its title, read for the page's results only (by primary key, a few statements
- * whatever the size of the set): its places (in the reader's language), period, amounts (a project's budget, the sum of
+ * What a search result shows besides its title, read for the page's results only (by primary key, one statement
+ * whatever the size of the set and the kinds on the page): its places (in the reader's language), period, amounts (a project's budget, the sum of
  * a partnership's projects' budgets, per currency) and a snippet — the text that holds the most typed words, cut around
  * the first, or the start of its description when only the title or a place matched (the page marks the words in both).
  */
@@ -24,47 +24,74 @@ const SNIPPET = 200;
 const json = <T>(x: unknown): T => (typeof x === 'string' ? JSON.parse(x) : x) as T;
 const date = (d: string | null, precision: string | null) => formatPartialDate(d, precision ?? 'day');
 
-/** Each kind's card data, by id. */
-const LOADERS: Record<string, (db: Db, ids: string[]) => Promise<Array<Raw & { id: string }>>> = {
-  partnership: async (db, ids) => (await db.query(`select p.id, p.started_on::text as s, p.started_precision as sp, p.ended_on::text as e, p.ended_precision as ep, p.summary,
-      array(select o.territory_id from partnership_party pp join organisation o on o.id = pp.organisation_id
-        where pp.partnership_id = p.id and o.territory_id is not null order by pp.position) as places,
-      array(select o.name from partnership_party pp join organisation o on o.id = pp.organisation_id where pp.partnership_id = p.id order by pp.position) as parties,
-      array(select a.title from agreement a where a.partnership_id = p.id order by a.position) as agreements,
-      coalesce((select json_agg(json_build_object('amount', x.amount::text, 'currency', x.currency) order by x.currency)
+/**
+ * Each kind's card data as one JSON object per record (`$n`: the kind's ids), and how it becomes a card. The kinds a
+ * page holds are read together, with the names of their places, in one statement (`readCards`).
+ */
+const CARD_SQL: Record<string, (ids: string) => string> = {
+  partnership: (ids) => `select 'partnership' as kind, p.id, json_build_object('s', p.started_on::text, 'sp', p.started_precision, 'e', p.ended_on::text, 'ep', p.ended_precision, 'summary', p.summary,
+      'places', array(select o.territory_id from partnership_party pp join organisation o on o.id = pp.organisation_id
+        where pp.partnership_id = p.id and o.territory_id is not null order by pp.position),
+      'parties', array(select o.name from partnership_party pp join organisation o on o.id = pp.organisation_id where pp.partnership_id = p.id order by pp.position),
+      'agreements', array(select a.title from agreement a where a.partnership_id = p.id order by a.position),
+      'amounts', coalesce((select json_agg(json_build_object('amount', x.amount::text, 'currency', x.currency) order by x.currency)
         from (select budget_currency as currency, sum(budget_amount) as amount from project
-          where partnership_id = p.id and budget_amount is not null and budget_currency is not null group by 1) x), '[]') as amounts
-    from partnership p where p.id = any($1::text[])`, [ids])).map((r) => ({
-    id: r.id, places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: json(r.amounts),
-    texts: [['summary', r.summary], ['parties', r.parties], ['agreements', r.agreements]],
-  })),
-  project: async (db, ids) => (await db.query(`select p.id, p.start_on::text as s, p.start_precision as sp, p.end_on::text as e, p.end_precision as ep, p.description,
-      p.budget_amount::text as amount, p.budget_currency as currency,
-      array(select territory_id from project_place where project_id = p.id order by territory_id) as places,
-      array(select o.name from project_participant pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id order by pp.position) as participants
-    from project p where p.id = any($1::text[])`, [ids])).map((r) => ({
-    id: r.id, places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep),
-    amounts: r.amount != null && r.currency ? [{ amount: r.amount, currency: r.currency }] : [],
-    texts: [['description', r.description], ['participants', r.participants]],
-  })),
-  mission: async (db, ids) => (await db.query(`select m.id, m.from_on::text as s, m.from_precision as sp, m.to_on::text as e, m.to_precision as ep, m.purpose, m.outcomes,
-      array_remove(array[m.place_territory_id], null) as places,
-      array(select o.name from mission_participant mp join organisation o on o.id = mp.organisation_id where mp.mission_id = m.id order by o.name) as participants
-    from mission m where m.id = any($1::text[])`, [ids])).map((r) => ({
-    id: r.id, places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: [],
-    texts: [['purpose', r.purpose], ['outcomes', r.outcomes], ['participants', r.participants]],
-  })),
-  organisation: async (db, ids) => (await db.query(`select id, name, description, territory_id, names, acronyms, aliases from organisation where id = any($1::text[])`, [ids])).map((r) => ({
-    id: r.id, places: r.territory_id ? [r.territory_id] : [], start: null, end: null, amounts: [],
-    texts: [['description', r.description], ['names', otherNames(r.name, [...Object.values(json<Record<string, string>>(r.names ?? {})), ...r.acronyms, ...r.aliases])]],
-  })),
-  territory: async (db, ids) => (await db.query(`select t.id, t.name, t.valid_from::text as s, t.valid_to::text as e, t.parent_id, t.names, t.aliases,
-      array(select c.from_id from territory_change c where c.to_id = t.id order by c.from_id) || array(select c.to_id from territory_change c where c.from_id = t.id order by c.to_id) as history
-    from territory t where t.id = any($1::text[])`, [ids])).map((r) => ({
-    id: r.id, places: r.parent_id ? [r.parent_id] : [], start: r.s, end: r.e, amounts: [], history: r.history,
-    texts: [['names', otherNames(r.name, [...Object.values(json<Record<string, string>>(r.names ?? {})), ...r.aliases])], ['history', r.history]],
-  })),
+          where partnership_id = p.id and budget_amount is not null and budget_currency is not null group by 1) x), '[]')) as card
+    from partnership p where p.id = any(${ids}::text[])`,
+  project: (ids) => `select 'project' as kind, p.id, json_build_object('s', p.start_on::text, 'sp', p.start_precision, 'e', p.end_on::text, 'ep', p.end_precision, 'description', p.description,
+      'amount', p.budget_amount::text, 'currency', p.budget_currency,
+      'places', array(select territory_id from project_place where project_id = p.id order by territory_id),
+      'participants', array(select o.name from project_participant pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id order by pp.position)) as card
+    from project p where p.id = any(${ids}::text[])`,
+  mission: (ids) => `select 'mission' as kind, m.id, json_build_object('s', m.from_on::text, 'sp', m.from_precision, 'e', m.to_on::text, 'ep', m.to_precision, 'purpose', m.purpose, 'outcomes', m.outcomes,
+      'places', array_remove(array[m.place_territory_id], null),
+      'participants', array(select o.name from mission_participant mp join organisation o on o.id = mp.organisation_id where mp.mission_id = m.id order by o.name)) as card
+    from mission m where m.id = any(${ids}::text[])`,
+  organisation: (ids) => `select 'organisation' as kind, o.id, json_build_object('name', o.name, 'description', o.description, 'places', array_remove(array[o.territory_id], null), 'names', o.names, 'acronyms', o.acronyms, 'aliases', o.aliases) as card
+    from organisation o where o.id = any(${ids}::text[])`,
+  territory: (ids) => `select 'territory' as kind, t.id, json_build_object('name', t.name, 's', t.valid_from::text, 'e', t.valid_to::text, 'places', array_remove(array[t.parent_id], null), 'names', t.names, 'aliases', t.aliases,
+      'history', array(select c.from_id from territory_change c where c.to_id = t.id order by c.from_id) || array(select c.to_id from territory_change c where c.from_id = t.id order by c.to_id)) as card
+    from territory t where t.id = any(${ids}::text[])`,
 };
+
+const CARD_RAW: Record<string, (r: any) => Raw> = {
+  partnership: (r) => ({ places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: r.amounts,
+    texts: [['summary', r.summary], ['parties', r.parties], ['agreements', r.agreements]] }),
+  project: (r) => ({ places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep),
+    amounts: r.amount != null && r.currency ? [{ amount: r.amount, currency: r.currency }] : [],
+    texts: [['description', r.description], ['participants', r.participants]] }),
+  mission: (r) => ({ places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: [],
+    texts: [['purpose', r.purpose], ['outcomes', r.outcomes], ['participants', r.participants]] }),
+  organisation: (r) => ({ places: r.places, start: null, end: null, amounts: [],
+    texts: [['description', r.description], ['names', otherNames(r.name, [...Object.values<string>(r.names ?? {}), ...(r.acronyms ?? []), ...(r.aliases ?? [])])]] }),
+  territory: (r) => ({ places: r.places, start: r.s, end: r.e, amounts: [], history: r.history,
+    texts: [['names', otherNames(r.name, [...Object.values<string>(r.names ?? {}), ...(r.aliases ?? [])])], ['history', r.history]] }),
+};
+
+/**
+ * The cards of a page's results and the names of their places, in one statement: the kinds' rows (`union all`), then
+ * every territory they name (places, and a territory's history).
+ */
+async function readCards(db: Db, results: Array<{ kind: string; id: string }>) {
+  const byKind = new Map<string, string[]>();
+  for (const r of results) if (CARD_SQL[r.kind]) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
+  const raws = new Map<string, Raw>(), territories = new Map<string, { name: string; names: Record<string, string> }>();
+  if (!byKind.size) return { raws, territories };
+  const kinds = [...byKind.keys()];
+  const rows = await db.query<{ kind: string; id: string; card: unknown }>(
+    `with c as materialized (${kinds.map((k, n) => CARD_SQL[k](`$${n + 1}`)).join('\n    union all ')})
+     select kind, id, card from c
+     union all
+     select 'place', t.id, json_build_object('name', t.name, 'names', t.names) from territory t
+       where t.id = any(array(select json_array_elements_text(c.card -> 'places') from c union select json_array_elements_text(c.card -> 'history') from c where c.kind = 'territory'))`,
+    kinds.map((k) => byKind.get(k)));
+  for (const r of rows) {
+    const card = json<Record<string, unknown>>(r.card);
+    if (r.kind === 'place') territories.set(r.id, { name: card.name as string, names: json(card.names ?? {}) });
+    else raws.set(`${r.kind}/${r.id}`, CARD_RAW[r.kind](card));
+  }
+  return { raws, territories };
+}
 
 /** A territory's or an organisation's other names, once each however they are accented (the accented form kept), without its own. */
 function otherNames(name: string, names: string[]): string[] {
@@ -106,15 +133,8 @@ function snippet(raw: Raw, words: string[], place: (id: string) => string): Card
 /** The answer with each result's card. */
 export async function withCards<A extends { results: Array<{ kind: string; id: string }> }>(db: Db, answer: A, words: string[], lang: string, read = true)
   : Promise<Omit<A, 'results'> & { results: Array<A['results'][number] & Card> }> {
-  const byKind = new Map<string, string[]>();
-  if (read) for (const r of answer.results) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
-  const raws = new Map<string, Raw>();
-  for (const [kind, ids] of byKind) for (const r of await (LOADERS[kind]?.(db, ids) ?? [])) raws.set(`${kind}/${r.id}`, r);
-  const placeIds = [...new Set([...raws.values()].flatMap((r) => [...r.places, ...(r.history ?? [])]))];
-  const names = new Map(placeIds.length
-    ? (await db.query<{ id: string; name: string; names: Record<string, string> }>('select id, name, names from territory where id = any($1::text[])', [placeIds]))
-      .map((t) => [t.id, localName({ name: t.name, names: json(t.names) }, lang)])
-    : []);
+  const { raws, territories } = read ? await readCards(db, answer.results) : { raws: new Map<string, Raw>(), territories: new Map() };
+  const names = new Map([...territories].map(([id, t]) => [id, localName(t, lang)]));
   const place = (id: string) => names.get(id) ?? '';
   return {
     ...answer,

@@ -56,10 +56,13 @@ export async function facetCounts(db: Db, where: string, params: unknown[], scal
  */
 export async function labelFacets(db: Db, out: Facets, lang: string): Promise<Facets> {
   const terrIds = [...out.country, ...out.territory].map((x) => x.value);
-  const terr = new Map((await db.query<{ id: string; kind: string; name: string; names: Record<string, string>; valid_to: string | null }>(
-    'select id, kind, name, names, valid_to::text from territory where id = any($1::text[])', [terrIds])).map((t) => [t.id, t]));
-  const orgs = new Map((await db.query<{ id: string; name: string; acronyms: string[] }>('select id, name, acronyms from organisation where id = any($1::text[])', [out.funder.map((x) => x.value)]))
-    .map((o) => [o.id, o.acronyms?.[0] ? `${o.name} (${o.acronyms[0]})` : o.name]));
+  // places and funders named in one statement, and only when the facets hold some
+  const funderIds = out.funder.map((x) => x.value);
+  const rows = terrIds.length || funderIds.length ? await db.query<{ k: string; id: string; kind: string | null; name: string; names: Record<string, string> | null; valid_to: string | null; acronyms: string[] | null }>(
+    `select 't' as k, id, kind, name, names, valid_to::text, null::text[] as acronyms from territory where id = any($1::text[])
+     union all select 'o', id, null, name, null, null, acronyms from organisation where id = any($2::text[])`, [terrIds, funderIds]) : [];
+  const terr = new Map(rows.filter((r) => r.k === 't').map((t) => [t.id, t]));
+  const orgs = new Map(rows.filter((r) => r.k === 'o').map((o) => [o.id, o.acronyms?.[0] ? `${o.name} (${o.acronyms[0]})` : o.name]));
   for (const x of [...out.country, ...out.territory]) { const t = terr.get(x.value); x.label = t ? localName(t, lang) : x.value; }
   // (countries have their own facet)
   out.territory = out.territory.filter((x) => { const t = terr.get(x.value); return !t?.valid_to && t?.kind !== 'country'; });

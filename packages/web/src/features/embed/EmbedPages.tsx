@@ -3,9 +3,9 @@ import type { Child } from 'hono/jsx';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 
-export function EmbedFrame(props: { i: I18n; title: string; path: string; children?: Child; scripts?: string[] }) {
-  return <Layout i={props.i} meta={{ title: props.title, path: `/embed${props.path}`, embed: true, noindex: true, scripts: props.scripts }}>
-    <h1 class="embed-title">{props.title}</h1>{props.children}
+export function EmbedFrame(props: { i: I18n; title: string; titleLang?: string; path: string; children?: Child; scripts?: string[] }) {
+  return <Layout i={props.i} meta={{ title: props.title, titleLang: props.titleLang, path: `/embed${props.path}`, embed: true, noindex: true, scripts: props.scripts }}>
+    <h1 class="embed-title" lang={props.titleLang}>{props.title}</h1>{props.children}
   </Layout>;
 }
 

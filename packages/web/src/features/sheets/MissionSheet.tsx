@@ -3,6 +3,7 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, LinkList, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { Downloads } from '../../components/Downloads.js';
+import { PlaceLink } from './place.js';
 
 export function MissionBody(props: { i: I18n; m: any }) {
   const { i, m } = props;
@@ -11,8 +12,8 @@ export function MissionBody(props: { i: I18n; m: any }) {
       <Facts items={[
         [i.t('sheet.direction'), i.l('direction', m.direction)],
         [i.t('sheet.period'), m.to ? i.period(m.from, m.to) : m.from ? i.date(m.from) : null],
-        [i.t('sheet.place'), m.place ? <a href={i.path(`/territories/${m.place.id}`)}>{m.place.name}</a> : null],
-        [i.t('sheet.partnership'), m.partnership ? <a href={i.path(`/partnerships/${m.partnership.id}`)}>{m.partnership.title}</a> : null],
+        [i.t('sheet.place'), m.place ? <PlaceLink i={i} t={m.place} /> : null],
+        [i.t('sheet.partnership'), m.partnership ? <a href={i.path(`/partnerships/${m.partnership.id}`)} lang={textLang(i)}>{m.partnership.title}</a> : null],
       ]} />
       <Section id="purpose" title={i.t('sheet.purpose')} when={!!m.purpose}><p lang={textLang(i)}>{m.purpose}</p></Section>
       <Section id="outcomes" title={i.t('sheet.outcomes')} when={!!m.outcomes}><p lang={textLang(i)}>{m.outcomes}</p></Section>
@@ -31,7 +32,7 @@ export function MissionSheet(props: { after?: Child; i: I18n; m: any }) {
     location: m.place ? { '@type': 'Place', name: m.place.name } : undefined, description: m.purpose ?? undefined,
     attendee: m.organisations.map((o: any) => ({ '@type': 'Organization', name: o.name })) };
   return (
-    <Layout i={i} meta={{ title: m.title, description: m.purpose ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
+    <Layout i={i} meta={{ title: m.title, titleLang: textLang(i), description: m.purpose ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="mission" title={m.title} subtitle={i.l('direction', m.direction)} embedPath={path} />
         <MissionBody i={i} m={m} />

@@ -5,6 +5,7 @@ import { safeHref } from '@tandem/shared';
 import { ExternalLink, Facts, LinkList, Phrase, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { MoneyByProject } from './money.js';
 import { Downloads } from '../../components/Downloads.js';
+import { PlaceLink } from './place.js';
 
 export function OrganisationBody(props: { i: I18n; o: any }) {
   const { i, o } = props;
@@ -12,8 +13,8 @@ export function OrganisationBody(props: { i: I18n; o: any }) {
   return (
     <>
       <Facts items={[
-        [i.t('sheet.acronyms'), o.acronyms.length ? o.acronyms.join(', ') : null],
-        [i.t('sheet.territory'), o.territory ? <a href={i.path(`/territories/${o.territory.id}`)}>{o.territory.name}</a> : null],
+        [i.t('sheet.acronyms'), o.acronyms.length ? <span lang={textLang(i)}>{o.acronyms.join(', ')}</span> : null],
+        [i.t('sheet.territory'), o.territory ? <PlaceLink i={i} t={o.territory} /> : null],
         [i.t('sheet.website'), o.website ? <ExternalLink url={o.website} /> : null],
       ]} />
       {o.description && <p class="summary" lang={textLang(i)}>{o.description}</p>}
@@ -47,7 +48,7 @@ export function OrganisationSheet(props: { after?: Child; i: I18n; o: any }) {
   const jsonLd = { '@context': 'https://schema.org', '@type': type, name: o.name, alternateName: [...o.acronyms, ...o.aliases], url: safeHref(o.website) ?? undefined,
     location: o.territory ? { '@type': 'Place', name: o.territory.name } : undefined };
   return (
-    <Layout i={i} meta={{ title: o.name, description: o.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
+    <Layout i={i} meta={{ title: o.name, titleLang: textLang(i), description: o.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="organisation" title={o.name} subtitle={i.l('orgKind', o.kind)} embedPath={path} />
         <OrganisationBody i={i} o={o} />

@@ -43,7 +43,7 @@ export function PartnershipBody(props: { i: I18n; p: any; profiles?: Child }) {
               <h3 lang={a.title ? textLang(i) : undefined}>{a.title || i.l('agreementKind', a.kind)}</h3>
               <Facts items={[
                 [i.t('sheet.signed'), a.signed ? i.date(a.signed) : null],
-                [i.t('sheet.place'), a.place],
+                [i.t('sheet.place'), a.place ? <span lang={textLang(i)}>{a.place}</span> : null],
                 [i.t('sheet.duration'), duration(i, a.durationMonths)],
               ]} />
               {a.axes.length > 0 && <><h4>{i.t('sheet.axes')}</h4><ul lang={textLang(i)}>{a.axes.map((x: string) => <li>{x}</li>)}</ul></>}
@@ -81,7 +81,7 @@ export function PartnershipSheet(props: { after?: Child; i: I18n; p: any; profil
   const { i, p } = props;
   const path = `/partnerships/${p.id}`;
   return (
-    <Layout i={i} meta={{ title: p.title, description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path), scripts: ['sheet'] }}>
+    <Layout i={i} meta={{ title: p.title, titleLang: textLang(i), description: p.summary ?? undefined, path, jsonLd: partnershipJsonLd(p, path), scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="partnership" title={p.title} subtitle={i.l('partnershipKind', p.kind)} embedPath={path} />
         <PartnershipBody i={i} p={p} profiles={props.profiles} />

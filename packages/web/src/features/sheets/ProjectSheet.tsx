@@ -6,6 +6,7 @@ import { themeLabel } from './PartnershipSheet.js';
 import { Funding, kindTotals } from './project-funding.js';
 import { Downloads } from '../../components/Downloads.js';
 import { Documents } from '../contacts/blocks.js';
+import { PlaceLink } from './place.js';
 
 export function ProjectBody(props: { i: I18n; p: any }) {
   const { i, p } = props;
@@ -17,8 +18,8 @@ export function ProjectBody(props: { i: I18n; p: any }) {
         [i.t('sheet.period'), i.period(p.start, p.end)],
         [i.t('sheet.budget'), p.budget ? i.money(p.budget.amount, p.budget.currency) : null],
         ...kindTotals(i, p),
-        [i.t('sheet.partnership'), p.partnership ? <a href={i.path(`/partnerships/${p.partnership.id}`)}>{p.partnership.title}</a> : null],
-        [i.t('sheet.places'), p.places.length ? <>{p.places.map((t: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/territories/${t.id}`)}>{t.name}</a></>)}</> : null],
+        [i.t('sheet.partnership'), p.partnership ? <a href={i.path(`/partnerships/${p.partnership.id}`)} lang={textLang(i)}>{p.partnership.title}</a> : null],
+        [i.t('sheet.places'), p.places.length ? <>{p.places.map((t: any, k: number) => <>{k > 0 && ', '}<PlaceLink i={i} t={t} /></>)}</> : null],
         [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
       ]} />
       {p.description && <p class="summary" lang={textLang(i)}>{p.description}</p>}
@@ -52,7 +53,7 @@ export function ProjectSheet(props: { after?: Child; i: I18n; p: any }) {
     member: p.participants.map((x: any) => ({ '@type': 'Organization', name: x.name })),
   };
   return (
-    <Layout i={i} meta={{ title: p.title, description: p.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
+    <Layout i={i} meta={{ title: p.title, titleLang: textLang(i), description: p.description ?? undefined, path, jsonLd, scripts: ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="project" title={p.title} embedPath={path} />
         <ProjectBody i={i} p={p} />

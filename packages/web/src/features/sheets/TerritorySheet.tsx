@@ -67,7 +67,7 @@ export function TerritorySheet(props: { after?: Child; i: I18n; t: any; partners
     containedInPlace: parent ? { '@type': 'AdministrativeArea', name: localName(parent, i.lang) } : undefined,
     geo: t.lat != null ? { '@type': 'GeoCoordinates', latitude: t.lat, longitude: t.lon } : undefined };
   return (
-    <Layout i={i} meta={{ title: name, path, jsonLd, scripts: props.map ? ['map'] : ['sheet'] }}>
+    <Layout i={i} meta={{ title: name, titleLang: textLang(i, titleLang), path, jsonLd, scripts: props.map ? ['map'] : ['sheet'] }}>
       <article class="sheet">
         <SheetHeader i={i} kind="territory" title={name} titleLang={titleLang} embedPath={path}
           subtitle={<><OwnName i={i} t={t} shown={name} />{i.l('territoryKind', t.kind)}{parent && <> · {i.t('sheet.partof', { name: '' })}<a href={i.path(`/territories/${parent.id}`)}>{localName(parent, i.lang)}</a></>}

@@ -22,7 +22,7 @@ export function FunderTable(props: { i: I18n; m: MoneySummary; caption: string }
       <tbody>
         {m.funders.map((f) => (
           <tr>
-            <th scope="row">{f.funderId ? <a href={i.path(`/organisations/${f.funderId}`)}>{f.funderName}</a> : '—'}</th>
+            <th scope="row">{f.funderId ? <a href={i.path(`/organisations/${f.funderId}`)} lang={textLang(i)}>{f.funderName}</a> : '—'}</th>
             <td class="num">{i.money(f.amount, m.currency)}</td>
             <td class="num">{share(i, f.amount, m.total)}</td>
           </tr>
@@ -48,7 +48,7 @@ export function PartnershipSummary(props: { i: I18n; p: any }) {
       <h2 id="summary-h" class="visually-hidden">{i.t('sheet.inbrief')}</h2>
       <Facts items={[
         [i.t('sheet.period'), i.period(p.started, p.ended)],
-        [i.t('sheet.parties'), p.parties.length ? <>{p.parties.map((x: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/organisations/${x.organisationId}`)}>{x.name}</a></>)}</> : null],
+        [i.t('sheet.parties'), p.parties.length ? <>{p.parties.map((x: any, k: number) => <>{k > 0 && ', '}<a href={i.path(`/organisations/${x.organisationId}`)} lang={textLang(i)}>{x.name}</a></>)}</> : null],
         [i.t('sheet.budget.projects'), money.some((m) => m.budget !== '0') ? money.filter((m) => m.budget !== '0').map((m) => i.money(m.budget, m.currency)).join(' + ') : null],
       ]} />
       {money.filter((m) => m.funders.length > 0 || m.unattributed !== '0').map((m) => <FunderTable i={i} m={m} caption={i.t('sheet.funding')} />)}

@@ -56,6 +56,21 @@ describe('partner profiles on a partnership sheet', () => {
     expect(html).not.toContain(DOC);
   });
 
+  it('says which figures of the country the reference data does not hold, and takes none from elsewhere', async () => {
+    const expected: Record<Lang, string> = {
+      fr: 'Non disponibles dans les données de référence : superficie, taux de chômage et taux d’alphabétisation.',
+      en: 'Not available in the reference data: area, unemployment rate, and literacy rate.',
+      vi: 'Chưa có trong dữ liệu tham chiếu: diện tích, tỷ lệ thất nghiệp và tỷ lệ biết chữ.',
+    };
+    for (const [prefix, l] of langs) {
+      const html = await page(`${prefix}/partnerships/ssd-hai-duong`);
+      const vn = between(html, 'data-territory="VN"', 'data-territory="VN-P-30"');
+      expect(text(between(vn, '<p class="muted profile-missing">', '</p>')), prefix).toBe(expected[l]);
+      // the province's figures come from the partner's document: no such line on its card
+      expect(html.split('profile-missing').length - 1, prefix).toBe(1);
+    }
+  });
+
   it('draws a locator map with Seine-Saint-Denis and Hải Dương highlighted, named in its title and caption', async () => {
     for (const [prefix, l] of langs) {
       const html = await page(`${prefix}/partnerships/ssd-hai-duong`);

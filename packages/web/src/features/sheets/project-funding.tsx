@@ -4,7 +4,7 @@
  * has budget lines, commitments and disbursements of the same money).
  */
 import { attributedByFunder, isPositive, subtractAmounts, sumAmounts } from '@tandem/shared';
-import type { I18n } from '../../i18n/index.js';
+import { textLang, type I18n } from '../../i18n/index.js';
 import { Section } from '../../components/Sheet.js';
 import { BarChart } from '../../components/Charts.js';
 import { percent, share } from './money.js';
@@ -64,7 +64,7 @@ export function Funding(props: { i: I18n; p: any }) {
   return (
     <Section id="funding" title={i.t('sheet.funding')}>
       <h3 class="chart-title">{chartTitle}</h3>
-      <BarChart i={i} title={chartTitle} bars={[...byFunder.values()].map((e) => ({ label: e.label, value: Number(sumAmounts(e.amounts)) }))}
+      <BarChart i={i} title={chartTitle} bars={[...byFunder.entries()].map(([id, e]) => ({ label: e.label, lang: id ? textLang(i) : undefined, value: Number(sumAmounts(e.amounts)) }))}
         format={(v) => i.money(v, shown.currency)} />
       <table class="data">
         <caption class="visually-hidden">{i.t('sheet.funding')}</caption>

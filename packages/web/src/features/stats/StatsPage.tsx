@@ -57,9 +57,9 @@ export function StatBlock(props: { i: I18n; chart: Chart; rows: StatRow[]; embed
   const { i, chart, rows } = props;
   const title = i.t(chartTitle[chart]);
   const countTitle = i.t(chart === 'by-funder' ? 'stats.chart.projects' : 'stats.chart.partnerships');
-  const countBars = rows.map((r) => ({ label: r.label, value: (chart === 'by-funder' ? r.projects : r.partnerships) ?? 0 })).filter((b) => b.value > 0);
+  const countBars = rows.map((r) => ({ label: r.label, lang: r.lang, value: (chart === 'by-funder' ? r.projects : r.partnerships) ?? 0 })).filter((b) => b.value > 0);
   const moneyTitle = i.t('stats.chart.committed');
-  const moneyBars = rows.map((r) => ({ label: r.label, value: amountIn(r.money.committed, 'EUR') })).filter((b) => b.value > 0)
+  const moneyBars = rows.map((r) => ({ label: r.label, lang: r.lang, value: amountIn(r.money.committed, 'EUR') })).filter((b) => b.value > 0)
     .sort((a, b) => (chart === 'by-year' ? 0 : b.value - a.value));
   return (
     <section aria-labelledby={`${chart}-h`} class="stat">
