@@ -14,7 +14,12 @@ const SCREENS: Array<[string, string]> = [['home', '/'], ['search-hue', '/search
 
 describe('pages on a phone (390 px)', () => {
   let site: Running;
-  beforeAll(async () => { site = await startSite(); });
+  beforeAll(async () => {
+    site = await startSite();
+    // a visitor sees a submitted declaration only (drafts are the organisation's): the one this test reads at 390 px
+    await site.db.query(`insert into apd_declaration (id, organisation_id, year, status, submitted_at) values ('phone-cd93-2023', 'cd93', 2023, 'submitted', now())`);
+    await site.db.query(`insert into apd_line (declaration_id, category, country, amount) values ('phone-cd93-2023', 'awareness', 'VN', 12500)`);
+  });
   afterAll(async () => { await site?.close(); });
 
   it('none scrolls sideways', async () => {
