@@ -20,6 +20,7 @@ export const eventSeriesInput = z.object({
   description: optionalText(5000),
   periodFrom: year.nullable().optional(),
   periodTo: year.nullable().optional(),
+  openingAgreementId: idSchema.nullable().optional(),
 }).refine((s) => s.periodFrom == null || s.periodTo == null || s.periodFrom <= s.periodTo, { path: ['periodTo'], message: 'before periodFrom' });
 
 export const eventInput = z.object({

@@ -8,6 +8,8 @@ create table event_series (
   description text,
   period_from integer,
   period_to integer,
+  -- the agreement the series' chronology opens with (the 1989 Île-de-France – Hanoï convention)
+  opening_agreement_id text references agreement(id) on delete set null,
   version integer not null default 1,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()

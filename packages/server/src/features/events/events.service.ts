@@ -15,7 +15,7 @@ const d = (v: string | null | undefined) => (v ? parsePartialDate(v) : null);
 const hhmm = (t: string | null) => (t ? String(t).slice(0, 5) : null);
 
 function presentSeries(r: any) {
-  return { id: r.id, name: r.name, description: r.description, periodFrom: r.period_from, periodTo: r.period_to, version: r.version };
+  return { id: r.id, name: r.name, description: r.description, periodFrom: r.period_from, periodTo: r.period_to, openingAgreementId: r.opening_agreement_id, version: r.version };
 }
 
 function presentEventRow(r: any) {
@@ -69,14 +69,21 @@ export async function getEventSeries(db: Db, id: string) {
   const [row] = await db.query('select * from event_series where id = $1', [id]);
   if (!row) throw new NotFoundError('event-series', id);
   const events = await listEvents(db, { page: 1, perPage: 200, seriesId: id });
-  return { ...presentSeries(row), events: events.items };
+  const [opening] = row.opening_agreement_id ? await db.query(`select a.id, a.title, a.signed_on, a.signed_precision, p.id as partnership_id, p.title as partnership_title
+    from agreement a join partnership p on p.id = a.partnership_id where a.id = $1`, [row.opening_agreement_id]) : [];
+  return {
+    ...presentSeries(row), events: events.items,
+    opening: opening ? { id: opening.id, title: opening.title, signed: formatPartialDate(opening.signed_on, opening.signed_precision),
+      partnership: { id: opening.partnership_id, title: opening.partnership_title } } : null,
+  };
 }
 
 export async function createEventSeries(db: Db, input: EventSeriesInput, ctx: WriteContext) {
   await db.transaction(async (tx) => {
     await assertIdFree(tx, 'event_series', input.id);
-    await tx.query('insert into event_series (id, name, description, period_from, period_to) values ($1, $2, $3, $4, $5)',
-      [input.id, input.name, input.description ?? null, input.periodFrom ?? null, input.periodTo ?? null]);
+    await assertExist(tx, 'agreement', [{ path: 'openingAgreementId', id: input.openingAgreementId }]);
+    await tx.query('insert into event_series (id, name, description, period_from, period_to, opening_agreement_id) values ($1, $2, $3, $4, $5, $6)',
+      [input.id, input.name, input.description ?? null, input.periodFrom ?? null, input.periodTo ?? null, input.openingAgreementId ?? null]);
     const [after] = await tx.query('select * from event_series where id = $1', [input.id]);
     await recordRevision(tx, ctx, 'event_series', input.id, 'create', null, presentSeries(after));
   });
@@ -111,4 +118,10 @@ export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) 
     return id;
   });
   return getEvent(db, id);
+}
+
+/** The series whose chronology opens with an agreement of this partnership (the Assises open with Île-de-France – Hanoï). */
+export async function seriesOpenedBy(db: Db, partnershipId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.query(`select s.id, s.name from event_series s join agreement a on a.id = s.opening_agreement_id
+    where a.partnership_id = $1 order by s.period_from nulls last, s.id`, [partnershipId]);
 }

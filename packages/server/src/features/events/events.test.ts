@@ -35,6 +35,7 @@ describe('events API', () => {
   it('gives a series with its chronology', async () => {
     const s = (await api.get('/api/event-series/ateliers-franco-vietnamiens')).json;
     expect([s.periodFrom, s.periodTo, s.events.map((e: any) => e.edition)]).toEqual([1995, 2000, [1, 2, 3, 4]]);
+    expect([s.opening.signed, s.opening.partnership.id]).toEqual(['1989', 'idf-hanoi']);
   });
 
   it('answers 404 for an unknown event or series, 400 naming the field for a bad filter', async () => {

@@ -12,11 +12,11 @@ export const ASSISES = 'assises-franco-vietnamiennes';
 
 export const seedEventSeries: Array<{ doc: string; draft: EventSeriesDraft }> = [
   { doc: 'seed-001', draft: {
-    id: ATELIERS, name: 'Ateliers de la coopération décentralisée franco-vietnamienne', periodFrom: 1995, periodTo: 2000,
+    id: ATELIERS, name: 'Ateliers de la coopération décentralisée franco-vietnamienne', periodFrom: 1995, periodTo: 2000, openingAgreementId: 'idf-hanoi-convention-1989',
     description: 'Quatre rencontres tenues en France entre 1995 et 2000, avant qu’elles ne prennent le nom d’Assises.',
   } },
   { doc: 'seed-001', draft: {
-    id: ASSISES, name: 'Assises de la coopération décentralisée franco-vietnamienne', periodFrom: 2003, periodTo: null,
+    id: ASSISES, name: 'Assises de la coopération décentralisée franco-vietnamienne', periodFrom: 2003, periodTo: null, openingAgreementId: 'idf-hanoi-convention-1989',
     description: 'Rencontres des collectivités françaises et vietnamiennes, tous les trois ans environ, en France puis au Vietnam à tour de rôle depuis 2003 ; la numérotation prolonge celle des Ateliers. Côté français, le Groupe-Pays Vietnam de Cités Unies France les coordonne.',
   } },
 ];
