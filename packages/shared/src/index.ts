@@ -13,3 +13,4 @@ export * from './input-rules.js';
 export * from './place-name.js';
 export * from './labels.js';
 export * from './contacts.js';
+export * from './events.js';

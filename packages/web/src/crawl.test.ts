@@ -39,7 +39,7 @@ describe('crawl of the public site', () => {
       queue.push({ path, depth });
     };
     for (const l of LANGS) add(l || '/', 0, '(start)');
-    const kinds = [['partnerships', 'partnership'], ['projects', 'project'], ['organisations', 'organisation'], ['missions', 'mission']];
+    const kinds = [['partnerships', 'partnership'], ['projects', 'project'], ['organisations', 'organisation'], ['missions', 'mission'], ['events', 'event'], ['series', 'event_series']];
     for (const [path, table] of kinds) {
       for (const { id } of await db.query<{ id: string }>(`select id from ${table}`)) for (const l of LANGS) add(`${l}/${path}/${encodeURIComponent(id)}`, FOLLOW_DEPTH, '(seeded record)');
     }

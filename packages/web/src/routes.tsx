@@ -37,6 +37,7 @@ import { documentsPage } from './features/contacts/documents.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
 import { workspacePage } from './features/workspace/workspace.page.js';
+import { eventPage, seriesOfPartnership, seriesPage } from './features/events/events.page.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -62,7 +63,7 @@ function searchState(c: Context): { state: SearchState; query: ReturnType<typeof
 
 /** The five sheet kinds: data, full page, and embeddable body. */
 const SHEETS: Record<string, { kind: string; get: (db: Db, id: string) => Promise<any>; page: (i: I18n, r: any, db: Db, after: any) => Promise<any>; body: (i: I18n, r: any, db: Db) => Promise<any>; title: (r: any, i: I18n) => string; titleLang?: (r: any, i: I18n) => string | undefined }> = {
-  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, db, after) => <PartnershipSheet i={i} p={p} after={after} profiles={await partnerProfiles(db, i, p)} />, body: async (i, p, db) => <PartnershipBody i={i} p={p} profiles={await partnerProfiles(db, i, p)} />, title: (p) => p.title },
+  partnerships: { kind: 'partnership', get: getPartnership, page: async (i, p, db, after) => <PartnershipSheet i={i} p={p} after={after} profiles={<>{await partnerProfiles(db, i, p)}{await seriesOfPartnership(db, i, p.id)}</>} />, body: async (i, p, db) => <PartnershipBody i={i} p={p} profiles={await partnerProfiles(db, i, p)} />, title: (p) => p.title },
   projects: { kind: 'project', get: getProject, page: async (i, p, _db, after) => <ProjectSheet i={i} p={p} after={after} />, body: async (i, p) => <ProjectBody i={i} p={p} />, title: (p) => p.title },
   organisations: { kind: 'organisation', get: getOrganisation, page: async (i, o, _db, after) => <OrganisationSheet i={i} o={o} after={after} />, body: async (i, o) => <OrganisationBody i={i} o={o} />, title: (o) => o.name },
   missions: { kind: 'mission', get: getMission, page: async (i, m, _db, after) => <MissionSheet i={i} m={m} after={after} />, body: async (i, m) => <MissionBody i={i} m={m} />, title: (m) => m.title },
@@ -113,6 +114,8 @@ export const pageRoutes: Array<[string, Handler]> = [
     if (!chart) return c.html(<NotFoundPage i={i} />, 404);
     return csvResponse(c, `tandem-${chart}`, csvHeader, csvRows(await stat(db, chart, i)));
   }],
+  ['/events/:id', eventPage], // events and the series' chronologies (features/events)
+  ['/series/:id', seriesPage],
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],

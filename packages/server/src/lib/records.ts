@@ -3,7 +3,7 @@ import { slugify } from '@tandem/shared';
 import type { Db } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError, badReference } from './errors.js';
 
-const TABLES = new Set(['territory', 'organisation', 'partnership', 'project', 'mission', 'agreement', 'theme', 'person']);
+const TABLES = new Set(['territory', 'organisation', 'partnership', 'project', 'mission', 'agreement', 'theme', 'person', 'event', 'event_series']);
 
 function table(name: string): string {
   if (!TABLES.has(name)) throw new Error(`unknown table ${name}`);

@@ -1,6 +1,7 @@
 import { enumLabels } from '@tandem/shared';
 import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
+import { eventsEn } from './events.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -90,6 +91,7 @@ export const en: Record<MessageKey, string> = {
   'code.postcodes': 'Postcodes', 'code.gso': 'GSO code (General Statistics Office of Vietnam)', 'code.gso_district': 'GSO district code',
   ...enumLabels.en,
   ...contactsEn,
+  ...eventsEn, // events and the series' chronologies (features/events)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

@@ -2,6 +2,7 @@
 import { enumLabels } from '@tandem/shared';
 import { workspaceFr } from './workspace.js';
 import { contactsFr } from './contacts.js';
+import { eventsFr } from './events.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -89,6 +90,7 @@ export const fr = {
   'code.postcodes': 'Codes postaux', 'code.gso': 'Code GSO (Office général de la statistique du Vietnam)', 'code.gso_district': 'Code GSO du district',
   ...enumLabels.fr,
   ...contactsFr,
+  ...eventsFr, // events and the series' chronologies (features/events)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

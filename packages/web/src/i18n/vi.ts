@@ -1,6 +1,7 @@
 import { enumLabels } from '@tandem/shared';
 import { workspaceVi } from './workspace.js';
 import { contactsVi } from './contacts.js';
+import { eventsVi } from './events.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -90,6 +91,7 @@ export const vi: Record<MessageKey, string> = {
   'code.postcodes': 'Mã bưu chính', 'code.gso': 'Mã GSO (Tổng cục Thống kê Việt Nam)', 'code.gso_district': 'Mã GSO cấp huyện',
   ...enumLabels.vi,
   ...contactsVi,
+  ...eventsVi, // events and the series' chronologies (features/events)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

@@ -40,6 +40,10 @@ const READS: Read[] = [
   { name: 'the members of cd93', path: '/api/organisations/cd93/members', allowed: ['read_token', 'member', 'platform_admin'], denied: 403 },
   { name: 'the members of a network\'s member organisation', path: '/api/organisations/cuf-gp-vietnam/members', allowed: ['network_admin', 'platform_admin'], denied: 403 },
   { name: 'my workspace', path: '/api/me/workspace', allowed: ['read_token', 'member', 'outsider', 'network_admin', 'platform_admin'] },
+  // events are public records (their writes come later)
+  { name: 'the events', path: '/api/events?seriesId=assises-franco-vietnamiennes', allowed: ROLES },
+  { name: 'an event', path: '/api/events/assises-11', allowed: ROLES },
+  { name: 'a series of events', path: '/api/event-series/assises-franco-vietnamiennes', allowed: ROLES },
 ];
 /** Aid declarations: drafts (stored or pre-filled) read by cd93's members and platform administrators only, 404 for everyone else (signed out included); public once submitted. */
 const CD93_READERS: Role[] = ['read_token', 'member', 'platform_admin'];

@@ -3,7 +3,7 @@
  * several documents name live once in common.ts. Loading goes through the same services as the API (zod parse,
  * reference checks, search index), in dependency order across all documents.
  */
-import { missionInput, organisationInput, partnershipInput, projectInput, territoryInput } from '@tandem/shared';
+import { eventInput, eventSeriesInput, missionInput, organisationInput, partnershipInput, projectInput, territoryInput } from '@tandem/shared';
 import type { Db } from '../../client.js';
 import { SYSTEM_CONTEXT } from '../../../lib/actor.js';
 import { createMission } from '../../../features/missions/missions.service.js';
@@ -11,6 +11,7 @@ import { createOrganisation } from '../../../features/organisations/organisation
 import { createPartnership } from '../../../features/partnerships/partnerships.service.js';
 import { createProject } from '../../../features/projects/projects.service.js';
 import { createTerritory } from '../../../features/territories/territories.service.js';
+import { createEvent, createEventSeries } from '../../../features/events/events.service.js';
 import type { SeedDocument } from '../types.js';
 import { commonOrganisations, commonTerritories, groupMemberships } from './common.js';
 import { d000 } from './d000-seine-saint-denis-hai-duong.js';
@@ -18,6 +19,7 @@ import { d001 } from './d001-assises-chronologie.js';
 import { d002 } from './d002-restitution-12e-assises.js';
 import { d003 } from './d003-cergy-hue.js';
 import { d004 } from './d004-lianes-hauts-de-france.js';
+import { seedEvents, seedEventSeries } from './events.js';
 
 export const seedDocuments: SeedDocument[] = [d000, d001, d002, d003, d004];
 
@@ -144,5 +146,14 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
     await step(doc, `indicator ${v.territoryId}/${v.indicator}/${v.year}`, () => db.query(
       `insert into indicator_value (territory_id, indicator, year, value, unit, source, source_document_id)
        values ($1, $2, $3, $4, $5, $6, $7)`, [v.territoryId, v.indicator, v.year, v.value, v.unit ?? null, v.source, doc]));
+  }
+  for (const { doc, draft } of seedEventSeries) {
+    await step(doc, `event series ${draft.id}`, () => createEventSeries(db, eventSeriesInput.parse(draft), SYSTEM_CONTEXT));
+  }
+  for (const { doc, draft } of seedEvents) {
+    await step(doc, `event ${draft.id}`, async () => {
+      await createEvent(db, eventInput.parse(draft), SYSTEM_CONTEXT);
+      await db.query('update event set source_document_id = $1 where id = $2', [doc, draft.id]);
+    });
   }
 }

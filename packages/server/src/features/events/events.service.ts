@@ -1,0 +1,127 @@
+/**
+ * Events as records: series, their numbered editions and stand-alone events, with hosts, workshops and agenda.
+ * Writes go through one transaction with a revision (history); for now only the system (the seed) writes them —
+ * create/update for platform and network administrators come with the API's write endpoints.
+ */
+import { formatPartialDate, parsePartialDate, type EventInput, type EventSeriesInput } from '@tandem/shared';
+import type { Db } from '../../db/client.js';
+import type { WriteContext } from '../../lib/actor.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { offsetOf, pageOf } from '../../lib/pagination.js';
+import { assertExist, assertIdFree, freeId } from '../../lib/records.js';
+import { recordRevision } from '../history/revisions.js';
+
+const d = (v: string | null | undefined) => (v ? parsePartialDate(v) : null);
+const hhmm = (t: string | null) => (t ? String(t).slice(0, 5) : null);
+
+function presentSeries(r: any) {
+  return { id: r.id, name: r.name, description: r.description, periodFrom: r.period_from, periodTo: r.period_to, openingAgreementId: r.opening_agreement_id, version: r.version };
+}
+
+function presentEventRow(r: any) {
+  return {
+    id: r.id, seriesId: r.series_id, edition: r.edition, title: r.title, kind: r.kind,
+    start: formatPartialDate(r.start_on, r.start_precision), end: formatPartialDate(r.end_on, r.end_precision),
+    startTime: hhmm(r.start_time), endTime: hhmm(r.end_time), timeZone: r.time_zone,
+    place: r.place_territory_id ? { id: r.place_territory_id, name: r.place_name, names: r.place_names ?? {}, country: r.place_country } : null,
+    placeText: r.place_text, online: r.online, onlineUrl: r.online_url, side: r.side, theme: r.theme, workshopsCount: r.workshops_count,
+    version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+const EVENT_SELECT = `select e.*, t.name as place_name, t.names as place_names, t.country as place_country
+  from event e left join territory t on t.id = e.place_territory_id`;
+
+async function hostsOf(db: Db, ids: string[]) {
+  const rows = await db.query(`select h.event_id, o.id, o.name, o.kind, o.acronyms, o.country from event_host h join organisation o on o.id = h.organisation_id
+    where h.event_id = any($1::text[]) order by h.position`, [ids]);
+  const out = new Map<string, any[]>();
+  for (const r of rows) out.set(r.event_id, [...(out.get(r.event_id) ?? []), { id: r.id, name: r.name, kind: r.kind, acronyms: r.acronyms, country: r.country }]);
+  return out;
+}
+
+export async function listEvents(db: Db, opts: { page: number; perPage: number; seriesId?: string }) {
+  const params: unknown[] = []; let w = '';
+  if (opts.seriesId) { params.push(opts.seriesId); w = 'where e.series_id = $1'; }
+  const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from event e ${w}`, params);
+  const rows = await db.query(`${EVENT_SELECT} ${w} order by e.start_on nulls last, e.edition nulls last, e.id
+    limit ${opts.perPage} offset ${offsetOf(opts.page, opts.perPage)}`, params);
+  const hosts = await hostsOf(db, rows.map((r) => r.id));
+  return pageOf(rows.map((r) => ({ ...presentEventRow(r), hosts: hosts.get(r.id) ?? [] })), n, opts.page, opts.perPage);
+}
+
+export async function getEvent(db: Db, id: string) {
+  const [row] = await db.query(`${EVENT_SELECT} where e.id = $1`, [id]);
+  if (!row) throw new NotFoundError('event', id);
+  const [series] = row.series_id ? await db.query('select * from event_series where id = $1', [row.series_id]) : [];
+  const workshops = await db.query(`select w.title, o.id as lead_id, o.name as lead_name from event_workshop w
+    left join organisation o on o.id = w.lead_organisation_id where w.event_id = $1 order by w.position`, [id]);
+  const agenda = await db.query('select title from event_agenda_item where event_id = $1 order by position', [id]);
+  return {
+    ...presentEventRow(row), series: series ? presentSeries(series) : null, hosts: (await hostsOf(db, [id])).get(id) ?? [],
+    workshops: workshops.map((w) => ({ title: w.title, lead: w.lead_id ? { id: w.lead_id, name: w.lead_name } : null })),
+    agenda: agenda.map((a) => a.title),
+  };
+}
+
+/** A series with its events in order (the chronology). */
+export async function getEventSeries(db: Db, id: string) {
+  const [row] = await db.query('select * from event_series where id = $1', [id]);
+  if (!row) throw new NotFoundError('event-series', id);
+  const events = await listEvents(db, { page: 1, perPage: 200, seriesId: id });
+  const [opening] = row.opening_agreement_id ? await db.query(`select a.id, a.title, a.signed_on, a.signed_precision, p.id as partnership_id, p.title as partnership_title
+    from agreement a join partnership p on p.id = a.partnership_id where a.id = $1`, [row.opening_agreement_id]) : [];
+  return {
+    ...presentSeries(row), events: events.items,
+    opening: opening ? { id: opening.id, title: opening.title, signed: formatPartialDate(opening.signed_on, opening.signed_precision),
+      partnership: { id: opening.partnership_id, title: opening.partnership_title } } : null,
+  };
+}
+
+export async function createEventSeries(db: Db, input: EventSeriesInput, ctx: WriteContext) {
+  await db.transaction(async (tx) => {
+    await assertIdFree(tx, 'event_series', input.id);
+    await assertExist(tx, 'agreement', [{ path: 'openingAgreementId', id: input.openingAgreementId }]);
+    await tx.query('insert into event_series (id, name, description, period_from, period_to, opening_agreement_id) values ($1, $2, $3, $4, $5, $6)',
+      [input.id, input.name, input.description ?? null, input.periodFrom ?? null, input.periodTo ?? null, input.openingAgreementId ?? null]);
+    const [after] = await tx.query('select * from event_series where id = $1', [input.id]);
+    await recordRevision(tx, ctx, 'event_series', input.id, 'create', null, presentSeries(after));
+  });
+  return getEventSeries(db, input.id);
+}
+
+export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) {
+  const id = await db.transaction(async (tx) => {
+    const id = await freeId(tx, 'event', input.id, input.title);
+    await assertIdFree(tx, 'event', id);
+    await assertExist(tx, 'event_series', [{ path: 'seriesId', id: input.seriesId }]);
+    await assertExist(tx, 'territory', [{ path: 'placeId', id: input.placeId }]);
+    await assertExist(tx, 'organisation', [...input.hosts.map((o, i) => ({ path: `hosts.${i}`, id: o })),
+      ...input.workshops.map((w, i) => ({ path: `workshops.${i}.leadId`, id: w.leadId }))]);
+    const s = d(input.start); const e = d(input.end);
+    await tx.query(`insert into event (id, series_id, edition, title, kind, start_on, start_precision, end_on, end_precision, start_time, end_time, time_zone,
+        place_territory_id, place_text, online, online_url, side, theme, workshops_count)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+      [id, input.seriesId ?? null, input.edition ?? null, input.title, input.kind, s?.date ?? null, s?.precision ?? null, e?.date ?? null, e?.precision ?? null,
+        input.startTime ?? null, input.endTime ?? null, input.timeZone ?? null, input.placeId ?? null, input.placeText ?? null, input.online,
+        input.onlineUrl ?? null, input.side ?? null, input.theme ?? null, input.workshopsCount ?? null]);
+    for (const [i, o] of [...new Set(input.hosts)].entries()) {
+      await tx.query('insert into event_host (event_id, organisation_id, position) values ($1, $2, $3)', [id, o, i]);
+    }
+    for (const [i, w] of input.workshops.entries()) {
+      await tx.query('insert into event_workshop (event_id, position, title, lead_organisation_id) values ($1, $2, $3, $4)', [id, i, w.title, w.leadId ?? null]);
+    }
+    for (const [i, a] of input.agenda.entries()) {
+      await tx.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
+    }
+    await recordRevision(tx, ctx, 'event', id, 'create', null, await getEvent(tx, id));
+    return id;
+  });
+  return getEvent(db, id);
+}
+
+/** The series whose chronology opens with an agreement of this partnership (the Assises open with Île-de-France – Hanoï). */
+export async function seriesOpenedBy(db: Db, partnershipId: string): Promise<Array<{ id: string; name: string }>> {
+  return db.query(`select s.id, s.name from event_series s join agreement a on a.id = s.opening_agreement_id
+    where a.partnership_id = $1 order by s.period_from nulls last, s.id`, [partnershipId]);
+}

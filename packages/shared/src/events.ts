@@ -1,0 +1,52 @@
+/**
+ * Events as records: series (the Ateliers, the Assises), their numbered editions and stand-alone events
+ * (an online meeting, a workshop). Dates are partial like the other records'; hours are local times in timeZone.
+ */
+import { z } from 'zod';
+import { idSchema, partialDateSchema, urlSchema } from './schemas.js';
+
+export const eventKinds = ['edition', 'meeting', 'online', 'workshop', 'other'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export const eventSides = ['FR', 'VN'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => v || null);
+const year = z.number().int().min(1800).max(2200);
+const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const eventSeriesInput = z.object({
+  id: idSchema,
+  name: text(200),
+  description: optionalText(5000),
+  periodFrom: year.nullable().optional(),
+  periodTo: year.nullable().optional(),
+  openingAgreementId: idSchema.nullable().optional(),
+}).refine((s) => s.periodFrom == null || s.periodTo == null || s.periodFrom <= s.periodTo, { path: ['periodTo'], message: 'before periodFrom' });
+
+export const eventInput = z.object({
+  id: idSchema.optional(),
+  seriesId: idSchema.nullable().optional(),
+  edition: z.number().int().min(1).max(10000).nullable().optional(),
+  title: text(300),
+  kind: z.enum(eventKinds),
+  start: partialDateSchema.nullable().optional(),
+  end: partialDateSchema.nullable().optional(),
+  startTime: timeSchema.nullable().optional(),
+  endTime: timeSchema.nullable().optional(),
+  timeZone: z.string().regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, 'an IANA time zone, e.g. Europe/Paris').max(60).nullable().optional(),
+  placeId: idSchema.nullable().optional(),
+  placeText: optionalText(300),
+  online: z.boolean().default(false),
+  onlineUrl: urlSchema.nullable().optional(),
+  side: z.enum(eventSides).nullable().optional(),
+  theme: optionalText(500),
+  workshopsCount: z.number().int().min(0).max(1000).nullable().optional(),
+  hosts: z.array(idSchema).max(100).default([]),
+  workshops: z.array(z.object({ title: text(300), leadId: idSchema.nullable().optional() })).max(100).default([]),
+  agenda: z.array(text(500)).max(200).default([]),
+});
+export type EventInput = z.infer<typeof eventInput>;
+export type EventSeriesInput = z.infer<typeof eventSeriesInput>;
+/** What a caller (or the seed) writes, before defaults. */
+export type EventDraft = z.input<typeof eventInput>;
+export type EventSeriesDraft = z.input<typeof eventSeriesInput>;

@@ -1,0 +1,69 @@
+/** An event's sheet: series and number, dates at their precision (and hours), place, side, hosts, theme, workshops, agenda. */
+import { textLang, type I18n } from '../../i18n/index.js';
+import { Layout } from '../../components/Layout.js';
+import { ExternalLink, Facts, LinkList, Section } from '../../components/Sheet.js';
+import { PlaceLink } from '../sheets/place.js';
+
+/** "1er – 2 avril 2019", "novembre 2010", "2003"; with the hours when known. */
+export function eventWhen(i: I18n, e: any): string | null {
+  const dates = i.period(e.start, e.end ?? e.start);
+  if (!dates || !e.startTime || !e.endTime) return dates;
+  const hours = e.timeZone === 'Europe/Paris' ? i.t('event.hours.paris', { start: e.startTime, end: e.endTime })
+    : i.t('event.hours', { start: e.startTime, end: e.endTime, zone: e.timeZone ?? 'UTC' });
+  return `${dates}, ${hours}`;
+}
+
+export function EventPlace(props: { i: I18n; e: any }) {
+  const { i, e } = props;
+  if (e.place) return <PlaceLink i={i} t={e.place} />;
+  if (e.online) return <>{i.t('event.online')}</>;
+  return e.placeText ? <span lang={textLang(i)}>{e.placeText}</span> : null;
+}
+
+export function EventSheet(props: { i: I18n; e: any }) {
+  const { i, e } = props;
+  const path = `/events/${e.id}`;
+  const lang = textLang(i);
+  const jsonLd = {
+    '@context': 'https://schema.org', '@type': 'Event', name: e.title, startDate: e.start ?? undefined, endDate: e.end ?? undefined,
+    eventAttendanceMode: `https://schema.org/${e.online ? 'Online' : 'Offline'}EventAttendanceMode`,
+    location: e.online ? { '@type': 'VirtualLocation', url: e.onlineUrl ?? undefined } : { '@type': 'Place', name: e.place?.name ?? e.placeText ?? undefined },
+    organizer: e.hosts.map((h: any) => ({ '@type': 'Organization', name: h.name })),
+    superEvent: e.series ? { '@type': 'EventSeries', name: e.series.name } : undefined,
+    about: e.theme ?? undefined,
+  };
+  return (
+    <Layout i={i} meta={{ title: e.title, titleLang: lang, path, jsonLd }}>
+      <article class="sheet">
+        <header class="sheet-header">
+          <p class="kicker">{i.l('eventKind', e.kind)}</p>
+          <h1 lang={lang}>{e.title}</h1>
+          {e.series && <p class="lead"><a href={i.path(`/series/${e.series.id}`)} lang={lang}>{e.series.name}</a></p>}
+        </header>
+        <Facts items={[
+          [i.t('event.series'), e.series ? <a href={i.path(`/series/${e.series.id}`)} lang={lang}>{e.series.name}</a> : null],
+          [i.t('event.number'), e.edition ? i.t('event.edition', { n: e.edition }) : null],
+          [i.t('event.dates'), eventWhen(i, e)],
+          [i.t('sheet.place'), (e.place || e.online || e.placeText) ? <EventPlace i={i} e={e} /> : null],
+          [i.t('event.onlineLink'), e.onlineUrl ? <ExternalLink url={e.onlineUrl} /> : null],
+          [i.t('event.side'), e.side ? i.l('eventSide', e.side) : null],
+          [i.t('event.theme'), e.theme ? <q lang={lang}>{e.theme}</q> : null],
+        ]} />
+        <Section id="hosts" title={i.t('event.hosts')} when={e.hosts.length > 0}>
+          <LinkList textLang={lang} items={e.hosts.map((h: any) => ({ href: i.path(`/organisations/${h.id}`), text: h.name }))} />
+        </Section>
+        <Section id="workshops" title={i.t('event.workshops')} when={e.workshops.length > 0 || !!e.workshopsCount}>
+          {e.workshopsCount ? <p>{i.plural('event.workshops.count', e.workshopsCount)}</p> : null}
+          {e.workshops.length > 0 ? <ul class="link-list">{e.workshops.map((w: any) => <li>
+            <span lang={lang}>{w.title}</span>
+            {w.lead && <span class="muted"> — {i.t('event.lead')} : <a href={i.path(`/organisations/${w.lead.id}`)} lang={lang}>{w.lead.name}</a></span>}
+          </li>)}</ul> : <p class="muted">{i.t('event.workshops.untitled')}</p>}
+        </Section>
+        <Section id="agenda" title={i.t('event.agenda')} when={e.agenda.length > 0}>
+          <ol>{e.agenda.map((a: string) => <li lang={lang}>{a}</li>)}</ol>
+        </Section>
+        {e.series && <p><a href={i.path(`/series/${e.series.id}`)}>{i.t('event.chronology')}</a></p>}
+      </article>
+    </Layout>
+  );
+}

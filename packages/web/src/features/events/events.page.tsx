@@ -1,0 +1,24 @@
+/** Page routes of events (features/events): an event's sheet and a series' chronology. */
+import type { Context } from 'hono';
+import type { Db } from '../../../../server/src/db/client.js';
+import { getEvent, getEventSeries, seriesOpenedBy } from '../../../../server/src/features/events/events.service.js';
+import { textLang, type I18n } from '../../i18n/index.js';
+import { LinkList, Section } from '../../components/Sheet.js';
+import { EventSheet } from './EventSheet.js';
+import { SeriesPage } from './SeriesPage.js';
+
+export async function eventPage(c: Context, i: I18n, db: Db) {
+  return c.html(<EventSheet i={i} e={await getEvent(db, c.req.param('id') as string)} />);
+}
+
+export async function seriesPage(c: Context, i: I18n, db: Db) {
+  return c.html(<SeriesPage i={i} s={await getEventSeries(db, c.req.param('id') as string)} />);
+}
+
+/** On a partnership's sheet: the chronologies of the series that open with one of its agreements. */
+export async function seriesOfPartnership(db: Db, i: I18n, partnershipId: string) {
+  const series = await seriesOpenedBy(db, partnershipId);
+  return <Section id="series" title={i.t('series.chronology')} when={series.length > 0}>
+    <LinkList textLang={textLang(i)} items={series.map((s) => ({ href: i.path(`/series/${s.id}`), text: s.name }))} />
+  </Section>;
+}
