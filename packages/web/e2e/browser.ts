@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PASSWORD } from '../../server/src/features/auth/auth.testkit.js';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
 import { createSite } from '../src/site.js';
@@ -31,4 +32,17 @@ export async function startSite(): Promise<Running> {
     base, browser, db,
     async close() { await browser.close(); server.close(); await visitors.stop(); await db.close(); },
   };
+}
+
+/** A new browser context signed in through the real form (`lang`: '', '/en' or '/vi'), on the page the sign-in leads to. */
+export async function signIn(site: Running, email: string, opts: { lang?: string; password?: string; width?: number; height?: number; timeout?: number } = {}): Promise<Page> {
+  const ctx = await site.browser.newContext(opts.width ? { viewport: { width: opts.width, height: opts.height ?? 900 } } : {});
+  const page = await ctx.newPage();
+  if (opts.timeout) page.setDefaultTimeout(opts.timeout);
+  await page.goto(`${site.base}${opts.lang ?? ''}/login`);
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(opts.password ?? PASSWORD);
+  await page.locator('form button[type="submit"]').first().click();
+  await page.waitForLoadState();
+  return page;
 }

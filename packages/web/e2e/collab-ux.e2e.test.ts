@@ -6,20 +6,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, PASSWORD } from '../../server/src/features/auth/auth.testkit.js';
-import { ARTIFACTS, startSite, type Running } from './browser.js';
-
-async function signIn(site: Running, email: string, lang = ''): Promise<Page> {
-  const ctx = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${site.base}${lang}/login`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForLoadState();
-  return page;
-}
+import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
+import { ARTIFACTS, signIn, startSite, type Running } from './browser.js';
 
 const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`);
 const widest = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -34,7 +22,7 @@ describe('collaboration that reads well, in Chromium', () => {
   afterAll(async () => { await site?.close(); });
 
   it('validate → the button changes to « validated by you on … » → withdraw; the other side sees when, not who', async () => {
-    const hung = await signIn(site, 'hung@haiduong.example', '/vi');
+    const hung = await signIn(site, 'hung@haiduong.example', { lang: '/vi', width: 390, timeout: 10_000 });
     await hung.goto(`${site.base}/vi/partnerships/ssd-hai-duong`);
     const block = hung.locator('section[aria-labelledby="validation-h"]');
     await hung.getByRole('button', { name: /Xác nhận thay mặt Comité populaire/ }).click();
@@ -47,7 +35,7 @@ describe('collaboration that reads well, in Chromium', () => {
     expect(await widest(hung)).toBeLessThanOrEqual(390);
     await block.screenshot({ path: `${ARTIFACTS}/collab-validated-by-you.png` });
 
-    const mai = await signIn(site, 'mai@cd93.example');
+    const mai = await signIn(site, 'mai@cd93.example', { width: 390, timeout: 10_000 });
     await mai.goto(`${site.base}/partnerships/ssd-hai-duong`);
     const seen = (await mai.locator('section[aria-labelledby="validation-h"] li', { hasText: 'Comité populaire' }).textContent())!.replace(/\s+/g, ' ');
     expect(seen).toMatch(/: validé — le \d{1,2} \S+ \d{4}/);
@@ -64,7 +52,7 @@ describe('collaboration that reads well, in Chromium', () => {
   });
 
   it('the theme counter follows the ticks, in the page’s plural', async () => {
-    const mai = await signIn(site, 'mai@cd93.example');
+    const mai = await signIn(site, 'mai@cd93.example', { width: 390, timeout: 10_000 });
     await mai.goto(`${site.base}/edit/projects/innotech-master`);
     const group = mai.locator('fieldset#f-themes');
     const summary = group.locator('summary');

@@ -1,20 +1,8 @@
 /** Issue 4's flow in Chromium: edit co-financing, the partner sees "awaiting", validates; the revision is shown (the organisation to the partner, the person to her colleagues) and restored. */
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, PASSWORD } from '../../server/src/features/auth/auth.testkit.js';
-import { startSite, type Running } from './browser.js';
-
-async function signIn(site: Running, email: string, lang = ''): Promise<Page> {
-  const ctx = await site.browser.newContext();
-  const page = await ctx.newPage();
-  await page.goto(`${site.base}${lang}/login`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForLoadState();
-  return page;
-}
+import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
+import { signIn, startSite, type Running } from './browser.js';
 
 describe('partner validation and history in Chromium', () => {
   let site: Running;
@@ -34,7 +22,7 @@ describe('partner validation and history in Chromium', () => {
     const validation = lan.locator('section[aria-labelledby="validation-h"]');
     expect(await validation.textContent()).toMatch(/Département de la Seine-Saint-Denis : validé[\s\S]*Comité populaire[^:]*: en attente de validation/);
 
-    const hung = await signIn(site, 'hung@haiduong.example', '/vi');
+    const hung = await signIn(site, 'hung@haiduong.example', { lang: '/vi' });
     await hung.goto(`${site.base}/vi/projects/innotech-master`);
     const vnBlock = hung.locator('section[aria-labelledby="validation-h"]');
     expect(await vnBlock.textContent()).toContain('đang chờ xác nhận');

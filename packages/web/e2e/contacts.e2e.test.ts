@@ -6,19 +6,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, PASSWORD } from '../../server/src/features/auth/auth.testkit.js';
-import { ARTIFACTS, startSite, type Running } from './browser.js';
-
-async function signIn(site: Running, email: string, lang = '', width = 1280): Promise<Page> {
-  const ctx = await site.browser.newContext({ viewport: { width, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${site.base}${lang}/login`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForLoadState();
-  return page;
-}
+import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
+import { ARTIFACTS, signIn, startSite, type Running } from './browser.js';
 
 const axe = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 const wider = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -33,7 +22,7 @@ describe('contacts and documents of a partnership in Chromium', () => {
   afterAll(async () => { await site?.close(); });
 
   it('adds a contact and a document from the sheet; the partner and visitors never see the contact', async () => {
-    const lan = await signIn(site, 'lan@cd93.example');
+    const lan = await signIn(site, 'lan@cd93.example', { width: 1280 });
     const sheet = `${site.base}/partnerships/ssd-hai-duong`;
     await lan.goto(sheet);
     await lan.getByRole('link', { name: 'Gérer les contacts' }).click();
@@ -77,7 +66,7 @@ describe('contacts and documents of a partnership in Chromium', () => {
     await lan.screenshot({ path: `${ARTIFACTS}/contacts-sheet-1280.png`, fullPage: true });
 
     // on a phone: nothing wider than the screen, on the sheet and on both forms
-    const phone = await signIn(site, 'lan@cd93.example', '/vi', 390);
+    const phone = await signIn(site, 'lan@cd93.example', { lang: '/vi', width: 390 });
     for (const path of ['/vi/partnerships/ssd-hai-duong', '/vi/edit/contacts/partnerships/ssd-hai-duong', '/en/edit/documents/partnerships/ssd-hai-duong']) {
       await phone.goto(`${site.base}${path}`);
       expect(await wider(phone), path).toBe(false);
@@ -86,7 +75,7 @@ describe('contacts and documents of a partnership in Chromium', () => {
     }
 
     // the partner (a party, another organisation) and a visitor: the document, never the contact
-    const hung = await signIn(site, 'hung@haiduong.example', '/vi');
+    const hung = await signIn(site, 'hung@haiduong.example', { lang: '/vi', width: 1280 });
     await hung.goto(`${site.base}/vi/partnerships/ssd-hai-duong`);
     const seen = (await hung.locator('main').textContent())!;
     expect(seen).toContain('Convention de coopération de 2006');

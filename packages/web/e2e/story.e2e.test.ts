@@ -5,23 +5,10 @@
  * validates the partnership and the member sees it; a platform administrator disables the colleague's account, which
  * can no longer sign in.
  */
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, PASSWORD } from '../../server/src/features/auth/auth.testkit.js';
+import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
 import { linkIn, smtpSink, type SmtpSink } from '../../server/src/features/mail/smtp-sink.js';
-import { ARTIFACTS, startSite, type Running } from './browser.js';
-
-async function signIn(browser: Browser, base: string, email: string, password = PASSWORD, lang = ''): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${base}${lang}/login`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(password);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForLoadState();
-  return page;
-}
+import { ARTIFACTS, signIn, startSite, type Running } from './browser.js';
 
 describe('a member\'s first day, in Chromium', () => {
   let site: Running;
@@ -38,7 +25,7 @@ describe('a member\'s first day, in Chromium', () => {
 
   it('creates, invites, gets validated; the administrator disables the colleague', async () => {
     // 1. the member signs in and creates a partnership, then a project from its sheet
-    const claire = await signIn(site.browser, site.base, 'claire@cd93.example');
+    const claire = await signIn(site, 'claire@cd93.example', { width: 1280, height: 1000, timeout: 20_000 });
     await claire.goto(`${site.base}/espace`);
     await claire.getByRole('link', { name: 'Nouveau partenariat' }).click();
     await claire.waitForURL(`${site.base}/new/partnerships`);
@@ -87,7 +74,7 @@ describe('a member\'s first day, in Chromium', () => {
     await colleague.close();
 
     // 3. the partner side validates the new partnership, in Vietnamese
-    const thu = await signIn(site.browser, site.base, 'thu@haiduong.example', PASSWORD, '/vi');
+    const thu = await signIn(site, 'thu@haiduong.example', { lang: '/vi', width: 1280, height: 1000, timeout: 20_000 });
     await thu.goto(`${site.base}/vi${partnershipPath}`);
     await thu.getByRole('button', { name: /Xác nhận thay mặt Comité populaire/ }).click();
     await thu.waitForURL(/\?saved=validated$/);
@@ -98,11 +85,11 @@ describe('a member\'s first day, in Chromium', () => {
     await claire.screenshot({ path: `${ARTIFACTS}/story-validated-1280.png`, fullPage: true });
 
     // 4. the administrator disables the colleague's account; he can no longer sign in
-    const admin = await signIn(site.browser, site.base, 'admin@tandem.example');
+    const admin = await signIn(site, 'admin@tandem.example', { width: 1280, height: 1000, timeout: 20_000 });
     await admin.goto(`${site.base}/admin/comptes?q=paul`);
     await admin.getByRole('button', { name: 'Désactiver paul@cd93.example' }).click();
     await admin.waitForURL(/done=disabled/);
-    const refused = await signIn(site.browser, site.base, 'paul@cd93.example', 'paul chooses a long passphrase');
+    const refused = await signIn(site, 'paul@cd93.example', { password: 'paul chooses a long passphrase', width: 1280, height: 1000, timeout: 20_000 });
     await expect(refused.locator('#f-password-error').textContent()).resolves.toBe('E-mail ou mot de passe incorrect.');
     expect(refused.url()).toMatch(/\/login$/);
   }, 240_000);
