@@ -54,12 +54,13 @@ export async function getEvent(db: Db, id: string) {
   const [row] = await db.query(`${EVENT_SELECT} where e.id = $1`, [id]);
   if (!row) throw new NotFoundError('event', id);
   const [series] = row.series_id ? await db.query('select * from event_series where id = $1', [row.series_id]) : [];
-  const workshops = await db.query(`select w.title, o.id as lead_id, o.name as lead_name from event_workshop w
-    left join organisation o on o.id = w.lead_organisation_id where w.event_id = $1 order by w.position`, [id]);
+  const workshops = await db.query(`select w.id, w.title, o.id as lead_id, o.name as lead_name from event_session w
+    left join event_session_lead l on l.session_id = w.id and l.position = 0
+    left join organisation o on o.id = l.organisation_id where w.event_id = $1 and w.kind = 'workshop' order by w.position`, [id]);
   const agenda = await db.query('select title from event_agenda_item where event_id = $1 order by position', [id]);
   return {
     ...presentEventRow(row), series: series ? presentSeries(series) : null, hosts: (await hostsOf(db, [id])).get(id) ?? [],
-    workshops: workshops.map((w) => ({ title: w.title, lead: w.lead_id ? { id: w.lead_id, name: w.lead_name } : null })),
+    workshops: workshops.map((w) => ({ id: w.id, title: w.title, lead: w.lead_id ? { id: w.lead_id, name: w.lead_name } : null })),
     agenda: agenda.map((a) => a.title),
   };
 }
@@ -109,7 +110,9 @@ export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) 
       await tx.query('insert into event_host (event_id, organisation_id, position) values ($1, $2, $3)', [id, o, i]);
     }
     for (const [i, w] of input.workshops.entries()) {
-      await tx.query('insert into event_workshop (event_id, position, title, lead_organisation_id) values ($1, $2, $3, $4)', [id, i, w.title, w.leadId ?? null]);
+      const sid = `${id}-atelier-${i + 1}`;
+      await tx.query(`insert into event_session (id, event_id, kind, position, title) values ($1, $2, 'workshop', $3, $4)`, [sid, id, i, w.title]);
+      if (w.leadId) await tx.query('insert into event_session_lead (session_id, position, organisation_id) values ($1, 0, $2)', [sid, w.leadId]);
     }
     for (const [i, a] of input.agenda.entries()) {
       await tx.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);

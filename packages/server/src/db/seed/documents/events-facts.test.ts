@@ -64,7 +64,8 @@ describe('editions (seed 001)', () => {
 
 describe('the 12th Assises and their restitution (seed 002)', () => {
   it('lists the four workshops with their lead organisations', async () => {
-    const r = await db.query(`select title, lead_organisation_id from event_workshop where event_id = 'assises-12' order by position`);
+    const r = await db.query(`select w.title, l.organisation_id as lead_organisation_id from event_session w
+      left join event_session_lead l on l.session_id = w.id where w.event_id = 'assises-12' and w.kind = 'workshop' order by w.position`);
     expect(r.map((w) => [w.title, w.lead_organisation_id])).toEqual([
       ['Ville durable', 'region-idf'], ['Enjeux environnementaux, eau et assainissement', 'ps-eau'],
       ['Culture, patrimoine et tourisme', 'cuf'], ['Ville intelligente et digitalisation', 'daect']]);
