@@ -43,10 +43,13 @@ import { apiReferencePage, openDataPage } from './features/opendata/opendata.pag
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
-export function NotFoundPage(props: { i: I18n }) {
+/** The 404 page; a signed-out visitor is told that members-only pages need signing in (a draft answers 404 to them). */
+export function NotFoundPage(props: { i: I18n; returnTo?: string }) {
   const { i } = props;
   return <Layout i={i} meta={{ title: i.t('error.notfound'), path: '/', noindex: true }}>
-    <h1>{i.t('error.notfound')}</h1><p><a href={i.path('/')}>{i.t('error.back')}</a></p>
+    <h1>{i.t('error.notfound')}</h1>
+    {props.returnTo && <p>{i.t('error.notfound.members')} <a href={i.path(`/login?returnTo=${encodeURIComponent(props.returnTo)}`)}>{i.t('error.signin')}</a></p>}
+    <p><a href={i.path('/')}>{i.t('error.back')}</a></p>
   </Layout>;
 }
 

@@ -68,7 +68,7 @@ export const en: Record<MessageKey, string> = {
   'embed.title': 'Embed', 'embed.snippet': 'Code to copy', 'embed.copy': 'Copy', 'embed.copied': 'Copied',
   'embed.source': 'Source: Tandem, the atlas of decentralised cooperation',
   'error.notfound': 'This page does not exist.', 'error.back': 'Back to the atlas',
-  'error.forbidden.title': 'Restricted', 'error.forbidden': 'This page is for people entitled to it: sign in with an account that has access.', 'error.signin': 'Sign in',
+  'error.forbidden.title': 'Restricted', 'error.forbidden': 'This page is for people entitled to it: sign in with an account that has access.', 'error.signin': 'Sign in', 'error.notfound.members': 'Some pages (drafts, contacts, registrations) are for members only: sign in to reach them if you are one.',
   'error.badRequest': 'The request could not be handled as it was sent: check the link or the form, then try again.',
   'error.server.title': 'Server error', 'error.server': 'Something unexpected went wrong on our side; it has been logged. Try again in a moment: nothing that was saved is lost.',
   'error.badRequest.title': 'Invalid request', 'error.badRequest.encoding': 'The address you asked for is badly encoded (“{field}”): check the link or type the address again.',
