@@ -116,4 +116,20 @@ describe('events as records (API)', () => {
     const hp = (await admin.get('/api/search?q=Hai%20Phong&kind=event')).json;
     expect(hp.results.map((x: any) => x.id)).toEqual(['assises-8']);
   });
+
+  it('exports events as CSV (formula-safe) and JSON with their parts, and one event’s files', async () => {
+    const r = await admin.post('/api/events', { title: '=HYPERLINK("http://evil.example","clic")', kind: 'other', theme: '@SUM(A1)', hosts: ['cuf'] }, csrf.admin);
+    expect(r.status, r.text).toBe(201);
+    const csv = (await admin.get('/api/export?format=csv&kind=events')).text;
+    const line = csv.split('\r\n').find((l) => l.startsWith(`${r.json.id},`))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+    expect(line).toContain(`'@SUM(A1)`);
+    expect(csv.split('\r\n')[0]).toBe('\ufeffid,title,kind,series_id,series,edition,start,end,start_time,end_time,time_zone,place_id,place,online,online_url,side,theme,hosts,workshops_count');
+    expect(csv).toContain('restitution-assises-12,Restitution et suites des 12es Assises');
+    const json = (await admin.get('/api/export?format=json&kind=events')).json;
+    expect(json.events.find((e: any) => e.id === 'assises-12').workshops).toHaveLength(4);
+    const one = await admin.get('/api/export/events/assises-11?format=csv&labels=en');
+    expect([one.status, one.text.split('\r\n')[1]?.slice(0, 11)]).toEqual([200, 'assises-11,']);
+    expect(one.text).toContain('Host country');
+  });
 });

@@ -3,6 +3,7 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
 import { EventPlace, eventWhen } from './EventSheet.js';
+import { RecordBar } from './record-bar.js';
 
 export function SeriesPage(props: { i: I18n; s: any }) {
   const { i, s } = props;
@@ -20,6 +21,7 @@ export function SeriesPage(props: { i: I18n; s: any }) {
           <p class="kicker">{i.t('kind.eventSeries')}</p>
           <h1 lang={lang}>{s.name}</h1>
           {s.description && <p class="lead" lang={lang}>{s.description}</p>}
+          <RecordBar i={i} />
         </header>
         <Facts items={[
           [i.t('series.period'), s.periodFrom ? i.period(String(s.periodFrom), s.periodTo ? String(s.periodTo) : null) : null],
