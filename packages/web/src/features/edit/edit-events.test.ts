@@ -3,23 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../server/test/db.js';
 import { client, TOKEN } from '../../../../server/test/http.js';
 import type { Db } from '../../../../server/src/db/client.js';
-import { browser, makeAccount } from '../../../../server/src/features/auth/auth.testkit.js';
-import { createSite } from '../../site.js';
-import { fields, formBody, postRaw, type Browser } from './form-testkit.js';
+import { browser } from '../../../../server/src/features/auth/auth.testkit.js';
+import { fields, formBody, postRaw, signedInSite, type Browser } from './form-testkit.js';
 
 describe('event forms and sheets', () => {
   let db: Db;
-  let app: ReturnType<typeof createSite>;
+  let app: Awaited<ReturnType<typeof signedInSite>>['app'];
   let admin: Browser, member: Browser;
   const api = () => client(db);
-
   beforeAll(async () => {
     db = await testDb();
-    app = createSite({ db, adminToken: TOKEN });
-    await makeAccount(db, 'admin@tandem.example', [{ role: 'platform_admin', organisationId: null }], { name: 'Admin' });
-    await makeAccount(db, 'ha@toulouse.example', [{ role: 'member', organisationId: 'ville-toulouse' }], { name: 'Hà' });
-    admin = browser(app); await admin.login('admin@tandem.example');
-    member = browser(app); await member.login('ha@toulouse.example');
+    const site = await signedInSite(db, { 'admin@tandem.example': [{ role: 'platform_admin', organisationId: null }],
+      'ha@toulouse.example': [{ role: 'member', organisationId: 'ville-toulouse' }] }, TOKEN);
+    ({ app, browsers: { 'admin@tandem.example': admin, 'ha@toulouse.example': member } } = site);
   });
   afterAll(async () => { await db?.close(); });
 
