@@ -15,10 +15,10 @@ export async function eventPage(c: Context, i: I18n, db: Db) {
   return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} after={await collaboration(c, i, db, 'event', e)} />));
 }
 
-/** A series' chronology; platform administrators get its edit link. */
+/** A series' chronology and history; platform administrators get its edit link. */
 export async function seriesPage(c: Context, i: I18n, db: Db) {
   const s = await getEventSeries(db, c.req.param('id') as string);
-  return c.html(await withRecordBar(c, i, db, 'event_series', s, <SeriesPage i={i} s={s} />));
+  return c.html(await withRecordBar(c, i, db, 'event_series', s, <SeriesPage i={i} s={s} after={await collaboration(c, i, db, 'event_series', s)} />));
 }
 
 /** On a partnership's sheet: the chronologies of the series that open with one of its agreements. */
