@@ -48,7 +48,8 @@ describe('event forms and sheets', () => {
     const e = (await api().get('/api/events/webinaire-eau-et-assainissement')).json;
     expect([e.online, e.onlineUrl, e.place.id]).toEqual([false, null, 'FR-C-31555']);
     const sheet = (await browser(app).get('/events/webinaire-eau-et-assainissement')).text;
-    expect(sheet).toContain('id="history-changes"');
+    expect(sheet).toContain('id="history-changes-h"');
+    expect(sheet).toMatch(/<th scope="row">En ligne<\/th><td><del>true<\/del><\/td><td><ins>false<\/ins>/);
     expect(sheet).not.toContain('href="/edit/events/');
   });
 
