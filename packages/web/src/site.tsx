@@ -57,7 +57,7 @@ export function createSite(opts: AppOptions): Hono {
 
 /** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds, searches. */
 export const PAGE_CACHE_PATHS = [
-  /^(\/(en|vi))?(\/|\/search|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
+  /^(\/(en|vi))?(\/|\/search|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories|events|series)\/[^/]+|\/embed\/.+)?$/,
 ];
 
 export type PageHandler = (c: Context, i: I18n, db: AppOptions['db']) => Promise<Response>;
