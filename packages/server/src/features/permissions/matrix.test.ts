@@ -131,6 +131,7 @@ const CASES: Case[] = [
   { name: 'update an event hosted by Toulouse', method: 'put', path: '/api/events/assises-11', body: async (db) => ({ title: '11es Assises', kind: 'edition', hosts: ['ville-toulouse'], version: await version('event', 'assises-11')(db) }), allowed: ['platform_admin'] },
   { name: 'delete an event hosted by cd93', method: 'del', path: '/api/events/matrix-event', allowed: ['member', 'platform_admin'] },
   { name: 'create a series of events', method: 'post', path: '/api/event-series', body: () => ({ id: 'matrix-series', name: 'Série matrice' }), allowed: ['platform_admin'] },
+  { name: 'delete a series of events', method: 'del', path: '/api/event-series/matrix-old-series', allowed: ['platform_admin'] },
   { name: 'update a series of events', method: 'put', path: '/api/event-series/assises-franco-vietnamiennes', body: async (db) => ({ name: 'Assises de la coopération décentralisée franco-vietnamienne', periodFrom: 2003, version: await version('event_series', 'assises-franco-vietnamiennes')(db) }), allowed: ['platform_admin'] },
   { name: 'disable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/disable', allowed: ['platform_admin'] },
   { name: 'enable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/enable', allowed: ['platform_admin'] },
@@ -172,6 +173,7 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into mission_participant (mission_id, organisation_id) values ('matrix-mission', 'cd93')`);
     await db.query(`insert into event (id, title, kind) values ('matrix-event', 'Évènement matrice', 'meeting')`);
     await db.query(`insert into event_host (event_id, organisation_id) values ('matrix-event', 'cd93')`);
+    await db.query(`insert into event_series (id, name) values ('matrix-old-series', 'Série ancienne')`);
     await db.query(`insert into account (id, email, name) values ('acc-matrix-colleague', 'matrix-colleague@example.org', 'Collègue matrice')`);
     await db.query(`insert into role_grant (account_id, role, organisation_id) values ('acc-matrix-colleague', 'member', 'cd93'), ('acc-matrix-colleague', 'member', 'cuf-gp-vietnam')`);
     await db.query(`insert into invitation (token_hash, email, grants, expires_at) values ('matrix-invitation', 'invited@example.org', '[{"role":"member","organisationId":"cd93"}]', now() + interval '1 day')`);
