@@ -2,6 +2,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
 import { eventsEn } from './events.js';
+import { programmeEn } from './programme.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -92,6 +93,7 @@ export const en: Record<MessageKey, string> = {
   ...enumLabels.en,
   ...contactsEn,
   ...eventsEn, // events and the series' chronologies (features/events)
+  ...programmeEn, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

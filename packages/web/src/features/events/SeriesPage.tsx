@@ -3,6 +3,7 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
 import { EventPlace, eventWhen } from './EventSheet.js';
+import { AddToCalendar, isDay } from './Programme.js';
 
 export function SeriesPage(props: { i: I18n; s: any }) {
   const { i, s } = props;
@@ -14,7 +15,7 @@ export function SeriesPage(props: { i: I18n; s: any }) {
     subEvent: s.events.map((e: any) => ({ '@type': 'Event', name: e.title, startDate: e.start ?? undefined })),
   };
   return (
-    <Layout i={i} meta={{ title: s.name, titleLang: lang, description: s.description ?? undefined, path: `/series/${s.id}`, jsonLd }}>
+    <Layout i={i} meta={{ title: s.name, titleLang: lang, description: s.description ?? undefined, path: `/series/${s.id}`, jsonLd, calendar: { href: i.path(`/series/${s.id}/calendar.ics`), title: i.t('calendar.feed', { name: s.name }) } }}>
       <article class="sheet">
         <header class="sheet-header">
           <p class="kicker">{i.t('kind.eventSeries')}</p>
@@ -25,6 +26,7 @@ export function SeriesPage(props: { i: I18n; s: any }) {
           [i.t('series.period'), s.periodFrom ? i.period(String(s.periodFrom), s.periodTo ? String(s.periodTo) : null) : null],
           [i.t('kind.event'), i.plural('series.editions', editions)],
         ]} />
+        <AddToCalendar i={i} href={`/series/${s.id}/calendar.ics`} when={s.events.some((e: any) => isDay(e.start))} />
         <Section id="chronology" title={i.t('series.chronology')}>
           <ol class="chronology">
             {s.opening && <li>
