@@ -10,6 +10,11 @@ import { listSessions } from './programme.service.js';
 
 export interface CalendarFile { filename: string; body: string }
 
+/** The time zone of an event's local hours: its own, else its host country's (the Assises in Vietnam or in France). */
+export function eventZone(e: { timeZone?: string | null; side?: string | null }): string | null {
+  return e.timeZone ?? (e.side === 'VN' ? 'Asia/Ho_Chi_Minh' : e.side === 'FR' ? 'Europe/Paris' : null);
+}
+
 /** The place as one line: the place's text or its territory, or the online link. */
 export function eventLocation(e: { placeText?: string | null; place?: { name: string } | null; online?: boolean; onlineUrl?: string | null }): string | null {
   if (e.online) return [e.placeText, e.onlineUrl].filter(Boolean).join(' — ') || null;
@@ -29,7 +34,7 @@ export async function eventCalendar(db: Db, eventId: string, origin: string, pre
   const sessions = (await listSessions(db, null, eventId)).filter((s) => s.day && s.startTime && s.endTime);
   const where = eventLocation(e);
   const items: IcsEvent[] = [asIcs(e, origin, prefix), ...sessions.map((s) => ({
-    id: s.id, title: `${s.title} — ${e.title}`, start: s.day, startTime: s.startTime, endTime: s.endTime, timeZone: e.timeZone,
+    id: s.id, title: `${s.title} — ${e.title}`, start: s.day, startTime: s.startTime, endTime: s.endTime, timeZone: eventZone(e),
     location: [s.room, s.onlineUrl].filter(Boolean).join(' — ') || where, description: s.description,
     url: `${origin}${prefix}/events/${encodeURIComponent(e.id)}/sessions/${encodeURIComponent(s.id)}`,
   }))];

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
 import type { Db } from '../../db/client.js';
 import { createApp } from '../../app.js';
+import ICAL from 'ical.js';
 import { browser, makeAccount } from '../auth/auth.testkit.js';
+import { eventCalendar } from './calendar.js';
 
 const EV = '/api/events/restitution-assises-12/sessions'; // hosted by Cités Unies France (cuf)
 
@@ -106,5 +108,17 @@ describe('programme API', () => {
     expect((await as.anonymous.c.get(`${EV}/${s.id}`)).status).toBe(404);
     const [{ n }] = await db.query(`select count(*)::int as n from audit_log where action like 'event_session_%' and target_id = 'restitution-assises-12'`);
     expect(n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('writes the timed sessions of an event without a time zone in its host country\'s (Toulouse: Paris time)', async () => {
+    await db.query(`insert into event_session (id, event_id, kind, position, title, day, start_time, end_time, room)
+      values ('prog-toulouse', 'assises-11', 'workshop', 0, 'Atelier toulousain', '2019-04-01', '09:00', '10:30', 'Salle Osète')`);
+    const file = await eventCalendar(db, 'assises-11', 'https://tandem.example', '/en');
+    expect(file.filename).toBe('assises-11.ics');
+    const events = new ICAL.Component(ICAL.parse(file.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const session = events.find((e) => e.uid.startsWith('prog-toulouse@'))!;
+    expect([session.startDate.toJSDate().toISOString(), session.endDate.toJSDate().toISOString(), session.location, session.uid])
+      .toEqual(['2019-04-01T07:00:00.000Z', '2019-04-01T08:30:00.000Z', 'Salle Osète', 'prog-toulouse@tandem.example']);
+    expect(String(events.find((e) => e.uid.startsWith('assises-11@'))!.component.getFirstPropertyValue('url'))).toBe('https://tandem.example/en/events/assises-11');
   });
 });

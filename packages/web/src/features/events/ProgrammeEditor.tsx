@@ -6,6 +6,7 @@
  */
 import { sessionKinds } from '@tandem/shared';
 import type { Session } from '../../../../server/src/features/events/programme.service.js';
+import { eventZone } from '../../../../server/src/features/events/calendar.js';
 import { textLang, type I18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { Layout } from '../../components/Layout.js';
@@ -131,7 +132,7 @@ export function ProgrammeEditor(props: { i: I18n; v: EditorView }) {
       <header class="sheet-header">
         <p class="kicker">{i.t('programme.editor.kicker')}</p>
         <h1>{title}</h1>
-        <p class="lead">{i.t('programme.editor.lead', { zone: v.e.timeZone ?? 'UTC' })}</p>
+        <p class="lead">{i.t('programme.editor.lead', { zone: eventZone(v.e) ?? 'UTC' })}</p>
       </header>
       {v.notice && <div class={`notice notice-${v.notice.kind}`} role={v.notice.kind === 'error' ? 'alert' : 'status'}><p>{v.notice.text}</p></div>}
       <section aria-labelledby="sessions-h">

@@ -5,6 +5,7 @@
  */
 import type { Session } from '../../../../server/src/features/events/programme.service.js';
 import { zonedInstant } from '../../../../server/src/features/events/ics.js';
+import { eventZone } from '../../../../server/src/features/events/calendar.js';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLink, Facts, Section } from '../../components/Sheet.js';
@@ -16,12 +17,13 @@ export function SessionPage(props: { i: I18n; e: any; s: Session }) {
   const lang = textLang(i);
   const path = sessionPath(e.id, s.id);
   const eventPath = `/events/${encodeURIComponent(e.id)}`;
-  const when = s.day ? eventWhen(i, { start: s.day, end: s.day, startTime: s.startTime, endTime: s.endTime, timeZone: e.timeZone }) : null;
+  const zone = eventZone(e);
+  const when = s.day ? eventWhen(i, { start: s.day, end: s.day, startTime: s.startTime, endTime: s.endTime, timeZone: zone }) : null;
   const online = !!s.onlineUrl || (!s.room && e.online);
   const jsonLd = {
     '@context': 'https://schema.org', '@type': 'Event', name: s.title, description: s.description ?? undefined,
-    startDate: s.day ? (s.startTime ? zonedInstant(s.day, s.startTime, e.timeZone).toISOString() : s.day) : undefined,
-    endDate: s.day && s.endTime ? zonedInstant(s.day, s.endTime, e.timeZone).toISOString() : undefined,
+    startDate: s.day ? (s.startTime ? zonedInstant(s.day, s.startTime, zone).toISOString() : s.day) : undefined,
+    endDate: s.day && s.endTime ? zonedInstant(s.day, s.endTime, zone).toISOString() : undefined,
     eventAttendanceMode: `https://schema.org/${online ? 'Online' : 'Offline'}EventAttendanceMode`,
     location: s.onlineUrl ? { '@type': 'VirtualLocation', url: s.onlineUrl } : { '@type': 'Place', name: s.room ?? e.place?.name ?? e.placeText ?? undefined },
     organizer: s.leads.filter((l) => l.kind === 'organisation').map((l) => ({ '@type': 'Organization', name: l.name })),

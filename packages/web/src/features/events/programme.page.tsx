@@ -5,7 +5,7 @@
  * session that registrations still hold is not deleted (409, naming them to the organisers).
  */
 import type { Context } from 'hono';
-import { sessionInput, sessionMoveInput, sessionUpdateInput } from '@tandem/shared';
+import { sessionInput, sessionMoveInput, sessionUpdateInput, type SessionUpdateInput } from '@tandem/shared';
 import type { Db } from '../../../../server/src/db/client.js';
 import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError, ValidationError } from '../../../../server/src/lib/errors.js';
@@ -113,7 +113,7 @@ export async function programmeEditorPage(c: Context, i: I18n, db: Db): Promise<
       const parsed = action === 'create' ? sessionInput.safeParse(fields) : sessionUpdateInput.safeParse({ ...fields, version });
       if (!parsed.success) return invalid(zodErrors(i, 'form', parsed.error, draft));
       if (action === 'create') await createSession(db, ctx, eventId, parsed.data);
-      else await updateSession(db, ctx, eventId, sessionId, parsed.data as typeof sessionUpdateInput._output);
+      else await updateSession(db, ctx, eventId, sessionId, parsed.data as SessionUpdateInput);
       done = action === 'create' ? 'created' : 'updated';
     } else if (action === 'up' || action === 'down') {
       const parsed = sessionMoveInput.safeParse({ direction: action, version: draft.version });
