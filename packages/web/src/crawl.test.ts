@@ -43,6 +43,9 @@ describe('crawl of the public site', () => {
     for (const [path, table] of kinds) {
       for (const { id } of await db.query<{ id: string }>(`select id from ${table}`)) for (const l of LANGS) add(`${l}/${path}/${encodeURIComponent(id)}`, FOLLOW_DEPTH, '(seeded record)');
     }
+    for (const s of await db.query<{ event_id: string; id: string }>('select event_id, id from event_session')) {
+      for (const l of LANGS) add(`${l}/events/${encodeURIComponent(s.event_id)}/sessions/${encodeURIComponent(s.id)}`, FOLLOW_DEPTH, '(seeded session)');
+    }
     for (const { id } of await db.query<{ id: string }>(`select id from territory where kind = 'country'`)) for (const l of LANGS) add(`${l}/territories/${encodeURIComponent(id)}`, FOLLOW_DEPTH, '(country)');
 
     while (queue.length) {

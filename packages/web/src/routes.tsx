@@ -38,6 +38,7 @@ import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
 import { workspacePage } from './features/workspace/workspace.page.js';
 import { eventPage, seriesOfPartnership, seriesPage } from './features/events/events.page.js';
+import { programmePageRoutes } from './features/events/programme.page.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -119,6 +120,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   }],
   ['/events/:id', eventPage], // events and the series' chronologies (features/events)
   ['/series/:id', seriesPage],
+  ...programmePageRoutes, // sessions' pages, calendars, the organisers' programme editor
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],

@@ -3,6 +3,7 @@ import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
 import { eventsEn } from './events.js';
 import { eventRecordsEn } from './event-records.js';
+import { programmeEn } from './programme.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -94,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   ...contactsEn,
   ...eventsEn, // events and the series' chronologies (features/events)
   ...eventRecordsEn, // events as records: forms, downloads, create action
+  ...programmeEn, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

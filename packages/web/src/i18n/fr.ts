@@ -4,6 +4,7 @@ import { workspaceFr } from './workspace.js';
 import { contactsFr } from './contacts.js';
 import { eventsFr } from './events.js';
 import { eventRecordsFr } from './event-records.js';
+import { programmeFr } from './programme.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -93,6 +94,7 @@ export const fr = {
   ...contactsFr,
   ...eventsFr, // events and the series' chronologies (features/events)
   ...eventRecordsFr, // events as records: forms, downloads, create action
+  ...programmeFr, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

@@ -3,6 +3,7 @@ import { workspaceVi } from './workspace.js';
 import { contactsVi } from './contacts.js';
 import { eventsVi } from './events.js';
 import { eventRecordsVi } from './event-records.js';
+import { programmeVi } from './programme.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -94,6 +95,7 @@ export const vi: Record<MessageKey, string> = {
   ...contactsVi,
   ...eventsVi, // events and the series' chronologies (features/events)
   ...eventRecordsVi, // events as records: forms, downloads, create action
+  ...programmeVi, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

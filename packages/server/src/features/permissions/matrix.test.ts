@@ -46,6 +46,8 @@ const READS: Read[] = [
   { name: 'a series of events', path: '/api/event-series/assises-franco-vietnamiennes', allowed: ROLES },
   { name: 'the series of events', path: '/api/event-series', allowed: ROLES },
   { name: 'the revisions of an event', path: '/api/events/assises-11/revisions', allowed: ROLES },
+  { name: 'the programme of an event', path: '/api/events/restitution-assises-12/sessions', allowed: ROLES },
+  { name: 'a session of an event', path: '/api/events/restitution-assises-12/sessions/matrix-session', allowed: ROLES },
 ];
 /** Aid declarations: drafts (stored or pre-filled) read by cd93's members and platform administrators only, 404 for everyone else (signed out included); public once submitted. */
 const CD93_READERS: Role[] = ['read_token', 'member', 'platform_admin'];
@@ -72,6 +74,8 @@ const PRIVATE = ['x@example.org', 'm@example.org', 'loose@example.org', '+33 6 0
 interface Case { name: string; method: 'post' | 'put' | 'del'; path: string; body?: (db: Db) => Promise<unknown> | unknown; allowed: Role[]; field?: string; denied?: 404 }
 const contactVersion = async (db: Db) => (await db.query(`select version from record_contact where person_id = 'matrix-person'`))[0]?.version ?? 1;
 
+const sessionVersion = async (db: Db) => (await db.query(`select version from event_session where id = 'matrix-session'`))[0].version;
+const sessionBody = (title: string) => async (db: Db) => ({ title, kind: 'session', leads: [{ organisationId: 'cuf' }], version: await sessionVersion(db) });
 const version = (table: string, id: string) => async (db: Db) => (await db.query(`select version from ${table} where id = $1`, [id]))[0].version;
 const ALL_SIGNED_IN: Role[] = ['member', 'outsider', 'network_admin', 'platform_admin']; // not read_token: it lacks the write scope
 
@@ -109,6 +113,11 @@ const CASES: Case[] = [
   { name: 'change a contact of cd93', method: 'put', path: '/api/partnerships/ssd-hai-duong/contacts/matrix-person', body: async (db) => ({ role: 'référent technique', version: await contactVersion(db) }), allowed: ['member', 'platform_admin'], denied: 404 },
   { name: 'remove a contact of cd93', method: 'del', path: '/api/partnerships/ssd-hai-duong/contacts/matrix-person', allowed: ['member', 'platform_admin'], denied: 404 },
   { name: 'add a document to a partnership', method: 'post', path: '/api/partnerships/ssd-hai-duong/documents', body: async (db) => ({ url: 'https://cd93.example/convention.pdf', kind: 'agreement', version: await version('partnership', 'ssd-hai-duong')(db) }), allowed: ['member', 'platform_admin'] },
+  // the programme of an event: its organisers (members of its hosts: cuf for the restitution, Montreuil for the 7th Assises) and platform administrators
+  { name: 'add a session to an event hosted by cuf', method: 'post', path: '/api/events/restitution-assises-12/sessions', body: () => ({ title: 'Session matrice', kind: 'session' }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'change a session of an event hosted by cuf', method: 'put', path: '/api/events/restitution-assises-12/sessions/matrix-session', body: sessionBody('Session revue'), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'move a session of an event hosted by cuf', method: 'post', path: '/api/events/restitution-assises-12/sessions/matrix-session/move', body: async (db) => ({ direction: 'down', version: await sessionVersion(db) }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'delete a session of an event hosted by Montreuil', method: 'del', path: '/api/events/assises-7/sessions/matrix-session-7', allowed: ['outsider', 'platform_admin'] },
   { name: 'erase a person', method: 'post', path: '/api/people/PERSON/erase', allowed: ['platform_admin'] },
   { name: 'delete project', method: 'del', path: '/api/projects/phu-nu', allowed: ['member', 'platform_admin'] },
   { name: 'delete a partnership of the outsider’s organisation', method: 'del', path: '/api/partnerships/montreuil-hai-duong', allowed: ['outsider', 'platform_admin'] },
@@ -147,7 +156,8 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc),
     (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null),
     (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log),
-    (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_series), (select sum(version) from event_series))::text as f`);
+    (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_series), (select sum(version) from event_series),
+    (select count(*) from event_session), (select coalesce(sum(version + position), 0) from event_session), (select count(*) from event_session_lead))::text as f`);
   return row.f;
 }
 
@@ -179,6 +189,9 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into invitation (token_hash, email, grants, expires_at) values ('matrix-invitation', 'invited@example.org', '[{"role":"member","organisationId":"cd93"}]', now() + interval '1 day')`);
     await db.query(`insert into apd_declaration (id, organisation_id, year, status, submitted_at) values ('cd93-2021', 'cd93', 2021, 'draft', null), ('cd93-2022', 'cd93', 2022, 'submitted', now())`);
     await db.query(`insert into apd_line (declaration_id, category, country, amount) values ('cd93-2021', 'refugees', 'VN', 4321), ('cd93-2022', 'awareness', null, 1234)`);
+    await db.query(`insert into event_session (id, event_id, kind, position, title) values ('matrix-session', 'restitution-assises-12', 'session', 0, 'Session matrice'),
+      ('matrix-session-b', 'restitution-assises-12', 'session', 1, 'Session suivante'), ('matrix-session-7', 'assises-7', 'workshop', 0, 'Atelier matrice')`);
+    await db.query(`insert into event_session_lead (session_id, position, person_id) values ('matrix-session', 0, 'matrix-person')`);
     if (role === 'read_token') {
       const account = await makeAccount(db, `${role}@example.org`, GRANTS[role]);
       client = browser(app, { origin: null });
@@ -229,6 +242,13 @@ describe.each(ROLES)('as %s', (role) => {
       expect(r.status, path).toBe(200);
       for (const secret of PRIVATE) expect(r.text, `${path} shows ${secret}`).not.toContain(secret);
     }
+  });
+
+  it('shows the person leading a session only to members of the person\'s organisation, the event\'s organisers and platform administrators', async () => {
+    const r = await client.get('/api/events/restitution-assises-12/sessions/matrix-session', auth);
+    const people = r.json.leads.filter((l: any) => l.kind === 'person').map((l: any) => l.id);
+    expect(people, role).toEqual(['read_token', 'member', 'network_admin', 'platform_admin'].includes(role) ? ['matrix-person'] : []);
+    if (!people.length) expect(r.text).not.toContain('Personne à effacer');
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

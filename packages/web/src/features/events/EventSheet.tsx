@@ -6,6 +6,7 @@ import type { Child } from 'hono/jsx';
 import { PlaceLink } from '../sheets/place.js';
 import { Downloads } from '../../components/Downloads.js';
 import { RecordBar } from './record-bar.js';
+import { AddToCalendar, isDay, Programme } from './Programme.js';
 
 /** "1er – 2 avril 2019", "novembre 2010", "2003"; with the hours when known. */
 export function eventWhen(i: I18n, e: any): string | null {
@@ -37,7 +38,7 @@ export function EventSheet(props: { i: I18n; e: any; after?: Child }) {
     about: e.theme ?? undefined,
   };
   return (
-    <Layout i={i} meta={{ title: e.title, titleLang: lang, path, jsonLd }}>
+    <Layout i={i} meta={{ title: e.title, titleLang: lang, path, jsonLd, calendar: { href: i.path(`${path}/calendar.ics`), title: i.t('calendar.feed', { name: e.title }) } }}>
       <article class="sheet">
         <header class="sheet-header">
           <p class="kicker">{i.l('eventKind', e.kind)}</p>
@@ -54,16 +55,11 @@ export function EventSheet(props: { i: I18n; e: any; after?: Child }) {
           [i.t('event.side'), e.side ? i.l('eventSide', e.side) : null],
           [i.t('event.theme'), e.theme ? <q lang={lang}>{e.theme}</q> : null],
         ]} />
+        <AddToCalendar i={i} href={`${path}/calendar.ics`} when={isDay(e.start)} />
         <Section id="hosts" title={i.t('event.hosts')} when={e.hosts.length > 0}>
           <LinkList textLang={lang} items={e.hosts.map((h: any) => ({ href: i.path(`/organisations/${h.id}`), text: h.name }))} />
         </Section>
-        <Section id="workshops" title={i.t('event.workshops')} when={e.workshops.length > 0 || !!e.workshopsCount}>
-          {e.workshopsCount ? <p>{i.plural('event.workshops.count', e.workshopsCount)}</p> : null}
-          {e.workshops.length > 0 ? <ul class="link-list">{e.workshops.map((w: any) => <li>
-            <span lang={lang}>{w.title}</span>
-            {w.lead && <span class="muted"> — {i.t('event.lead')} : <a href={i.path(`/organisations/${w.lead.id}`)} lang={lang}>{w.lead.name}</a></span>}
-          </li>)}</ul> : <p class="muted">{i.t('event.workshops.untitled')}</p>}
-        </Section>
+        <Programme i={i} e={e} />
         <Section id="agenda" title={i.t('event.agenda')} when={e.agenda.length > 0}>
           <ol>{e.agenda.map((a: string) => <li lang={lang}>{a}</li>)}</ol>
         </Section>

@@ -5,6 +5,7 @@ import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
 import { EventPlace, eventWhen } from './EventSheet.js';
 import { RecordBar } from './record-bar.js';
+import { AddToCalendar, isDay } from './Programme.js';
 
 /** after: the series' history (and what else the route adds below it). */
 export function SeriesPage(props: { i: I18n; s: any; after?: Child }) {
@@ -17,7 +18,7 @@ export function SeriesPage(props: { i: I18n; s: any; after?: Child }) {
     subEvent: s.events.map((e: any) => ({ '@type': 'Event', name: e.title, startDate: e.start ?? undefined })),
   };
   return (
-    <Layout i={i} meta={{ title: s.name, titleLang: lang, description: s.description ?? undefined, path: `/series/${s.id}`, jsonLd }}>
+    <Layout i={i} meta={{ title: s.name, titleLang: lang, description: s.description ?? undefined, path: `/series/${s.id}`, jsonLd, calendar: { href: i.path(`/series/${s.id}/calendar.ics`), title: i.t('calendar.feed', { name: s.name }) } }}>
       <article class="sheet">
         <header class="sheet-header">
           <p class="kicker">{i.t('kind.eventSeries')}</p>
@@ -29,6 +30,7 @@ export function SeriesPage(props: { i: I18n; s: any; after?: Child }) {
           [i.t('series.period'), s.periodFrom ? i.period(String(s.periodFrom), s.periodTo ? String(s.periodTo) : null) : null],
           [i.t('kind.event'), i.plural('series.editions', editions)],
         ]} />
+        <AddToCalendar i={i} href={`/series/${s.id}/calendar.ics`} when={s.events.some((e: any) => isDay(e.start))} />
         <Section id="chronology" title={i.t('series.chronology')}>
           <ol class="chronology">
             {s.opening && <li>

@@ -8,10 +8,12 @@ import { EventSheet } from './EventSheet.js';
 import { SeriesPage } from './SeriesPage.js';
 import { withRecordBar } from './record-bar.js';
 import { collaboration } from '../collab/collab.js';
+import { programmeOf } from './Programme.js';
 
 /** An event's sheet, with its history (and restore), its edit link and saved notice for those who may edit it. */
 export async function eventPage(c: Context, i: I18n, db: Db) {
-  const e = await getEvent(db, c.req.param('id') as string);
+  const id = c.req.param('id') as string;
+  const e = { ...await getEvent(db, id), programme: await programmeOf(c, db, id) };
   return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} after={await collaboration(c, i, db, 'event', e)} />));
 }
 
