@@ -14,3 +14,4 @@ export * from './place-name.js';
 export * from './labels.js';
 export * from './contacts.js';
 export * from './events.js';
+export * from './registration.js';
