@@ -130,8 +130,9 @@ describe('registering through the API', () => {
     await api.post(`/api/events/${ev.id}/registrations`, person('pub-wait', { name: 'Waiting Person', publicConsent: true }), null);
     const r = await api.get(`/api/events/${ev.id}/participants`);
     expect(r.json).toEqual([{ name: 'Lan Nguyễn', organisation: { id: 'cd93', name: expect.any(String) } }]);
-    for (const path of ['/api/search?q=Secret', '/api/search?q=ppub-no', `/api/events/${ev.id}`, '/api/export?format=json&kind=organisations']) {
+    for (const path of ['/api/search?q=Secret', '/api/search?q=ppub-no', `/api/events/${ev.id}`, '/api/export?format=json&kind=organisations', '/api/export?format=csv&kind=events', `/api/export/events/${ev.id}?format=json`, `/api/events/${ev.id}/revisions`]) {
       const x = await api.get(path);
+      expect(x.status, path).toBe(200);
       expect(x.text, path).not.toMatch(/ppub-no@example.org|Secret Person|Waiting Person/);
     }
     expect((await api.get(`/api/events/${ev.id}/registrations`)).status).toBe(404); // anonymous: not told
