@@ -15,3 +15,4 @@ export * from './labels.js';
 export * from './contacts.js';
 export * from './events.js';
 export * from './programme.js';
+export * from './registration.js';
