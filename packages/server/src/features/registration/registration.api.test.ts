@@ -94,6 +94,10 @@ describe('registering through the API', () => {
       expect((await api.get(`/api/events/${id}/registration-form`)).status).toBe(404);
       expect((await api.post(`/api/events/${id}/registrations`, person(`seed-${id}`), null)).json.issues[0].path).toBe('closed');
     }
+    // a form added to the past restitution (9 June 2023) does not open it
+    await db.query(`insert into registration_form (event_id) values ('restitution-assises-12')`);
+    expect((await getForm(db, 'restitution-assises-12'))!.open).toBe(false);
+    expect((await api.post('/api/events/restitution-assises-12/registrations', person('seed-late'), null)).json.issues[0].path).toBe('closed');
   });
 
   it('moderates: pending holds no place; accepting takes one while left, then the waiting list, each with its mail', async () => {
