@@ -4,6 +4,7 @@
  * in) and the server (readable CSV) both need them, so they live here, below both.
  */
 import { accountRoles, fundingKinds, missionDirections, organisationKinds, partnershipKinds, partnershipStatuses, projectStatuses, recordKinds, territoryKinds } from './enums.js';
+import { eventKinds, eventSides } from './events.js';
 
 export type LabelLang = 'fr' | 'en' | 'vi';
 
@@ -19,6 +20,8 @@ const fr = {
   'status.incoming': 'Accueil en France', 'status.outgoing': 'Délégation française à l’étranger',
   'kind.territory': 'Territoire', 'kind.organisation': 'Acteur', 'kind.partnership': 'Partenariat', 'kind.project': 'Projet', 'kind.mission': 'Délégation', 'kind.event': 'Évènement',
   'fundingKind.committed': 'engagé', 'fundingKind.disbursed': 'versé', 'fundingKind.budgeted': 'prévu',
+  'eventKind.edition': 'Édition', 'eventKind.meeting': 'Réunion', 'eventKind.online': 'Réunion en ligne', 'eventKind.workshop': 'Atelier', 'eventKind.other': 'Évènement',
+  'eventSide.FR': 'France', 'eventSide.VN': 'Vietnam',
 };
 export type EnumLabelKey = keyof typeof fr;
 
@@ -36,6 +39,8 @@ export const enumLabels: Record<LabelLang, Record<EnumLabelKey, string>> = {
     'status.incoming': 'Hosted in France', 'status.outgoing': 'French delegation abroad',
     'kind.territory': 'Place', 'kind.organisation': 'Actor', 'kind.partnership': 'Partnership', 'kind.project': 'Project', 'kind.mission': 'Delegation', 'kind.event': 'Event',
     'fundingKind.committed': 'committed', 'fundingKind.disbursed': 'disbursed', 'fundingKind.budgeted': 'budgeted',
+  'eventKind.edition': 'Edition', 'eventKind.meeting': 'Meeting', 'eventKind.online': 'Online meeting', 'eventKind.workshop': 'Workshop', 'eventKind.other': 'Event',
+  'eventSide.FR': 'France', 'eventSide.VN': 'Vietnam',
   },
   vi: {
     'territoryKind.country': 'Quốc gia', 'territoryKind.region': 'Vùng', 'territoryKind.departement': 'Tỉnh (Pháp)', 'territoryKind.commune': 'Xã/thị trấn', 'territoryKind.epci': 'Liên xã',
@@ -49,6 +54,8 @@ export const enumLabels: Record<LabelLang, Record<EnumLabelKey, string>> = {
     'status.incoming': 'Đón tiếp tại Pháp', 'status.outgoing': 'Đoàn Pháp ra nước ngoài',
     'kind.territory': 'Địa phương', 'kind.organisation': 'Tổ chức', 'kind.partnership': 'Quan hệ đối tác', 'kind.project': 'Dự án', 'kind.mission': 'Đoàn công tác', 'kind.event': 'Sự kiện',
     'fundingKind.committed': 'cam kết', 'fundingKind.disbursed': 'đã giải ngân', 'fundingKind.budgeted': 'dự kiến',
+  'eventKind.edition': 'Kỳ hội nghị', 'eventKind.meeting': 'Cuộc họp', 'eventKind.online': 'Cuộc họp trực tuyến', 'eventKind.workshop': 'Hội thảo chuyên đề', 'eventKind.other': 'Sự kiện',
+  'eventSide.FR': 'Pháp', 'eventSide.VN': 'Việt Nam',
   },
 };
 
@@ -59,7 +66,7 @@ export function enumLabel(lang: LabelLang, group: string, value: string): string
 
 /** The vocabularies labelled here, by group: every value has its label in each language (labels.test.ts). */
 export const labelledVocabularies: Record<string, readonly string[]> = {
-  kind: recordKinds, territoryKind: territoryKinds, orgKind: organisationKinds, partnershipKind: partnershipKinds, fundingKind: fundingKinds,
+  kind: recordKinds, eventKind: eventKinds, eventSide: eventSides, territoryKind: territoryKinds, orgKind: organisationKinds, partnershipKind: partnershipKinds, fundingKind: fundingKinds,
   status: [...partnershipStatuses, ...projectStatuses, ...missionDirections],
 };
 

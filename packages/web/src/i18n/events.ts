@@ -4,8 +4,6 @@
  */
 export const eventsFr = {
   'kind.event': 'Évènement', 'kind.eventSeries': 'Série d’évènements',
-  'eventKind.edition': 'Édition', 'eventKind.meeting': 'Réunion', 'eventKind.online': 'Réunion en ligne', 'eventKind.workshop': 'Atelier', 'eventKind.other': 'Évènement',
-  'eventSide.FR': 'France', 'eventSide.VN': 'Vietnam',
   'event.series': 'Série', 'event.edition': 'Édition n° {n}', 'event.number': 'Numéro', 'event.dates': 'Dates', 'event.hours.paris': 'de {start} à {end}, heure de Paris',
   'event.hours': 'de {start} à {end} ({zone})', 'event.online': 'En ligne', 'event.onlineLink': 'Lien de connexion',
   'event.side': 'Pays d’accueil', 'event.hosts': 'Hôtes', 'event.theme': 'Thème', 'event.workshops': 'Ateliers',
@@ -20,8 +18,6 @@ type Key = keyof typeof eventsFr;
 
 export const eventsEn: Record<Key, string> = {
   'kind.event': 'Event', 'kind.eventSeries': 'Event series',
-  'eventKind.edition': 'Edition', 'eventKind.meeting': 'Meeting', 'eventKind.online': 'Online meeting', 'eventKind.workshop': 'Workshop', 'eventKind.other': 'Event',
-  'eventSide.FR': 'France', 'eventSide.VN': 'Vietnam',
   'event.series': 'Series', 'event.edition': 'Edition no. {n}', 'event.number': 'Number', 'event.dates': 'Dates', 'event.hours.paris': '{start} to {end}, Paris time',
   'event.hours': '{start} to {end} ({zone})', 'event.online': 'Online', 'event.onlineLink': 'Joining link',
   'event.side': 'Host country', 'event.hosts': 'Hosts', 'event.theme': 'Theme', 'event.workshops': 'Workshops',
@@ -35,8 +31,6 @@ export const eventsEn: Record<Key, string> = {
 
 export const eventsVi: Record<Key, string> = {
   'kind.event': 'Sự kiện', 'kind.eventSeries': 'Chuỗi sự kiện',
-  'eventKind.edition': 'Kỳ hội nghị', 'eventKind.meeting': 'Cuộc họp', 'eventKind.online': 'Cuộc họp trực tuyến', 'eventKind.workshop': 'Hội thảo chuyên đề', 'eventKind.other': 'Sự kiện',
-  'eventSide.FR': 'Pháp', 'eventSide.VN': 'Việt Nam',
   'event.series': 'Chuỗi sự kiện', 'event.edition': 'Kỳ thứ {n}', 'event.number': 'Số thứ tự', 'event.dates': 'Thời gian', 'event.hours.paris': 'từ {start} đến {end}, giờ Paris',
   'event.hours': 'từ {start} đến {end} ({zone})', 'event.online': 'Trực tuyến', 'event.onlineLink': 'Đường dẫn tham gia',
   'event.side': 'Nước đăng cai', 'event.hosts': 'Đơn vị đăng cai', 'event.theme': 'Chủ đề', 'event.workshops': 'Các hội thảo chuyên đề',

@@ -45,8 +45,8 @@ const themes = new Map(flattenThemes().map((t) => [t.id, t.labels]));
 
 /** Which label group (shared/src/labels.ts, the pages' own labels) names a column's values, per kind. */
 function valueLabeller(kind: string, column: string, lang: Lang): ((v: unknown) => unknown) | null {
-  const group = column === 'status' || column === 'direction' ? 'status'
-    : column === 'kind' ? ({ partnerships: 'partnershipKind', organisations: 'orgKind', territories: 'territoryKind', funding: 'fundingKind', results: 'kind' } as Record<string, string>)[kind] : undefined;
+  const group = column === 'status' || column === 'direction' ? 'status' : kind === 'events' && column === 'side' ? 'eventSide'
+    : column === 'kind' ? ({ partnerships: 'partnershipKind', organisations: 'orgKind', territories: 'territoryKind', funding: 'fundingKind', results: 'kind', events: 'eventKind' } as Record<string, string>)[kind] : undefined;
   if (group) return (v) => (typeof v === 'string' ? enumLabel(lang, group, v) : v);
   if (column === 'themes') return (v) => (Array.isArray(v) ? v.map((id) => themes.get(id)?.[lang] ?? id) : v);
   return null;

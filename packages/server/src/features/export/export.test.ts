@@ -100,6 +100,9 @@ describe('open data downloads', () => {
     const project = await get('/api/export/projects/innotech-master?format=csv&labels=vi&columns=funder,amount,kind');
     expect(project.status, project.text.slice(0, 300)).toBe(200);
     expect(parseCsv(project.text)[0]).toEqual(['Nhà tài trợ', 'Số tiền', 'Tính chất']);
+    // an event's kind and host country in words
+    const event = await get('/api/export/events/assises-11?format=csv&labels=en&columns=kind,side');
+    expect(parseCsv(event.text)[1]).toEqual(['Edition', 'France']);
   });
 
   it('the whole public database: gzipped JSON of every kind, as many records as the tables hold', async () => {
