@@ -49,8 +49,8 @@ function SessionItem(props: { i: I18n; eventId: string; s: Session }) {
   const lang = textLang(i);
   const hours = sessionHours(i, s);
   return (
-    <li class="session">
-      <p class="session-time">{hours ?? ''}</p>
+    <li class={hours ? 'session' : 'session untimed'}>
+      {hours && <p class="session-time">{hours}</p>}
       <div class="session-body">
         <p class="session-title"><a href={i.path(sessionPath(props.eventId, s.id))} lang={lang}>{s.title}</a>{' '}<span class="session-kind">{i.l('sessionKind', s.kind)}</span></p>
         {(s.room || s.onlineUrl || s.capacity != null) && <p class="muted session-where">
@@ -60,7 +60,7 @@ function SessionItem(props: { i: I18n; eventId: string; s: Session }) {
           {(s.room || s.onlineUrl) && s.capacity != null && ' · '}
           <PlacesLeft i={i} s={s} />
         </p>}
-        {s.leads.length > 0 && <p class="session-leads">{i.t('programme.leads')} : <Leads i={i} leads={s.leads} /></p>}
+        {s.leads.length > 0 && <p class="session-leads">{i.t('programme.leads')}{i.t('search.colon')}<Leads i={i} leads={s.leads} /></p>}
       </div>
     </li>
   );
