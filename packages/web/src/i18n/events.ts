@@ -11,7 +11,7 @@ export const eventsFr = {
   'event.workshops.untitled': 'Les sources n’en donnent pas les intitulés.', 'event.lead': 'chef de file',
   'event.agenda': 'Ordre du jour', 'event.chronology': 'Voir la chronologie de la série',
   'series.chronology': 'Chronologie', 'series.period': 'Période',
-  'series.editions.one': '{n} édition', 'series.editions.other': '{n} éditions',
+  'series.editionsLabel': 'Éditions', 'series.editions.one': '{n} édition', 'series.editions.other': '{n} éditions',
   'series.opening': 'Point de départ',
 };
 type Key = keyof typeof eventsFr;
@@ -25,7 +25,7 @@ export const eventsEn: Record<Key, string> = {
   'event.workshops.untitled': 'The sources do not give their titles.', 'event.lead': 'lead',
   'event.agenda': 'Agenda', 'event.chronology': 'See the series’ chronology',
   'series.chronology': 'Chronology', 'series.period': 'Period',
-  'series.editions.one': '{n} edition', 'series.editions.other': '{n} editions',
+  'series.editionsLabel': 'Editions', 'series.editions.one': '{n} edition', 'series.editions.other': '{n} editions',
   'series.opening': 'Starting point',
 };
 
@@ -38,6 +38,6 @@ export const eventsVi: Record<Key, string> = {
   'event.workshops.untitled': 'Tài liệu nguồn không nêu tên các hội thảo.', 'event.lead': 'đơn vị chủ trì',
   'event.agenda': 'Chương trình', 'event.chronology': 'Xem niên biểu của chuỗi sự kiện',
   'series.chronology': 'Niên biểu', 'series.period': 'Giai đoạn',
-  'series.editions.one': '{n} kỳ', 'series.editions.other': '{n} kỳ',
+  'series.editionsLabel': 'Số kỳ', 'series.editions.one': '{n} kỳ', 'series.editions.other': '{n} kỳ',
   'series.opening': 'Khởi đầu',
 };

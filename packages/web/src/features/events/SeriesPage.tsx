@@ -28,7 +28,7 @@ export function SeriesPage(props: { i: I18n; s: any; after?: Child }) {
         </header>
         <Facts items={[
           [i.t('series.period'), s.periodFrom ? i.period(String(s.periodFrom), s.periodTo ? String(s.periodTo) : null) : null],
-          [i.t('kind.event'), i.plural('series.editions', editions)],
+          [i.t('series.editionsLabel'), i.plural('series.editions', editions)],
         ]} />
         <AddToCalendar i={i} href={`/series/${s.id}/calendar.ics`} when={s.events.some((e: any) => isDay(e.start))} />
         <Section id="chronology" title={i.t('series.chronology')}>
