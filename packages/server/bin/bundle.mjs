@@ -2,9 +2,11 @@
  * A TypeScript entry loaded as one JavaScript bundle, made by esbuild once per version of the sources and kept in
  * node_modules/.cache/tandem, instead of through tsx's loader (a second V8 thread compiling every module at each
  * start: ≈ 60 MB resident and 1–1.5 s). Used by `npm start` (run.mjs) and `npx tandem` (tandem.mjs). The project's own
- * files are bundled; every package stays an import of the file Node would load (its resolved path). `import.meta.url`
- * keeps naming each source file, so data files are found beside the sources as under tsx. No bundle (esbuild
- * missing, a build error, TANDEM_BUNDLE=off) → tsx, as before.
+ * files are bundled, and so are the plain-JavaScript packages of BUNDLED (zod and hono alone are 160 ES modules: Node
+ * resolves, reads and links each one at every start); every other package stays an import of the file Node would load
+ * (its resolved path): those with WebAssembly, native or data files beside their code. `import.meta.url` keeps naming
+ * each source file, so data files are found beside the sources as under tsx. No bundle (esbuild missing, a build
+ * error, TANDEM_BUNDLE=off) → tsx, as before.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -15,10 +17,19 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const CACHE = resolve(process.env.TANDEM_BUNDLE_CACHE || join(ROOT, 'node_modules/.cache/tandem'));
 const SOURCES = ['packages/app/src', 'packages/server/src', 'packages/web/src', 'packages/shared/src'].map((d) => join(ROOT, d));
 const SOURCE_FILE = /\.(ts|tsx|mts|js|mjs|json)$/;
+/** Packages bundled with the sources: plain JavaScript, no file read beside their code. */
+const BUNDLED = new Set(['zod', 'hono', '@hono/node-server']);
+/** The package a resolved file belongs to (the last node_modules/… of its path), or null. */
+function packageOf(path) {
+  const m = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
+  return m ? m[1] : null;
+}
 
-/** Every source file that may be bundled, hashed with the entry's path and esbuild's version. */
+/** Every source file that may be bundled, hashed with the entry's path, esbuild's version and the installed packages' versions. */
 function key(entry, version) {
-  const h = createHash('sha256').update(`${relative(ROOT, entry)}\0${version}\0${process.version}\0`);
+  const h = createHash('sha256').update(`${relative(ROOT, entry)}\0${version}\0${process.version}\0${[...BUNDLED]}\0`);
+  const installed = join(ROOT, 'node_modules/.package-lock.json');
+  h.update(existsSync(installed) ? readFileSync(installed) : '').update('\0');
   for (const dir of SOURCES) {
     if (!existsSync(dir)) continue;
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -38,7 +49,7 @@ function plugin() {
         const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
         if (r.errors.length) return { errors: r.errors };
         const own = r.path.startsWith(join(ROOT, 'packages') + '/') && !r.path.includes('/node_modules/');
-        return own ? { path: r.path } : { path: pathToFileURL(r.path).href, external: true };
+        return own || BUNDLED.has(packageOf(r.path)) ? { path: r.path } : { path: pathToFileURL(r.path).href, external: true };
       });
       build.onLoad({ filter: /\.(ts|tsx)$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
