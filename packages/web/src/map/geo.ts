@@ -31,6 +31,9 @@ export function worldShapes(): Shape[] {
   return world;
 }
 
+/** Whether these are worldShapes() (whose projected paths are kept between starts: paths-cache.ts). */
+export const isWorld = (shapes: Shape[]) => shapes === world;
+
 let detailed: Map<string, Shape> | null = null;
 /** One country at 1:50m, for its own page. */
 export function countryShape(a2: string): Shape | undefined {

@@ -1,6 +1,7 @@
 /** Server-rendered SVG maps: readable without JavaScript, links are real <a> elements. */
 import { geoEqualEarth, geoMercator, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
-import type { Shape } from './geo.js';
+import { isWorld, type Shape } from './geo.js';
+import { readPaths, writePaths } from './paths-cache.js';
 
 /** `home`: the French side of the partnerships (France on the world map), shaded apart from the counts. */
 export interface MapArea { id: string; name: string; href?: string; count?: number; label?: string; home?: boolean }
@@ -50,7 +51,7 @@ const drawings = new WeakMap<Shape[], Map<string, Drawing>>();
 
 /**
  * The world's 177 countries take ≈ 0.2 s to project: kept per shapes array (the world's is loaded once, geo.ts) and
- * frame, so only the first page that draws a map pays for it.
+ * frame, so only the first page that draws a map pays for it; the world's also on disk for the next start (paths-cache.ts).
  */
 function drawing(shapes: Shape[], width: number, height: number, local: boolean): Drawing {
   const frame = `${width}x${height}:${local ? 'local' : 'world'}`;
@@ -65,6 +66,11 @@ function drawing(shapes: Shape[], width: number, height: number, local: boolean)
     const path = geoPath(projection).digits(1);
     d = { projection, path, sphere: local ? null : path({ type: 'Sphere' } as any), shapes: new WeakMap() };
     byFrame.set(frame, d);
+    if (isWorld(shapes)) {
+      const saved = readPaths(frame);
+      for (const s of shapes) if (saved.has(s.properties.id)) d.shapes.set(s, saved.get(s.properties.id)!);
+      if (shapes.some((s) => !saved.has(s.properties.id))) writePaths(frame, new Map(shapes.map((s) => [s.properties.id, shapePath(d!, s)])));
+    }
   }
   return d;
 }
