@@ -18,17 +18,18 @@ const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const CACHE = resolve(process.env.TANDEM_BUNDLE_CACHE || join(ROOT, 'node_modules/.cache/tandem'));
 const SOURCES = ['packages/app/src', 'packages/server/src', 'packages/web/src', 'packages/shared/src'].map((d) => join(ROOT, d));
 const SOURCE_FILE = /\.(ts|tsx|mts|js|mjs|json)$/;
-/** Packages bundled with the sources: plain JavaScript, no file read beside their code. */
-const BUNDLED = new Set(['zod', 'hono', '@hono/node-server']);
+/** Packages bundled with the sources (and what they import): plain JavaScript, no file read beside their code. */
+const BUNDLED = new Set(['zod', 'hono', '@hono/node-server', 'd3-geo', 'd3-array', 'internmap', 'topojson-client', 'i18n-iso-countries']);
 /** The package a resolved file belongs to (the last node_modules/… of its path), or null. */
 function packageOf(path) {
   const m = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
   return m ? m[1] : null;
 }
 
-/** Every source file that may be bundled, hashed with the entry's path, esbuild's version and the installed packages' versions. */
+/** Every source file that may be bundled, hashed with the entry's path, esbuild's version, this file and the installed packages' versions. */
 function key(entry, version) {
-  const h = createHash('sha256').update(`${relative(ROOT, entry)}\0${version}\0${process.version}\0${[...BUNDLED]}\0`);
+  // this file too: a change in how the bundle is made makes a new one
+  const h = createHash('sha256').update(`${relative(ROOT, entry)}\0${version}\0${process.version}\0`).update(readFileSync(fileURLToPath(import.meta.url)));
   const installed = join(ROOT, 'node_modules/.package-lock.json');
   h.update(existsSync(installed) ? readFileSync(installed) : '').update('\0');
   for (const dir of SOURCES) {
@@ -51,7 +52,9 @@ function plugin() {
         const r = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
         if (r.errors.length) return { errors: r.errors };
         const own = r.path.startsWith(join(ROOT, 'packages') + '/') && !r.path.includes('/node_modules/');
-        return own || BUNDLED.has(packageOf(r.path)) ? { path: r.path } : { path: pathToFileURL(r.path).href, external: true };
+        // what a bundled package imports is bundled with it (a CommonJS require() of an external file cannot work)
+        const bundled = own || BUNDLED.has(packageOf(r.path)) || packageOf(args.importer) !== null;
+        return bundled ? { path: r.path } : { path: pathToFileURL(r.path).href, external: true };
       });
       build.onLoad({ filter: /\.(ts|tsx)$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
