@@ -7,7 +7,8 @@
  * warm starts on it. Each run ends with SIGTERM and waits for the whole process group to exit.
  *
  *   npm run bench:start [-- --cold 1 --bare 1 --warm 3 --pg 1 --command tsx]
- * --command tsx: `node --import tsx packages/app/src/main.ts` instead of `npm start` (the loader's cost)
+ * --command tsx: `node --import tsx packages/app/src/main.ts` instead of `npm start` (the loader's cost);
+ * --command node: `node packages/server/bin/run.mjs packages/app/src/main.ts`, what `npm start` runs (npm's own cost)
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,7 +28,10 @@ export interface StartRun {
   serverRssMb: number; groupRssMb: number; cpuMs: number;
 }
 
-const COMMANDS: Record<string, string[]> = { npm: ['npm', 'start'], tsx: [process.execPath, '--import', 'tsx', 'packages/app/src/main.ts'] };
+export const COMMANDS: Record<string, string[]> = {
+  npm: ['npm', 'start'], node: [process.execPath, 'packages/server/bin/run.mjs', 'packages/app/src/main.ts'],
+  tsx: [process.execPath, '--import', 'tsx', 'packages/app/src/main.ts'],
+};
 
 /** One start: spawn, poll GET / until 200, measure, SIGTERM, wait for the group to exit. */
 export async function timeStart(env: Record<string, string>, command = 'npm', timeoutMs = 300_000): Promise<StartRun> {

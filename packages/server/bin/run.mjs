@@ -5,5 +5,8 @@
  *   node packages/server/bin/run.mjs [entry.ts]
  */
 import { fromRoot, loadEntry } from './bundle.mjs';
+import { preloadPglite } from './pglite-preload.mjs';
+
+if (!process.env.DATABASE_URL) preloadPglite();
 
 await loadEntry(fromRoot(process.argv[2] ?? 'packages/app/src/main.ts'));

@@ -1,16 +1,16 @@
 /** Static assets: the stylesheet, and the browser scripts bundled by esbuild once per process (in memory). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export const bundles = ['search', 'map', 'sheet', 'embed', 'edit', 'import'] as const;
 let built: Promise<Map<string, string>> | null = null;
 
 export function scripts(): Promise<Map<string, string>> {
-  built ??= build({
+  // esbuild is loaded with the first script asked for, not at every start
+  built ??= import('esbuild').then(({ build }) => build({
     entryPoints: Object.fromEntries(bundles.map((b) => [b, fileURLToPath(new URL(`./client/${b}.ts`, import.meta.url))])),
     bundle: true, minify: true, format: 'esm', target: 'es2020', write: false, outdir: '/out', logLevel: 'silent',
-  }).then((r) => new Map(r.outputFiles.map((f) => [f.path.replace(/^.*\//, '').replace(/\.js$/, ''), f.text])));
+  })).then((r) => new Map(r.outputFiles.map((f) => [f.path.replace(/^.*\//, '').replace(/\.js$/, ''), f.text])));
   return built;
 }
 

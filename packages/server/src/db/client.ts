@@ -96,6 +96,19 @@ export async function openDb(opts: OpenOptions = {}): Promise<Db> {
   return openPglite(opts);
 }
 
+/** The engine bin/pglite-preload.mjs read and compiled while the server loaded, taken once (then PGlite loads its own). */
+async function preloadedEngine(): Promise<{ pgliteWasmModule?: WebAssembly.Module; fsBundle?: Blob }> {
+  const key = Symbol.for('tandem.pglite.preload');
+  const preload = (globalThis as any)[key] as { wasmModule: Promise<WebAssembly.Module>; fsBundle: Promise<Blob> } | undefined;
+  if (!preload) return {};
+  delete (globalThis as any)[key];
+  try {
+    return { pgliteWasmModule: await preload.wasmModule, fsBundle: await preload.fsBundle };
+  } catch {
+    return {};
+  }
+}
+
 async function openPglite(opts: OpenOptions): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   let lock: DataDirLock | undefined;
@@ -116,7 +129,8 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     }
     const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
     const startParams = [...PGlite.defaultStartParams, ...PGLITE_PARAMS, ...(opts.startParams ?? [])];
-    pg = await PGlite.create(dir ? { dataDir: dir, parsers, startParams } : { loadDataDir: opts.loadDataDir, parsers, startParams });
+    const engine = await preloadedEngine();
+    pg = await PGlite.create(dir ? { dataDir: dir, parsers, startParams, ...engine } : { loadDataDir: opts.loadDataDir, parsers, startParams, ...engine });
   } catch (err) {
     lock?.release();
     throw err;

@@ -35,7 +35,9 @@ export function migrate(db: Db, upTo?: string): Promise<string[]> {
 }
 
 async function migrateUnlocked(db: Db, upTo?: string): Promise<string[]> {
-  await db.exec('create table if not exists schema_migration (name text primary key, applied_at timestamptz not null default now())');
+  // looked up before it is created: `create table if not exists` on a table that exists costs ≈ 0.1 s of each PGlite start
+  const [{ present }] = await db.query<{ present: boolean }>(`select to_regclass('schema_migration') is not null as present`);
+  if (!present) await db.exec('create table schema_migration (name text primary key, applied_at timestamptz not null default now())');
   const done = new Set((await db.query<{ name: string }>('select name from schema_migration')).map((r) => r.name));
   const applied: string[] = [];
   for (const file of migrationFiles()) {

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import countries from 'i18n-iso-countries';
+// the library without its 78 locales' names (entry-node.js parses them all at import): only the codes are used here
+import countries from 'i18n-iso-countries/index.js';
 
 const require = createRequire(import.meta.url);
 export type Shape = Feature<Geometry, { id: string; name: string }>;
@@ -29,6 +30,9 @@ export function worldShapes(): Shape[] {
   });
   return world;
 }
+
+/** Whether these are worldShapes() (whose projected paths are kept between starts: paths-cache.ts). */
+export const isWorld = (shapes: Shape[]) => shapes === world;
 
 let detailed: Map<string, Shape> | null = null;
 /** One country at 1:50m, for its own page. */

@@ -1,6 +1,7 @@
 /** Server-rendered SVG maps: readable without JavaScript, links are real <a> elements. */
-import { geoEqualEarth, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
-import type { Shape } from './geo.js';
+import { geoEqualEarth, geoMercator, geoPath, type GeoPath, type GeoProjection } from 'd3-geo';
+import { isWorld, type Shape } from './geo.js';
+import { readPaths, writePaths } from './paths-cache.js';
 
 /** `home`: the French side of the partnerships (France on the world map), shaded apart from the counts. */
 export interface MapArea { id: string; name: string; href?: string; count?: number; label?: string; home?: boolean }
@@ -44,19 +45,51 @@ export interface MapProps {
   projection?: 'world' | 'local'; title: string; desc: string; id?: string; current?: string;
 }
 
+/** A projection fitted to a frame, with the path of each shape drawn once: the same shapes and frame draw the same paths. */
+interface Drawing { projection: GeoProjection; path: GeoPath; sphere: string | null; shapes: WeakMap<Shape, string> }
+const drawings = new WeakMap<Shape[], Map<string, Drawing>>();
+
+/**
+ * The world's 177 countries take ≈ 0.2 s to project: kept per shapes array (the world's is loaded once, geo.ts) and
+ * frame, so only the first page that draws a map pays for it; the world's also on disk for the next start (paths-cache.ts).
+ */
+function drawing(shapes: Shape[], width: number, height: number, local: boolean): Drawing {
+  const frame = `${width}x${height}:${local ? 'local' : 'world'}`;
+  let byFrame = drawings.get(shapes);
+  if (!byFrame) drawings.set(shapes, byFrame = new Map());
+  let d = byFrame.get(frame);
+  if (!d) {
+    const fc = { type: 'FeatureCollection' as const, features: shapes };
+    const projection: GeoProjection = local
+      ? geoMercator().fitExtent([[8, 8], [width - 8, height - 8]], fc as any)
+      : geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' } as any);
+    const path = geoPath(projection).digits(1);
+    d = { projection, path, sphere: local ? null : path({ type: 'Sphere' } as any), shapes: new WeakMap() };
+    byFrame.set(frame, d);
+    if (isWorld(shapes)) {
+      const saved = readPaths(frame);
+      for (const s of shapes) if (saved.has(s.properties.id)) d.shapes.set(s, saved.get(s.properties.id)!);
+      if (shapes.some((s) => !saved.has(s.properties.id))) writePaths(frame, new Map(shapes.map((s) => [s.properties.id, shapePath(d!, s)])));
+    }
+  }
+  return d;
+}
+
+function shapePath(d: Drawing, s: Shape): string {
+  let p = d.shapes.get(s);
+  if (p === undefined) d.shapes.set(s, p = d.path(s as any) ?? '');
+  return p;
+}
+
 /**
  * The map. Partnership lines are drawn over the areas but take no pointer events (attribute and CSS), so a click
  * on a country under a line opens the country; the lines stay links for the keyboard and screen readers.
  */
 export function MapSvg(props: MapProps) {
   const width = props.width ?? 960, height = props.height ?? 500, id = props.id ?? 'map';
-  const fc = { type: 'FeatureCollection' as const, features: props.shapes };
-  const projection: GeoProjection = props.projection === 'local'
-    ? geoMercator().fitExtent([[8, 8], [width - 8, height - 8]], fc as any)
-    : geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' } as any);
-  const path = geoPath(projection).digits(1);
+  const drawn = drawing(props.shapes, width, height, props.projection === 'local');
+  const { projection, path, sphere } = drawn;
   const max = maxCount(props.areas);
-  const sphere = props.projection === 'local' ? null : path({ type: 'Sphere' } as any);
   return (
     <svg viewBox={`0 0 ${width} ${height}`} class="map" role="group" aria-labelledby={`${id}-title ${id}-desc`} id={id} data-zoomable="true">
       <title id={`${id}-title`}>{props.title}</title>
@@ -65,7 +98,7 @@ export function MapSvg(props: MapProps) {
       <g class="map-areas">
         {props.shapes.map((s) => {
           const a = props.areas.get(s.properties.id);
-          const d = path(s as any) ?? '';
+          const d = shapePath(drawn, s);
           const fill = a?.home ? HOME : shadeOf(a?.count ?? 0, max);
           const shape = <path d={d} fill={fill} class={s.properties.id === props.current ? 'map-area current' : 'map-area'} data-id={s.properties.id} />;
           return a?.href

@@ -3,10 +3,10 @@ import { loadReference } from './reference/index.js';
 import { loadSeedDocuments } from './documents/index.js';
 import { reindexAll } from '../../features/search/search.index.js';
 
-/** True when the database holds no reference data yet (first start). */
+/** True when the database holds no reference data yet (first start). (Not a count: 0.2 s of every start on PGlite.) */
 export async function needsSeed(db: Db): Promise<boolean> {
-  const [row] = await db.query<{ n: number }>('select count(*)::int as n from territory');
-  return row.n === 0;
+  const [row] = await db.query<{ seeded: boolean }>('select exists (select 1 from territory) as seeded');
+  return !row.seeded;
 }
 
 /** Reference data, then the seed documents, then the search index, in one transaction: all or nothing. */

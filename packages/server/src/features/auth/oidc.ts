@@ -11,7 +11,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import * as oidc from 'openid-client';
+import type * as oidcTypes from 'openid-client';
 import type { Db } from '../../db/client.js';
 import { audit, clientIp } from '../audit/audit.js';
 import { findAccountByEmail, getAccount, mailLang, type Account } from './accounts.js';
@@ -39,20 +39,24 @@ export function oidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings
 
 export const OIDC_COOKIE = 'tandem_oidc';
 const PENDING_MINUTES = 10;
-const configs = new Map<string, Promise<oidc.Configuration>>();
+const configs = new Map<string, Promise<oidcTypes.Configuration>>();
+/** openid-client is loaded with the first single sign-on, not at every start. */
+const openidClient = () => import('openid-client');
 
 function isLoopback(url: URL) { return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname); }
 
 /** Discovery, once per process and settings (retried after a failure). */
-export function configuration(s: OidcSettings): Promise<oidc.Configuration> {
+export function configuration(s: OidcSettings): Promise<oidcTypes.Configuration> {
   const key = JSON.stringify([s.issuer, s.clientId, s.clientSecret, s.authMethod]);
   let p = configs.get(key);
   if (!p) {
     const issuer = new URL(s.issuer);
-    const auth = !s.clientSecret ? oidc.None() : s.authMethod === 'client_secret_basic' ? oidc.ClientSecretBasic(s.clientSecret) : oidc.ClientSecretPost(s.clientSecret);
-    // plain HTTP only for a provider on this machine (development and tests)
-    const execute = issuer.protocol === 'http:' && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [];
-    p = oidc.discovery(issuer, s.clientId, s.clientSecret, auth, { execute });
+    p = openidClient().then((oidc) => {
+      const auth = !s.clientSecret ? oidc.None() : s.authMethod === 'client_secret_basic' ? oidc.ClientSecretBasic(s.clientSecret) : oidc.ClientSecretPost(s.clientSecret);
+      // plain HTTP only for a provider on this machine (development and tests)
+      const execute = issuer.protocol === 'http:' && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [];
+      return oidc.discovery(issuer, s.clientId, s.clientSecret, auth, { execute });
+    });
     p.catch(() => configs.delete(key));
     configs.set(key, p);
   }
@@ -65,6 +69,7 @@ export async function startOidc(c: Context, db: Db): Promise<Response> {
   const s = oidcSettings();
   if (!s) return c.text('Single sign-on is not configured on this server (OIDC_ISSUER).', 404);
   const config = await configuration(s);
+  const oidc = await openidClient();
   const state = oidc.randomState(), nonce = oidc.randomNonce(), verifier = oidc.randomPKCECodeVerifier();
   await db.query(
     `insert into oidc_login (state, nonce, code_verifier, return_to, lang, expires_at) values ($1, $2, $3, $4, $5, now() + interval '${PENDING_MINUTES} minutes')`,
@@ -113,6 +118,7 @@ export async function finishOidc(c: Context, db: Db): Promise<Response> {
   if (!pending) return fail('state');
   if (c.req.query('error')) return fail('provider', `${c.req.query('error')}: ${c.req.query('error_description') ?? ''}`.slice(0, 300));
   const config = await configuration(s);
+  const oidc = await openidClient();
   let claims: Record<string, any>;
   try {
     const current = new URL(redirectUri(c, s));

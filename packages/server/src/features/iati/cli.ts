@@ -1,10 +1,9 @@
 /** `tandem import iati FILE…` (progress bar, report) and `tandem export --format iati`. */
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createBrotliDecompress, createGunzip } from 'node:zlib';
-import xz from 'xz-decompress';
 import type { Db } from '../../db/client.js';
 import { exportIati } from './export.service.js';
 import { DEFAULT_MAX_BYTES, ImportFailed, importIati, type ImportReport, type Progress } from './import/service.js';
@@ -28,7 +27,16 @@ export function maxBytesFrom(env: NodeJS.ProcessEnv, option?: string): number {
 const DECOMPRESS: Record<string, (raw: Readable) => Readable> = {
   '.gz': (raw) => raw.pipe(createGunzip()),
   '.br': (raw) => raw.pipe(createBrotliDecompress()),
-  '.xz': (raw) => Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(raw) as ReadableStream<Uint8Array>) as NodeReadableStream<Uint8Array>),
+  '.xz': (raw) => {
+    // xz-decompress (its WebAssembly decoded at import) is loaded for an .xz file only, not with every command or server start
+    const out = new PassThrough();
+    import('xz-decompress').then(({ default: xz }) => {
+      const xml = Readable.fromWeb(new xz.XzReadableStream(Readable.toWeb(raw) as ReadableStream<Uint8Array>) as NodeReadableStream<Uint8Array>);
+      xml.on('error', (e) => out.destroy(e));
+      xml.pipe(out);
+    }, (e: Error) => out.destroy(e));
+    return out;
+  },
 };
 
 /** A readable of the file's XML; done rejects with an ImportError naming the file when it cannot be decompressed. */

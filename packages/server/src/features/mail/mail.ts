@@ -3,7 +3,7 @@
  * from MAIL_FROM. Without SMTP_URL nothing is sent: the message is written to the server log instead
  * (development), so a reset or invitation link can still be followed.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { render, type MailTemplate, type TemplateLang } from './templates.js';
 
 export interface MailMessage {
@@ -14,8 +14,10 @@ export interface MailMessage {
 
 let cached: { url: string; transport: Transporter } | null = null;
 
-function transport(url: string): Transporter {
+/** nodemailer (≈ 40 modules) is loaded with the first message, not at every start. */
+async function transport(url: string): Promise<Transporter> {
   if (cached?.url !== url) {
+    const { default: nodemailer } = await import('nodemailer');
     cached?.transport.close();
     cached = { url, transport: nodemailer.createTransport(url) };
   }
@@ -30,7 +32,7 @@ export async function sendMail(msg: MailMessage): Promise<void> {
     console.log(`mail not sent (SMTP_URL is not set) to ${msg.to}: ${msg.subject}\n${process.env.NODE_ENV === 'production' ? '(body withheld in production)' : msg.text}`);
     return;
   }
-  await transport(url).sendMail({
+  await (await transport(url)).sendMail({
     from: mailFrom(), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html,
     headers: msg.lang ? { 'Content-Language': msg.lang } : undefined,
     icalEvent: msg.icalEvent ? { method: msg.icalEvent.method, content: msg.icalEvent.content, filename: msg.icalEvent.filename ?? 'invitation.ics' } : undefined,

@@ -6,7 +6,7 @@
  * instruction, a DOCTYPE): past maxNode characters since the last node ended, the file is refused, so one giant node
  * costs at most that much memory, not the file's size.
  */
-import { SaxesParser } from 'saxes';
+import type { SaxesParser } from 'saxes';
 
 export interface XNode { name: string; attrs: Record<string, string>; children: XNode[]; text: string; line: number }
 
@@ -41,8 +41,8 @@ function nodeTooLong(maxNode: number, line: number): ImportError {
     + '(setting TANDEM_IATI_MAX_NODE_CHARS): the file is refused', line);
 }
 
-function parser(opts: ReadOptions, maxNode: number) {
-  const p = new SaxesParser({ xmlns: false, position: true });
+function parser(Parser: typeof SaxesParser, opts: ReadOptions, maxNode: number) {
+  const p = new Parser({ xmlns: false, position: true });
   const stack: XNode[] = [];
   let rootSeen = false;
   // where the last node ended: the node saxes is reading now started there
@@ -99,7 +99,8 @@ function parser(opts: ReadOptions, maxNode: number) {
 
 /** Reads the whole stream through the parser; throws ImportError (with a line number when there is one). */
 export async function readIati(source: AsyncIterable<Uint8Array | string>, opts: ReadOptions): Promise<number> {
-  const { p, write } = parser(opts, opts.maxNode ?? DEFAULT_MAX_NODE);
+  // saxes is loaded with the first import, not at every start
+  const { p, write } = parser((await import('saxes')).SaxesParser, opts, opts.maxNode ?? DEFAULT_MAX_NODE);
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
   for await (const chunk of source) {
