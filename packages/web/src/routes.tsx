@@ -38,6 +38,7 @@ import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
 import { workspacePage } from './features/workspace/workspace.page.js';
 import { eventPage, seriesOfPartnership, seriesPage } from './features/events/events.page.js';
+import { registrationRoutes } from './features/registration/routes.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -116,6 +117,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   }],
   ['/events/:id', eventPage], // events and the series' chronologies (features/events)
   ['/series/:id', seriesPage],
+  ...registrationRoutes, // registration: the form, the private link, participants, organisers' pages (features/registration)
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],

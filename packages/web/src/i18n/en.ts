@@ -2,6 +2,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
 import { eventsEn } from './events.js';
+import { registrationEn } from './registration.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -92,6 +93,7 @@ export const en: Record<MessageKey, string> = {
   ...enumLabels.en,
   ...contactsEn,
   ...eventsEn, // events and the series' chronologies (features/events)
+  ...registrationEn, // registration: forms, private links, organisers' pages (features/registration)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

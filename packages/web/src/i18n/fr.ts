@@ -3,6 +3,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceFr } from './workspace.js';
 import { contactsFr } from './contacts.js';
 import { eventsFr } from './events.js';
+import { registrationFr } from './registration.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -91,6 +92,7 @@ export const fr = {
   ...enumLabels.fr,
   ...contactsFr,
   ...eventsFr, // events and the series' chronologies (features/events)
+  ...registrationFr, // registration: forms, private links, organisers' pages (features/registration)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

@@ -2,6 +2,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceVi } from './workspace.js';
 import { contactsVi } from './contacts.js';
 import { eventsVi } from './events.js';
+import { registrationVi } from './registration.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -92,6 +93,7 @@ export const vi: Record<MessageKey, string> = {
   ...enumLabels.vi,
   ...contactsVi,
   ...eventsVi, // events and the series' chronologies (features/events)
+  ...registrationVi, // registration: forms, private links, organisers' pages (features/registration)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

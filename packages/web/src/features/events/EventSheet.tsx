@@ -2,6 +2,7 @@
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { ExternalLink, Facts, LinkList, Section } from '../../components/Sheet.js';
+import type { Child } from 'hono/jsx';
 import { PlaceLink } from '../sheets/place.js';
 
 /** "1er – 2 avril 2019", "novembre 2010", "2003"; with the hours when known. */
@@ -20,7 +21,7 @@ export function EventPlace(props: { i: I18n; e: any }) {
   return e.placeText ? <span lang={textLang(i)}>{e.placeText}</span> : null;
 }
 
-export function EventSheet(props: { i: I18n; e: any }) {
+export function EventSheet(props: { i: I18n; e: any; registration?: Child }) {
   const { i, e } = props;
   const path = `/events/${e.id}`;
   const lang = textLang(i);
@@ -49,6 +50,7 @@ export function EventSheet(props: { i: I18n; e: any }) {
           [i.t('event.side'), e.side ? i.l('eventSide', e.side) : null],
           [i.t('event.theme'), e.theme ? <q lang={lang}>{e.theme}</q> : null],
         ]} />
+        {props.registration /* registration: features/registration/RegistrationBlock.tsx */}
         <Section id="hosts" title={i.t('event.hosts')} when={e.hosts.length > 0}>
           <LinkList textLang={lang} items={e.hosts.map((h: any) => ({ href: i.path(`/organisations/${h.id}`), text: h.name }))} />
         </Section>

@@ -6,9 +6,11 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { LinkList, Section } from '../../components/Sheet.js';
 import { EventSheet } from './EventSheet.js';
 import { SeriesPage } from './SeriesPage.js';
+import { RegistrationBlock, registrationFacts } from '../registration/RegistrationBlock.js';
 
 export async function eventPage(c: Context, i: I18n, db: Db) {
-  return c.html(<EventSheet i={i} e={await getEvent(db, c.req.param('id') as string)} />);
+  const e = await getEvent(db, c.req.param('id') as string);
+  return c.html(<EventSheet i={i} e={e} registration={<RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />} />);
 }
 
 export async function seriesPage(c: Context, i: I18n, db: Db) {
