@@ -86,6 +86,8 @@ export const registrationFr = {
   'reg.type.text': 'Texte', 'reg.type.choice': 'Choix (une réponse)', 'reg.type.multi': 'Choix multiples', 'reg.type.yesno': 'Oui / non',
   'reg.type.number': 'Nombre', 'reg.type.date': 'Date', 'reg.type.country': 'Pays', 'reg.type.organisation': 'Organisation', 'reg.type.consent': 'Case d’accord',
   'reg.workspace': 'Inscriptions aux évènements', 'reg.workspace.lead': 'Les évènements que vos organisations accueillent.',
+  'reg.workspace.accepted.one': '{n} inscrit', 'reg.workspace.accepted.other': '{n} inscrits', 'reg.workspace.pending.one': '{n} à valider', 'reg.workspace.pending.other': '{n} à valider',
+  'reg.workspace.waiting.one': '{n} en attente', 'reg.workspace.waiting.other': '{n} en attente',
   'reg.workspace.none': 'Aucun évènement accueilli par vos organisations.',
 };
 type Key = keyof typeof registrationFr;
@@ -174,6 +176,8 @@ export const registrationEn: Record<Key, string> = {
   'reg.type.text': 'Text', 'reg.type.choice': 'Choice (one answer)', 'reg.type.multi': 'Multiple choice', 'reg.type.yesno': 'Yes / no',
   'reg.type.number': 'Number', 'reg.type.date': 'Date', 'reg.type.country': 'Country', 'reg.type.organisation': 'Organisation', 'reg.type.consent': 'Consent box',
   'reg.workspace': 'Event registrations', 'reg.workspace.lead': 'The events your organisations host.',
+  'reg.workspace.accepted.one': '{n} registered', 'reg.workspace.accepted.other': '{n} registered', 'reg.workspace.pending.one': '{n} to review', 'reg.workspace.pending.other': '{n} to review',
+  'reg.workspace.waiting.one': '{n} waiting', 'reg.workspace.waiting.other': '{n} waiting',
   'reg.workspace.none': 'No events hosted by your organisations.',
 };
 
@@ -261,5 +265,7 @@ export const registrationVi: Record<Key, string> = {
   'reg.type.text': 'Văn bản', 'reg.type.choice': 'Một lựa chọn', 'reg.type.multi': 'Nhiều lựa chọn', 'reg.type.yesno': 'Có / không',
   'reg.type.number': 'Số', 'reg.type.date': 'Ngày', 'reg.type.country': 'Quốc gia', 'reg.type.organisation': 'Tổ chức', 'reg.type.consent': 'Ô đồng ý',
   'reg.workspace': 'Đăng ký tham dự sự kiện', 'reg.workspace.lead': 'Các sự kiện do tổ chức của bạn đăng cai.',
+  'reg.workspace.accepted.one': '{n} người đã đăng ký', 'reg.workspace.accepted.other': '{n} người đã đăng ký', 'reg.workspace.pending.one': '{n} chờ duyệt', 'reg.workspace.pending.other': '{n} chờ duyệt',
+  'reg.workspace.waiting.one': '{n} đang chờ', 'reg.workspace.waiting.other': '{n} đang chờ',
   'reg.workspace.none': 'Tổ chức của bạn chưa đăng cai sự kiện nào.',
 };

@@ -26,7 +26,7 @@ export async function formBuilderPage(c: Context, i: I18n, db: Db): Promise<Resp
   const current = (await getForm(db, id)) as FormView | null;
   const base = { i, e, csrf: csrfToken(c), exists: !!current };
   if (c.req.method !== 'POST') return c.html(<FormBuilderPage {...base} s={stateOf(current)} saved={c.req.query('saved') === 'form'} />);
-  const body = await c.req.parseBody({ all: true }).catch(() => ({}));
+  const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, string>));
   const { state } = readState(body);
   try {
     await saveForm(db, actor, id, inputOf(state) as never);

@@ -29,7 +29,7 @@ export async function registerPage(c: Context, i: I18n, db: Db): Promise<Respons
     c.html(<RegisterPage i={i} e={e} f={(await getForm(db, id) as FormView | null) ?? f} csrf={actor ? csrfToken(c) : null} values={values} errors={errors} problem={problem} countries={await countries(db, i.lang)} />, status as 200);
   if (c.req.method !== 'POST') return page(200);
 
-  const body = await c.req.parseBody({ all: true }).catch(() => ({}));
+  const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, string>));
   const values: RegisterValues = {
     name: one(body.name), email: one(body.email), answers: readAnswers(f.fields, body),
     sessions: readList(body.sessions), publicConsent: one(body.publicConsent) === 'yes',
