@@ -17,6 +17,16 @@ export interface InscriptionsProps {
   done?: string | null; sent?: number; problem?: string | null; errors?: Errors; values?: { status?: string; subject?: string; body?: string };
 }
 
+/** The waiting list with one registration moved up or down a place. */
+export function moved(ids: string[], id: string, dir: 'up' | 'down'): string[] {
+  const at = ids.indexOf(id);
+  const to = dir === 'up' ? at - 1 : at + 1;
+  if (at < 0 || to < 0 || to >= ids.length) return ids;
+  const out = [...ids];
+  [out[at], out[to]] = [out[to], out[at]];
+  return out;
+}
+
 /** What may be done to a registration of this status in bulk. */
 const DECISIONS: Record<Status, Array<'accept' | 'decline'>> = {
   pending: ['accept', 'decline'], waiting: ['accept', 'decline'], offered: ['decline'], accepted: ['decline'], declined: ['accept'], cancelled: [],

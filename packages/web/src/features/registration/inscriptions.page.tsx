@@ -13,22 +13,12 @@ import { assertOrganiser } from '../../../../server/src/features/events/organise
 import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
 import { readList } from './fields.js';
-import { InscriptionsPage, inscriptionsPath, type InscriptionsProps } from './InscriptionsPage.js';
+import { InscriptionsPage, inscriptionsPath, moved, type InscriptionsProps } from './InscriptionsPage.js';
 import { listRegistrations, messageRegistrants, moderate, reorderWaiting } from './server.js';
 import { STATUSES, type RegistrationView, type Status } from './types.js';
 
 const DONE = new Set(['accept', 'decline', 'order', 'message']);
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-
-/** The waiting list with one registration moved up or down a place. */
-export function moved(ids: string[], id: string, dir: 'up' | 'down'): string[] {
-  const at = ids.indexOf(id);
-  const to = dir === 'up' ? at - 1 : at + 1;
-  if (at < 0 || to < 0 || to >= ids.length) return ids;
-  const out = [...ids];
-  [out[at], out[to]] = [out[to], out[at]];
-  return out;
-}
 
 export async function inscriptionsPage(c: Context, i: I18n, db: Db): Promise<Response> {
   const id = c.req.param('id') as string;
