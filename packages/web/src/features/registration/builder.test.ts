@@ -1,6 +1,6 @@
 /** The form builder's posted form → the shared schema's input, and the registration form's answers read back. */
 import { describe, expect, it } from 'vitest';
-import { registrationFormInput } from '@tandem/shared';
+import { formField, registrationFormInput } from '@tandem/shared';
 import { i18n } from '../../i18n/index.js';
 import { fromParisLocal, inputOf, parisLocal, readState, stateOf } from './builder-form.js';
 import { issueErrors, readAnswers } from './fields.js';
@@ -56,13 +56,13 @@ describe('form builder', () => {
 });
 
 describe('registration form answers', () => {
-  const fields: FormField[] = [
+  const fields: FormField[] = ([
     { key: 'diet', type: 'choice', required: true, labels: { fr: 'Régime', en: 'Diet' }, options: [{ value: 'vege', labels: { fr: 'Végétarien' } }] },
     { key: 'topics', type: 'multi', required: false, labels: { fr: 'Sujets' }, options: [{ value: 'a', labels: { fr: 'A' } }, { value: 'b', labels: { fr: 'B' } }] },
     { key: 'visa', type: 'yesno', required: false, labels: { fr: 'Visa' } },
     { key: 'age', type: 'number', required: false, labels: { fr: 'Âge' } },
     { key: 'ok', type: 'consent', required: true, labels: { fr: 'D’accord' } },
-  ];
+  ] as const).map((f) => formField.parse(f));
 
   it('reads each type into the value the schema takes', () => {
     expect(readAnswers(fields, { 'answers.diet': 'vege', 'answers.topics': ['a', 'b'], 'answers.visa': 'no', 'answers.age': '31' }))

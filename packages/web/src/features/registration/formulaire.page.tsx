@@ -13,7 +13,8 @@ import { assertOrganiser } from '../../../../server/src/features/events/organise
 import type { I18n } from '../../i18n/index.js';
 import { inputOf, readState, stateOf } from './builder-form.js';
 import { FormBuilderPage, builderErrors, builderPath } from './FormBuilderPage.js';
-import { getForm, saveForm } from './server.js';
+import { registrationFormInput } from '@tandem/shared';
+import { checked, getForm, saveForm } from './server.js';
 import type { FormView } from './types.js';
 
 export async function formBuilderPage(c: Context, i: I18n, db: Db): Promise<Response> {
@@ -29,7 +30,7 @@ export async function formBuilderPage(c: Context, i: I18n, db: Db): Promise<Resp
   const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, string>));
   const { state } = readState(body);
   try {
-    await saveForm(db, actor, id, inputOf(state) as never);
+    await saveForm(db, actor, id, checked(registrationFormInput, inputOf(state)));
     return c.redirect(`${i.path(path)}?saved=form`, 303);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500 || err.status === 403 || err.status === 404) throw err;

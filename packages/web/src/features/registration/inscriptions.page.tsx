@@ -8,13 +8,15 @@ import type { Db } from '../../../../server/src/db/client.js';
 import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
 import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
+import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
 import { getEvent } from '../../../../server/src/features/events/events.service.js';
 import { assertOrganiser } from '../../../../server/src/features/events/organisers.js';
 import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
 import { readList } from './fields.js';
 import { InscriptionsPage, inscriptionsPath, moved, type InscriptionsProps } from './InscriptionsPage.js';
-import { listRegistrations, messageRegistrants, moderate, reorderWaiting } from './server.js';
+import { messageInput } from '@tandem/shared';
+import { checked, listRegistrations, messageRegistrants, moderate, reorderWaiting } from './server.js';
 import { STATUSES, type RegistrationView, type Status } from './types.js';
 
 const DONE = new Set(['accept', 'decline', 'order', 'message']);
@@ -41,7 +43,7 @@ export async function inscriptionsPage(c: Context, i: I18n, db: Db): Promise<Res
     if (action === 'accept' || action === 'decline') {
       const ids = readList(body.ids);
       if (!ids.length) return again(400, { problem: i.t('reg.org.error.none') });
-      await moderate(db, actor, id, ids, action);
+      await moderate(db, actor, id, ids, action, publicOrigin(c));
       return back(action);
     }
     const move = /^(up|down):(.+)$/.exec(action);
@@ -57,7 +59,7 @@ export async function inscriptionsPage(c: Context, i: I18n, db: Db): Promise<Res
       if (!values.body) errors.body = i.t('reg.org.error.body');
       if (!(STATUSES as readonly string[]).includes(values.status)) errors.status = i.t('reg.org.error.status');
       if (Object.keys(errors).length) return again(400, { errors, values });
-      const { sent } = await messageRegistrants(db, actor, id, values as { status: Status; subject: string; body: string });
+      const { sent } = await messageRegistrants(db, actor, id, checked(messageInput, values));
       return back('message', `&sent=${sent}`);
     }
     return again(400, { problem: i.t('reg.error.other') });

@@ -9,12 +9,14 @@ import type { Db } from '../../../../server/src/db/client.js';
 import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
 import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
+import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
 import { getEvent } from '../../../../server/src/features/events/events.service.js';
 import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
 import { countries, issueErrors, readAnswers, readList } from './fields.js';
 import { RegisterPage, type RegisterValues } from './RegisterPage.js';
-import { getForm, register } from './server.js';
+import { registrationInput } from '@tandem/shared';
+import { checked, getForm, register } from './server.js';
 import type { FormView } from './types.js';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -39,10 +41,10 @@ export async function registerPage(c: Context, i: I18n, db: Db): Promise<Respons
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email ?? '')) errors.email = i.t('reg.error.email');
   if (Object.keys(errors).length) return page(400, values, errors);
   try {
-    const { token } = await register(db, id, {
-      name: values.name!, email: values.email!.toLowerCase(), lang: i.lang, answers: values.answers!, sessions: [...new Set(values.sessions)],
-      publicConsent: !!values.publicConsent,
-    }, { actor: actor ?? undefined });
+    const input = checked(registrationInput, {
+      name: values.name, email: values.email, lang: i.lang, answers: values.answers, sessions: [...new Set(values.sessions)], publicConsent: !!values.publicConsent,
+    });
+    const { token } = await register(db, id, input, { actor, origin: publicOrigin(c) });
     return c.redirect(`${i.path(`/registrations/${encodeURIComponent(token)}`)}?saved=registered`, 303);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500) throw err;

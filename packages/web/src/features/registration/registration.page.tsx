@@ -7,10 +7,12 @@
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
+import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
 import type { I18n } from '../../i18n/index.js';
 import { countries, issueErrors, readAnswers, readList } from './fields.js';
 import { RegistrationPage, SAVED, type TokenPageProps } from './RegistrationPage.js';
-import { acceptOffer, byToken, cancelByToken, changeByToken, getForm } from './server.js';
+import { registrationChange } from '@tandem/shared';
+import { acceptOffer, byToken, cancelByToken, changeByToken, checked, getForm } from './server.js';
 import type { FormView, RegistrationView } from './types.js';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -38,10 +40,14 @@ export async function registrationPage(c: Context, i: I18n, db: Db): Promise<Res
   const values = { name: one(body.name), answers: readAnswers(f?.fields ?? [], body), sessions: readList(body.sessions), publicConsent: one(body.publicConsent) === 'yes' };
   try {
     if (action === 'cancel') { await cancelByToken(db, token); return back('cancelled'); }
-    if (action === 'accept') { await acceptOffer(db, token, one(body.sessionId) ? { sessionId: one(body.sessionId) } : {}); return back('accepted'); }
+    if (action === 'accept') { await acceptOffer(db, token, { sessionId: one(body.sessionId) || undefined, origin: publicOrigin(c) }); return back('accepted'); }
     if (action === 'change') {
       if (!values.name) return c.html(<RegistrationPage {...base} values={values} errors={{ name: i.t('reg.error.name') }} />, 400);
-      await changeByToken(db, token, { name: values.name, answers: values.answers, sessions: [...new Set(values.sessions)], publicConsent: values.publicConsent, version: Number(one(body.version)) || undefined });
+      // the workshops only when they change: a change of workshops needs the form open, a change of answers does not
+      const had = r.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.id).sort().join(' ');
+      const sessions = [...new Set(values.sessions)];
+      await changeByToken(db, token, checked(registrationChange, { name: values.name, answers: values.answers, publicConsent: values.publicConsent,
+        version: Number(one(body.version)) || 0, ...(had === [...sessions].sort().join(' ') ? {} : { sessions }) }));
       return back('changed');
     }
     return c.html(<RegistrationPage {...base} problem={i.t('reg.error.other')} />, 400);
