@@ -5,29 +5,24 @@
  */
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
-import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
-import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
-import { getEvent } from '../../../../server/src/features/events/events.service.js';
-import { assertOrganiser } from '../../../../server/src/features/events/organisers.js';
 import type { I18n } from '../../i18n/index.js';
 import { inputOf, readState, stateOf } from './builder-form.js';
 import { FormBuilderPage, builderErrors, builderPath } from './FormBuilderPage.js';
 import { registrationFormInput } from '@tandem/shared';
 import { checked, getForm, saveForm } from './server.js';
 import type { FormView } from './types.js';
+import { organising } from './organiser.js';
 
 export async function formBuilderPage(c: Context, i: I18n, db: Db): Promise<Response> {
-  const id = c.req.param('id') as string;
+  const o = await organising(c, i, db, builderPath);
+  if (o instanceof Response) return o;
+  const { id, actor, e } = o;
   const path = builderPath(id);
-  const actor = getActor(c);
-  if (!actor) return c.redirect(`${i.path('/login')}?returnTo=${encodeURIComponent(i.path(path))}`, 303);
-  await assertOrganiser(db, actor, id);
-  const e = await getEvent(db, id);
   const current = (await getForm(db, id)) as FormView | null;
-  const base = { i, e, csrf: csrfToken(c), exists: !!current };
+  const base = { i, e, csrf: o.csrf, exists: !!current };
   if (c.req.method !== 'POST') return c.html(<FormBuilderPage {...base} s={stateOf(current)} saved={c.req.query('saved') === 'form'} />);
-  const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, string>));
+  const body = await o.body();
   const { state } = readState(body);
   try {
     await saveForm(db, actor, id, checked(registrationFormInput, inputOf(state)));

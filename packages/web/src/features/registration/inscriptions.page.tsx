@@ -5,37 +5,32 @@
  */
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
-import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
-import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
 import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
-import { getEvent } from '../../../../server/src/features/events/events.service.js';
-import { assertOrganiser } from '../../../../server/src/features/events/organisers.js';
 import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
 import { readList } from './fields.js';
 import { InscriptionsPage, inscriptionsPath, moved, type InscriptionsProps } from './InscriptionsPage.js';
 import { messageInput } from '@tandem/shared';
 import { checked, listRegistrations, messageRegistrants, moderate, reorderWaiting } from './server.js';
+import { organising } from './organiser.js';
 import { STATUSES, type RegistrationView, type Status } from './types.js';
 
 const DONE = new Set(['accept', 'decline', 'order', 'message']);
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 export async function inscriptionsPage(c: Context, i: I18n, db: Db): Promise<Response> {
-  const id = c.req.param('id') as string;
+  const o = await organising(c, i, db, inscriptionsPath);
+  if (o instanceof Response) return o;
+  const { id, actor, e } = o;
   const path = inscriptionsPath(id);
-  const actor = getActor(c);
-  if (!actor) return c.redirect(`${i.path('/login')}?returnTo=${encodeURIComponent(i.path(path))}`, 303);
-  await assertOrganiser(db, actor, id);
-  const e = await getEvent(db, id);
   const load = async () => (await listRegistrations(db, actor, id)) as { counts: Record<Status, number>; items: RegistrationView[] };
-  const props = async (): Promise<InscriptionsProps> => ({ i, e, ...(await load()), csrf: csrfToken(c) });
+  const props = async (): Promise<InscriptionsProps> => ({ i, e, ...(await load()), csrf: o.csrf });
   if (c.req.method !== 'POST') {
     const done = c.req.query('done');
     return c.html(<InscriptionsPage {...await props()} done={done && DONE.has(done) ? done : null} sent={Number(c.req.query('sent')) || 0} />);
   }
-  const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, string>));
+  const body = await o.body();
   const action = one(body.action);
   const back = (done: string, extra = '') => c.redirect(`${i.path(path)}?done=${done}${extra}`, 303);
   const again = async (status: number, extra: Partial<InscriptionsProps>) => c.html(<InscriptionsPage {...await props()} {...extra} />, status as 400);
