@@ -119,7 +119,7 @@ describe('registration pages', () => {
   it('says when the form is not open yet, without the form', async () => {
     const later = await testEvent(db, { opensAt: '2099-01-01T08:00:00Z' });
     const t = await (await get(`/en/events/${later.id}/register`)).text();
-    expect(text(t)).toContain('Registration opens on 1 January 2099');
+    expect(text(t)).toContain('Registration opens on January 1, 2099');
     expect(t).not.toContain('<form method="post"');
   });
 });
