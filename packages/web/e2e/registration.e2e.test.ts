@@ -33,6 +33,7 @@ async function looked(page: Page, name: string): Promise<void> {
 async function registers(browser: Browser, base: string, who: { name: string; email: string }): Promise<{ page: Page; path: string }> {
   const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 1000 } });
   const page = await ctx.newPage();
+  page.setDefaultTimeout(20_000);
   await page.goto(`${base}/events/${EVENT}`);
   await page.getByRole('link', { name: 'S’inscrire' }).click();
   await page.getByLabel('Nom et prénom').fill(who.name);
@@ -153,5 +154,5 @@ describe('registration, in Chromium', () => {
       await dung.page.goto(`${site.base}${lang}/events/${EVENT}/register`);
       await looked(dung.page, `register${lang.replace('/', '-')}`);
     }
-  });
+  }, 300_000);
 });

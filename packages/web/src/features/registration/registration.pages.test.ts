@@ -43,6 +43,13 @@ describe('registration pages', () => {
   });
   afterAll(async () => { await db.close(); });
 
+  it('shows the event sheet\'s block: register with places left; for organisers the management links', async () => {
+    const visitor = text(await (await get(`/events/${ev.id}`)).text());
+    expect(visitor).toContain('S’inscrire 1 place restante');
+    expect(visitor).not.toContain('Gérer les inscriptions');
+    expect(text(await (await get(`/events/${ev.id}`, who.org)).text())).toContain('Gérer les inscriptions');
+  });
+
   it('renders the form in the reader\'s language (French when a label is missing), with places and the workshops\' rule', async () => {
     const t = text(await (await get(`/en/events/${ev.id}/register`)).text());
     expect(t).toContain('Diet *');
