@@ -29,9 +29,9 @@ async function looked(page: Page, name: string): Promise<void> {
   }
 }
 
-/** A visitor without JavaScript fills the form and is sent to their private page; its path. */
+/** A visitor fills the plain form (the page has no script) and is sent to their private page; its path. (axe-core needs JavaScript on.) */
 async function registers(browser: Browser, base: string, who: { name: string; email: string }): Promise<{ page: Page; path: string }> {
-  const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 1000 } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${base}/events/${EVENT}`);
