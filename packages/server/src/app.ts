@@ -7,6 +7,7 @@ import { mount, openApi, type RouteDef } from './lib/api.js';
 import { HttpError } from './lib/errors.js';
 import { recordRoutes } from './features/records.routes.js';
 import { eventRoutes } from './features/events/events.routes.js';
+import { registrationRoutes } from './features/registration/registration.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { themeRoutes } from './features/themes/themes.routes.js';
@@ -62,7 +63,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...eventRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...eventRoutes, ...registrationRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 /**
  * One policy for every response: scripts, styles and everything else from this origin only — no inline script

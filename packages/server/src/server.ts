@@ -13,6 +13,7 @@ import { localAccess } from './features/backup/local.js';
 import { resolve } from 'node:path';
 import { ensureSeedTemplate } from './db/seed/template.js';
 import { collectGarbage } from './lib/gc.js';
+import { expireOffers } from './features/registration/registration.queue.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -78,10 +79,14 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
     console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}${admissionOptions ? `, at most ${admissionOptions.maxInflight} in flight` : ''}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
+  // offers of freed places past their deadline pass to the next person waiting (features/registration)
+  const offers = setInterval(() => { if (!closing) expireOffers(db).catch((err) => console.error(`expiring offers failed: ${(err as Error).message}`)); }, 60_000);
+  offers.unref();
   let closing = false;
   const stop = async () => {
     if (closing) return;
     closing = true;
+    clearInterval(offers);
     // stop accepting connections and let the requests under way finish (at most 10 s), so a rolling restart
     // behind the reverse proxy loses none; an unfinished write rolls back with its transaction
     local?.remove();

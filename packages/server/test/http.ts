@@ -21,6 +21,7 @@ export function client(db: Db, opts: { adminToken?: string | null } = {}) {
     get: (path: string, token: string | null = null) => call('GET', path, undefined, token),
     post: (path: string, body: unknown, token?: string | null) => call('POST', path, body, token),
     put: (path: string, body: unknown, token?: string | null) => call('PUT', path, body, token),
+    patch: (path: string, body: unknown, token?: string | null) => call('PATCH', path, body, token),
     del: (path: string, token?: string | null) => call('DELETE', path, undefined, token),
   };
 }

@@ -14,7 +14,7 @@ export const registrationLangs = ['fr', 'en', 'vi'] as const;
 export type RegistrationLang = (typeof registrationLangs)[number];
 
 const label = z.string().trim().min(1).max(500);
-const optionalLabel = z.string().trim().max(500).optional().transform((v) => v || undefined);
+const optionalLabel = z.string().trim().max(500).optional(); // empty: the French label is shown
 export const fieldLabels = z.object({ fr: label, en: optionalLabel, vi: optionalLabel });
 export type FieldLabels = z.infer<typeof fieldLabels>;
 

@@ -14,7 +14,7 @@ export interface Env { db: Db; readDb?: Db; adminToken?: string }
 export interface RouteContext<Q, B> { c: Context; db: Db; query: Q; body: B; params: Record<string, string> }
 
 export interface RouteDef<Q = any, B = any> {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   tag: string;
   summary: string;
@@ -125,7 +125,7 @@ export function openApi(routes: RouteDef[], info: { title: string; version: stri
           : { description: r.returns ?? 'OK', content: { [r.produces ?? 'application/json']: { schema: { type: r.produces && r.produces !== 'application/json' ? 'string' : 'object' } } } },
         ...(r.query || r.body ? { 400: { description: 'invalid request: the issues name the fields', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
         ...(r.path.includes(':id') ? { 404: { description: 'no such record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
-        ...(r.method === 'put' ? { 409: { description: 'the version sent is stale: someone else saved first', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
+        ...(r.method === 'put' || r.method === 'patch' ? { 409: { description: 'the version sent is stale: someone else saved first', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } } : {}),
         ...(r.write || r.admin ? { 401: { description: 'not signed in: no session cookie, or a wrong bearer token' }, 403: { description: 'not allowed: the role or the token scope does not allow it, or a browser request without its CSRF token' } } : {}),
       },
     };

@@ -112,6 +112,7 @@ export async function changeByToken(db: Db, token: string, change: RegistrationC
 }
 
 export async function cancelByToken(db: Db, token: string, now = new Date()): Promise<RegistrationView> {
+  await expireOffers(db, now);
   return onRegistration(db, token, async (tx, r) => {
     if (r.status === 'cancelled' || r.status === 'declined') return [];
     await tx.query(`update registration set status = 'cancelled', offer_expires_at = null, version = version + 1, updated_at = now() where id = $1`, [r.id]);

@@ -1,0 +1,74 @@
+/**
+ * The role × endpoint matrix of registration (the rows of features/permissions/matrix.test.ts for these routes),
+ * through the real app with sessions and CSRF as a browser: anonymous, a member of another organisation, an
+ * organiser (member of the host organisation cd93), a platform administrator. Refused writes change nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { testDb } from '../../../test/db.js';
+import { createApp } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import type { Grant } from '../../lib/actor.js';
+import { browser, makeAccount } from '../auth/auth.testkit.js';
+import { register } from './registration.service.js';
+import { person, testEvent } from './registration.testkit.js';
+
+type Role = 'anonymous' | 'outsider' | 'organiser' | 'platform_admin';
+const GRANTS: Record<Role, Grant[]> = {
+  anonymous: [], outsider: [{ role: 'member', organisationId: 'ville-montreuil' }], organiser: [{ role: 'member', organisationId: 'cd93' }],
+  platform_admin: [{ role: 'platform_admin', organisationId: null }],
+};
+const ORGANISERS: Role[] = ['organiser', 'platform_admin'];
+const ALL: Role[] = ['anonymous', 'outsider', 'organiser', 'platform_admin'];
+
+interface Case { name: string; method: 'get' | 'post' | 'put'; path: string; body?: (ids: Ids) => unknown; allowed: Role[]; ok?: number }
+interface Ids { event: string; waiting: string[]; pending: string }
+
+const CASES: Case[] = [
+  { name: 'read the form', method: 'get', path: '/api/events/EV/registration-form', allowed: ALL },
+  { name: 'read the public participants', method: 'get', path: '/api/events/EV/participants', allowed: ALL },
+  { name: 'register', method: 'post', path: '/api/events/EV/registrations', body: () => person(`m-${Math.random().toString(36).slice(2)}`), allowed: ALL, ok: 201 },
+  { name: 'read my registrations', method: 'get', path: '/api/me/registrations', allowed: ['outsider', 'organiser', 'platform_admin'] },
+  { name: 'read the registrations', method: 'get', path: '/api/events/EV/registrations', allowed: ORGANISERS },
+  { name: 'read the waiting list', method: 'get', path: '/api/events/EV/registrations?status=waiting', allowed: ORGANISERS },
+  { name: 'download the registrations as CSV', method: 'get', path: '/api/events/EV/registrations.csv', allowed: ORGANISERS },
+  { name: 'save the form', method: 'put', path: '/api/events/EV/registration-form', body: () => ({ capacity: 2, moderated: false, workshopsMin: 0, offerHours: 24, fields: [], version: 1 }), allowed: ORGANISERS },
+  { name: 'moderate', method: 'post', path: '/api/events/EV/registrations/moderate', body: (ids) => ({ ids: [ids.pending], decision: 'decline' }), allowed: ORGANISERS },
+  { name: 'reorder the waiting list', method: 'post', path: '/api/events/EV/registrations/reorder', body: (ids) => ({ ids: [ids.waiting[1]] }), allowed: ORGANISERS },
+  { name: 'message the registrants', method: 'post', path: '/api/events/EV/registrations/message', body: () => ({ status: 'accepted', subject: 'Programme', body: 'Le programme est en ligne.' }), allowed: ORGANISERS },
+];
+
+describe.each(['anonymous', 'outsider', 'organiser', 'platform_admin'] as Role[])('as %s', (role) => {
+  let db: Db; let ids: Ids;
+  let client: ReturnType<typeof browser>;
+  let auth: Record<string, string> = {};
+  beforeAll(async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    db = await testDb();
+    client = browser(createApp({ db, adminToken: 'matrix-admin-token' }));
+    const ev = await testEvent(db, { capacity: 1 });
+    const regs = [];
+    for (const i of [1, 2, 3]) regs.push(await register(db, ev.id, person(`matrix-${i}`)));
+    await db.query(`update registration_form set moderated = true where event_id = $1`, [ev.id]);
+    const pending = await register(db, ev.id, person('matrix-pending'));
+    await db.query(`update registration_form set moderated = false where event_id = $1`, [ev.id]);
+    ids = { event: ev.id, waiting: regs.slice(1).map((r) => r.registration.id), pending: pending.registration.id };
+    if (role !== 'anonymous') {
+      await makeAccount(db, `${role}@example.org`, GRANTS[role]);
+      auth = { 'x-csrf-token': await client.login(`${role}@example.org`) };
+    }
+  });
+  afterAll(async () => { vi.restoreAllMocks(); await db?.close(); });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const path = c.path.replace('EV', ids.event);
+    const before = await db.query(`select id, status, queue_position, version from registration where event_id = $1 order by id`, [ids.event]);
+    const r = c.method === 'get' ? await client.get(path, auth) : c.method === 'put' ? await client.put(path, c.body?.(ids), auth) : await client.post(path, c.body?.(ids), auth);
+    const allowed = c.allowed.includes(role);
+    const expected = allowed ? c.ok ?? 200 : role === 'anonymous' ? (c.method === 'get' && c.path !== '/api/me/registrations' ? 404 : 401) : 403;
+    expect(r.status, `${role} ${c.name}: ${r.text}`).toBe(expected);
+    if (!allowed) {
+      expect(r.text).not.toMatch(/pmatrix-\d@example.org/);
+      expect(await db.query(`select id, status, queue_position, version from registration where event_id = $1 order by id`, [ids.event])).toEqual(before);
+    }
+  });
+});
