@@ -111,6 +111,18 @@ describe('registration, in Chromium', () => {
     expect(await status(dung.page)).toContain('en position 3');
     await sink.next(to('dung@example.vn'));
 
+    // the organiser moves the last one up the waiting list, then back down (buttons of a plain form)
+    await claire.goto(`${site.base}/espace/events/${EVENT}/inscriptions`);
+    const waitingNames = () => claire.locator('#st-waiting-h + form tbody tr td:nth-child(3)').allTextContents();
+    expect(await waitingNames()).toEqual(['Bảo Nguyễn', 'Chloé Durand', 'Dũng Trần']);
+    await claire.getByRole('button', { name: 'Faire monter Dũng Trần' }).click();
+    await claire.waitForURL(/\?done=order$/);
+    expect(await waitingNames()).toEqual(['Bảo Nguyễn', 'Dũng Trần', 'Chloé Durand']);
+    await looked(claire, 'inscriptions-waiting');
+    await claire.getByRole('button', { name: 'Faire descendre Dũng Trần' }).click();
+    await claire.waitForURL(/\?done=order$/);
+    expect(await waitingNames()).toEqual(['Bảo Nguyễn', 'Chloé Durand', 'Dũng Trần']);
+
     // 4. the first cancels through her private link, after a confirmation step
     await anne.page.getByRole('link', { name: 'Annuler mon inscription…' }).click();
     await looked(anne.page, 'mine-cancel-confirm');
@@ -148,6 +160,14 @@ describe('registration, in Chromium', () => {
     await looked(claire, 'inscriptions');
     await claire.goto(`${site.base}/events/${EVENT}`);
     await looked(claire, 'event-sheet');
+    for (const lang of ['/en', '/vi']) {
+      for (const page of ['inscriptions', 'formulaire']) {
+        await claire.goto(`${site.base}${lang}/espace/events/${EVENT}/${page}`);
+        await looked(claire, `${page}${lang.replace('/', '-')}`);
+      }
+      await claire.goto(`${site.base}${lang}/espace`);
+      await looked(claire, `espace${lang.replace('/', '-')}`);
+    }
     for (const lang of ['', '/en', '/vi']) {
       await dung.page.goto(`${site.base}${lang}${dungOffer}`);
       await looked(dung.page, `mine-offered${lang.replace('/', '-')}`);
