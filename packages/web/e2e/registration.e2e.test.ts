@@ -153,9 +153,19 @@ describe('registration, in Chromium', () => {
     await dung.page.goto(`${site.base}${dungOffer}`);
     expect(await status(dung.page)).toContain('Une place s’est libérée pour vous');
 
+    // the last one takes it, and appears in the public list of participants (name only: no e-mail)
+    await dung.page.getByRole('button', { name: 'Prendre la place' }).click();
+    await dung.page.waitForURL(/\?saved=accepted$/);
+    for (const lang of ['', '/en', '/vi']) {
+      await dung.page.goto(`${site.base}${lang}/events/${EVENT}/participants`);
+      expect(await dung.page.locator('main').textContent()).toContain('Dũng Trần');
+      expect(await dung.page.locator('main').textContent()).not.toContain('@');
+      await looked(dung.page, `participants${lang.replace('/', '-')}`);
+    }
+
     // 7. the organiser's list and the public participants
     await claire.goto(`${site.base}/espace/events/${EVENT}/inscriptions`);
-    expect(await claire.locator('#st-offered-h').textContent()).toContain('(1)');
+    expect(await claire.locator('#st-accepted-h').textContent()).toContain('(1)');
     expect(await claire.locator('#st-cancelled-h').textContent()).toContain('(3)');
     await looked(claire, 'inscriptions');
     await claire.goto(`${site.base}/events/${EVENT}`);
@@ -170,7 +180,7 @@ describe('registration, in Chromium', () => {
     }
     for (const lang of ['', '/en', '/vi']) {
       await dung.page.goto(`${site.base}${lang}${dungOffer}`);
-      await looked(dung.page, `mine-offered${lang.replace('/', '-')}`);
+      await looked(dung.page, `mine-accepted${lang.replace('/', '-')}`);
       await dung.page.goto(`${site.base}${lang}/events/${EVENT}/register`);
       await looked(dung.page, `register${lang.replace('/', '-')}`);
     }
