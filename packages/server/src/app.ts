@@ -52,7 +52,7 @@ export interface AppOptions {
 
 /** One record as JSON (GET /api/projects/innotech-master …) and searches: a crowd asks the same few, and on PGlite a
  * search holds the one database thread for milliseconds (bench:http --mix). */
-export const API_CACHE_PATHS = [/^\/api\/(partnerships|projects|organisations|missions|territories)\/[^/]+$/, /^\/api\/search$/];
+export const API_CACHE_PATHS = [/^\/api\/(partnerships|projects|organisations|missions|territories|events|event-series)\/[^/]+$/, /^\/api\/search$/];
 
 /**
  * Bodies of page (non-API) writes: forms, the IATI upload form. The site (packages/web) gives a path its own

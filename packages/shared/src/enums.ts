@@ -17,7 +17,7 @@ export const missionDirections = ['incoming', 'outgoing'] as const;
 export const linkKinds = ['website', 'document', 'agreement', 'report', 'photo', 'video', 'article'] as const;
 /** continued_as: a unit that a reform kept unchanged, carried over to the new set (Vietnam 2025). */
 export const territoryChangeKinds = ['merged_into', 'renamed_to', 'split_from', 'absorbed', 'continued_as'] as const;
-export const recordKinds = ['territory', 'organisation', 'partnership', 'project', 'mission'] as const;
+export const recordKinds = ['territory', 'organisation', 'partnership', 'project', 'mission', 'event'] as const;
 /** How search results are ordered: relevance, most recent year first, largest amount first. */
 export const searchSorts = ['relevance', 'date', 'amount'] as const;
 /** The status values each record kind has (a mission's is its direction, a territory's whether it is current). */

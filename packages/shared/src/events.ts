@@ -21,7 +21,10 @@ export const eventSeriesInput = z.object({
   periodFrom: year.nullable().optional(),
   periodTo: year.nullable().optional(),
   openingAgreementId: idSchema.nullable().optional(),
-}).refine((s) => s.periodFrom == null || s.periodTo == null || s.periodFrom <= s.periodTo, { path: ['periodTo'], message: 'before periodFrom' });
+});
+/** A period that ends before it starts: the services answer 400 on periodTo (a refinement here would forbid .omit for updates). */
+export const seriesPeriodIssue = (s: { periodFrom?: number | null; periodTo?: number | null }) =>
+  s.periodFrom != null && s.periodTo != null && s.periodFrom > s.periodTo ? { path: 'periodTo', message: 'before periodFrom' } : null;
 
 export const eventInput = z.object({
   id: idSchema.optional(),
@@ -46,6 +49,12 @@ export const eventInput = z.object({
   agenda: z.array(text(500)).max(200).default([]),
 });
 export type EventInput = z.infer<typeof eventInput>;
+/**
+ * An event's update: its workshops are the programme's (event_session, where registrations hang), changed through the
+ * programme's own endpoints, so a PUT leaves them alone.
+ */
+export const eventUpdateInput = eventInput.omit({ workshops: true });
+export type EventUpdateInput = z.infer<typeof eventUpdateInput>;
 export type EventSeriesInput = z.infer<typeof eventSeriesInput>;
 /** What a caller (or the seed) writes, before defaults. */
 export type EventDraft = z.input<typeof eventInput>;

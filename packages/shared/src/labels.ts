@@ -17,7 +17,7 @@ const fr = {
   'status.planned': 'En projet', 'status.active': 'Active', 'status.dormant': 'En sommeil', 'status.ended': 'Terminée', 'status.historical': 'Ancien territoire', 'status.current': 'Territoire actuel',
   'status.pipeline': 'En préparation', 'status.implementation': 'En cours', 'status.finalisation': 'En clôture', 'status.closed': 'Terminé', 'status.cancelled': 'Annulé', 'status.suspended': 'Suspendu',
   'status.incoming': 'Accueil en France', 'status.outgoing': 'Délégation française à l’étranger',
-  'kind.territory': 'Territoire', 'kind.organisation': 'Acteur', 'kind.partnership': 'Partenariat', 'kind.project': 'Projet', 'kind.mission': 'Délégation',
+  'kind.territory': 'Territoire', 'kind.organisation': 'Acteur', 'kind.partnership': 'Partenariat', 'kind.project': 'Projet', 'kind.mission': 'Délégation', 'kind.event': 'Évènement',
   'fundingKind.committed': 'engagé', 'fundingKind.disbursed': 'versé', 'fundingKind.budgeted': 'prévu',
 };
 export type EnumLabelKey = keyof typeof fr;
@@ -34,7 +34,7 @@ export const enumLabels: Record<LabelLang, Record<EnumLabelKey, string>> = {
     'status.planned': 'Planned', 'status.active': 'Active', 'status.dormant': 'Dormant', 'status.ended': 'Ended', 'status.historical': 'Former place', 'status.current': 'Current place',
     'status.pipeline': 'In preparation', 'status.implementation': 'Ongoing', 'status.finalisation': 'Closing', 'status.closed': 'Completed', 'status.cancelled': 'Cancelled', 'status.suspended': 'Suspended',
     'status.incoming': 'Hosted in France', 'status.outgoing': 'French delegation abroad',
-    'kind.territory': 'Place', 'kind.organisation': 'Actor', 'kind.partnership': 'Partnership', 'kind.project': 'Project', 'kind.mission': 'Delegation',
+    'kind.territory': 'Place', 'kind.organisation': 'Actor', 'kind.partnership': 'Partnership', 'kind.project': 'Project', 'kind.mission': 'Delegation', 'kind.event': 'Event',
     'fundingKind.committed': 'committed', 'fundingKind.disbursed': 'disbursed', 'fundingKind.budgeted': 'budgeted',
   },
   vi: {
@@ -47,7 +47,7 @@ export const enumLabels: Record<LabelLang, Record<EnumLabelKey, string>> = {
     'status.planned': 'Dự kiến', 'status.active': 'Đang hoạt động', 'status.dormant': 'Tạm ngưng', 'status.ended': 'Đã kết thúc', 'status.historical': 'Đơn vị cũ', 'status.current': 'Đơn vị hiện tại',
     'status.pipeline': 'Đang chuẩn bị', 'status.implementation': 'Đang thực hiện', 'status.finalisation': 'Đang kết thúc', 'status.closed': 'Đã hoàn thành', 'status.cancelled': 'Đã hủy', 'status.suspended': 'Tạm dừng',
     'status.incoming': 'Đón tiếp tại Pháp', 'status.outgoing': 'Đoàn Pháp ra nước ngoài',
-    'kind.territory': 'Địa phương', 'kind.organisation': 'Tổ chức', 'kind.partnership': 'Quan hệ đối tác', 'kind.project': 'Dự án', 'kind.mission': 'Đoàn công tác',
+    'kind.territory': 'Địa phương', 'kind.organisation': 'Tổ chức', 'kind.partnership': 'Quan hệ đối tác', 'kind.project': 'Dự án', 'kind.mission': 'Đoàn công tác', 'kind.event': 'Sự kiện',
     'fundingKind.committed': 'cam kết', 'fundingKind.disbursed': 'đã giải ngân', 'fundingKind.budgeted': 'dự kiến',
   },
 };

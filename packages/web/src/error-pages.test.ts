@@ -27,6 +27,15 @@ describe('error pages', () => {
     expect(await api.json()).toEqual({ error: 'no route for GET /api/nowhere' });
   });
 
+  it('a signed-out visitor meeting a members-only 404 (an APD draft) is offered to sign in and come back', async () => {
+    const app = createSite({ db });
+    const res = await app.request('/en/apd/ville-cergy/2031');
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('Some pages (drafts, contacts, registrations) are for members only');
+    expect(html).toContain(`href="/en/login?returnTo=${encodeURIComponent('/en/apd/ville-cergy/2031')}"`);
+  });
+
   it('the icon browsers ask for exists (no 404 in every page\'s console) and every page names it', async () => {
     const app = createSite({ db });
     for (const path of ['/favicon.ico', '/favicon.svg']) {

@@ -44,10 +44,13 @@ import { apiReferencePage, openDataPage } from './features/opendata/opendata.pag
 
 type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
 
-export function NotFoundPage(props: { i: I18n }) {
+/** The 404 page; a signed-out visitor is told that members-only pages need signing in (a draft answers 404 to them). */
+export function NotFoundPage(props: { i: I18n; returnTo?: string }) {
   const { i } = props;
   return <Layout i={i} meta={{ title: i.t('error.notfound'), path: '/', noindex: true }}>
-    <h1>{i.t('error.notfound')}</h1><p><a href={i.path('/')}>{i.t('error.back')}</a></p>
+    <h1>{i.t('error.notfound')}</h1>
+    {props.returnTo && <p>{i.t('error.notfound.members')} <a href={i.path(`/login?returnTo=${encodeURIComponent(props.returnTo)}`)}>{i.t('error.signin')}</a></p>}
+    <p><a href={i.path('/')}>{i.t('error.back')}</a></p>
   </Layout>;
 }
 
@@ -120,15 +123,15 @@ export const pageRoutes: Array<[string, Handler]> = [
   ...registrationRoutes, // registration: the form, the private link, participants, organisers' pages (features/registration)
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
-  ['/edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
-  ['POST /edit/:kind{partnerships|projects|organisations|missions|territories}/:id', editPage],
+  ['/edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],
+  ['POST /edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],
   // contacts (members of the person's organisation) and documents of partnerships and projects (features/contacts)
   ['/edit/contacts/:kind{partnerships|projects}/:id', contactsPage],
   ['POST /edit/contacts/:kind{partnerships|projects}/:id', contactsPage],
   ['/edit/documents/:kind{partnerships|projects}/:id', documentsPage],
   ['POST /edit/documents/:kind{partnerships|projects}/:id', documentsPage],
-  ['/new/:kind{partnerships|projects|organisations|missions|territories}', editPage],
-  ['POST /new/:kind{partnerships|projects|organisations|missions|territories}', editPage],
+  ['/new/:kind{partnerships|projects|organisations|missions|territories|events}', editPage],
+  ['POST /new/:kind{partnerships|projects|organisations|missions|territories|events}', editPage],
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);

@@ -10,12 +10,12 @@ import { HttpError } from '../../server/src/lib/errors.js';
 import { requestDb } from '../../server/src/lib/read-db.js';
 import { i18n, splitLang, type I18n } from './i18n/index.js';
 import { favicon, scripts, stylesheet } from './assets.js';
-import { pageRoutes, NotFoundPage } from './routes.js';
+import { pageRoutes } from './routes.js';
 import { mountAuthPages } from './features/auth/auth.pages.js';
 import { pageBodies } from './body-limit.js';
 import { badPage } from './bad-request.js';
 import { busyPage } from './busy.js';
-import { mountErrorPages } from './error-pages.js';
+import { mountErrorPages, notFoundPage } from './error-pages.js';
 
 export function createSite(opts: AppOptions): Hono {
   // page forms get their body limits (and the 413 page) from body-limit.tsx, before the auth middleware reads them
@@ -44,7 +44,7 @@ export function createSite(opts: AppOptions): Hono {
           // a visitor's page may come from the read replica; a signed-in person's and every POST from the primary
           return await handler(c, i, requestDb(c, opts));
         } catch (err) {
-          if (err instanceof HttpError && err.status === 404) return c.html(<NotFoundPage i={i} />, 404);
+          if (err instanceof HttpError && err.status === 404) return notFoundPage(c, i);
           throw err;
         }
       };
@@ -57,7 +57,7 @@ export function createSite(opts: AppOptions): Hono {
 
 /** The pages a visitor's answer may be kept for (lib/response-cache.ts): home, statistics, sheets, embeds, searches. */
 export const PAGE_CACHE_PATHS = [
-  /^(\/(en|vi))?(\/|\/search|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories)\/[^/]+|\/embed\/.+)?$/,
+  /^(\/(en|vi))?(\/|\/search|\/statistics(\/[a-z-]+\.csv)?|\/(partnerships|projects|organisations|missions|territories|events|series)\/[^/]+|\/embed\/.+)?$/,
 ];
 
 export type PageHandler = (c: Context, i: I18n, db: AppOptions['db']) => Promise<Response>;

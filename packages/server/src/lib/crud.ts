@@ -18,10 +18,15 @@ export interface CrudService<In> {
 
 export function crudRoutes<In>(opts: {
   path: string; tag: string; noun: string; input: z.ZodObject; filters?: z.ZodRawShape; service: CrudService<In>;
+  /** what a PUT (and a restore) takes when it is not the create's input (an event's update leaves its programme out) */
+  update?: z.ZodObject;
+  /** the record kind of its revisions when it is not the noun ('event_series') */
+  kind?: string;
 }): RouteDef[] {
   const { path, tag, noun, service } = opts;
+  const kind = opts.kind ?? noun, updateInput = opts.update ?? opts.input;
   const query = listQuery.extend(opts.filters ?? {});
-  const updateBody = withVersion(opts.input).omit({ id: true });
+  const updateBody = withVersion(updateInput).omit({ id: true });
   return [
     route({ method: 'get', path, tag, summary: `List ${noun}s (paginated)`, query, returns: `{items, total, page, perPage, pages}`,
       handler: ({ db, query: q }) => service.list(db, q) }),
@@ -34,14 +39,14 @@ export function crudRoutes<In>(opts: {
       handler: ({ c, db, params }) => service.remove(db, params.id, writeContext(c)) }),
     route({ method: 'get', path: `${path}/:id/revisions`, tag, summary: `Every change of a ${noun}: which organisation, when, what changed (the person's name only for members of that organisation and platform administrators)`,
       returns: '[{id, version, action, actor:{kind, organisation:{id, name}, accountId?, label?}, at, changes:[{path, before, after}]}]',
-      handler: async ({ c, db, params }) => ({ items: await listRevisions(db, noun, params.id, getActor(c)) }) }),
+      handler: async ({ c, db, params }) => ({ items: await listRevisions(db, kind, params.id, getActor(c)) }) }),
     route({ method: 'post', path: `${path}/:id/revisions/:revision/restore`, tag, summary: `Restore the ${noun} as it was after a revision (a new revision; 409 when the version is stale)`,
       params: z.object({ revision: positiveInt4 }), body: z.object({ version: versionSchema }), write: true,
       handler: async ({ c, db, params, body }) => {
-        const rev = await getRevision(db, noun, params.id, Number(params.revision));
+        const rev = await getRevision(db, kind, params.id, Number(params.revision));
         if (!rev) throw new NotFoundError('revision', params.revision);
         if (!rev.after) throw new ValidationError([{ path: 'revision', message: 'this revision is a deletion: there is nothing to restore' }]);
-        const input = opts.input.omit({ id: true }).parse(toInput(noun, rev.after));
+        const input = updateInput.omit({ id: true }).parse(toInput(kind, rev.after));
         return service.update(db, params.id, { ...(input as In), version: body.version }, writeContext(c), 'restore');
       } }),
   ];

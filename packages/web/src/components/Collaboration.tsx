@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../i18n/index.js';
 import { Section } from './Sheet.js';
-import { changeLabelOrOther } from './change-label.js';
+import { changeLabelOrOther, changeValue } from './change-label.js';
 
 /** features/validation's PartyValidation: `by` only when the reader may see the person (members of that party, the person, platform administrators). */
 export interface PartyValidation { organisationId: string; name: string; state: string; comment: string | null; at: string | null; by?: { accountId: string; name: string } | null }
@@ -48,7 +48,6 @@ export function Validations(props: { i: I18n; items: PartyValidation[]; actions?
   );
 }
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? (v.length ? v.join(', ') : '—') : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** The history block; kind: the record's kind ('project'…), whose field labels name the changes. */
 export function History(props: { i: I18n; kind: string; items: RevisionView[]; restore?: (r: RevisionView) => Child }) {
@@ -67,7 +66,7 @@ export function History(props: { i: I18n; kind: string; items: RevisionView[]; r
               {r.action === 'create' ? null : r.changes.length === 0 ? <p class="muted">{i.t('history.nochange')}</p> : (
                 <table class="data diff">
                   <thead><tr><th scope="col">{i.t('history.field')}</th><th scope="col">{i.t('history.before')}</th><th scope="col">{i.t('history.after')}</th></tr></thead>
-                  <tbody>{r.changes.slice(0, 60).map((c) => <tr><th scope="row">{changeLabelOrOther(i, props.kind, c.path)}</th><td><del>{show(c.before)}</del></td><td><ins>{show(c.after)}</ins></td></tr>)}</tbody>
+                  <tbody>{r.changes.slice(0, 60).map((c) => <tr><th scope="row">{changeLabelOrOther(i, props.kind, c.path)}</th><td><del>{changeValue(i, props.kind, c.path, c.before)}</del></td><td><ins>{changeValue(i, props.kind, c.path, c.after)}</ins></td></tr>)}</tbody>
                 </table>
               )}
               {k > 0 && r.action !== 'delete' && props.restore?.(r)}

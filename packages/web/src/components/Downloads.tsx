@@ -6,7 +6,7 @@ import type { I18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/fr.js';
 import { SEARCH_EXPORT_MAX } from '../../../server/src/features/export/export.search.js';
 
-export type SheetKind = 'partnerships' | 'projects' | 'organisations' | 'missions' | 'territories';
+export type SheetKind = 'partnerships' | 'projects' | 'organisations' | 'missions' | 'events' | 'territories';
 /** The IATI export's filter for a kind whose sheet offers the activity file. */
 const IATI_FILTER: Partial<Record<SheetKind, string>> = { partnerships: 'partnership', projects: 'project', organisations: 'organisation' };
 

@@ -8,10 +8,19 @@ import { getPartnership } from '../../../server/src/features/partnerships/partne
 import { getProject } from '../../../server/src/features/projects/projects.service.js';
 import { getTerritory } from '../../../server/src/features/territories/territories.service.js';
 import { i18n, langs } from '../i18n/index.js';
-import { changeLabel } from './change-label.js';
+import { changeLabel, changeValue } from './change-label.js';
 
 describe('labels of changed fields in the history', () => {
   const [fr, en, vi] = langs.map(i18n);
+
+  it('shows a vocabulary\'s values in words, and other values as stored', () => {
+    expect(changeValue(fr, 'partnership', 'agreements.1.kind', 'avenant')).toBe('Avenant');
+    expect(changeValue(en, 'project', 'participants.0.role', 'lead')).toBe('Lead');
+    expect(changeValue(fr, 'partnership', 'links.0.kind', 'agreement')).toBe('Texte de l’accord');
+    expect(changeValue(en, 'project', 'title', 'agreement')).toBe('agreement');
+    expect(changeValue(fr, 'project', 'themes', ['eau', 'sante'])).toBe('eau, sante');
+    expect(changeValue(fr, 'project', 'budget', null)).toBe('—');
+  });
 
   it('names a line from 1 and the field, in each language', () => {
     expect(changeLabel(fr, 'project', 'funding.2.funderId')).toBe('Cofinancement, ligne 3 : financeur');

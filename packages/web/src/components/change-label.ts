@@ -62,3 +62,22 @@ export function changeLabel(i: I18n, kind: string, path: string): string | null 
 export function changeLabelOrOther(i: I18n, kind: string, path: string): string {
   return changeLabel(i, kind, path) ?? i.t('history.other');
 }
+
+/** Per record kind, the snapshot fields (numbered lines left out) whose values are vocabularies, by label group. */
+const VOCABULARIES: Record<string, Record<string, string>> = {
+  partnership: { kind: 'partnershipKind', status: 'status', 'parties.side': 'side', 'agreements.kind': 'agreementKind', 'links.kind': 'linkKind' },
+  project: { status: 'status', 'participants.role': 'role', 'funding.kind': 'fundingKind', 'links.kind': 'linkKind' },
+  mission: { direction: 'direction', 'links.kind': 'linkKind' },
+  organisation: { kind: 'orgKind' },
+  territory: { kind: 'territoryKind', status: 'status' },
+  event: { kind: 'eventKind', side: 'eventSide' },
+};
+
+/** A changed value as the reader reads it: a vocabulary's value in words (« Convention », not « agreement »), else as stored. */
+export function changeValue(i: I18n, kind: string, path: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  const group = VOCABULARIES[kind]?.[path.split('.').filter((s) => !/^\d+$/.test(s)).join('.')];
+  const one = (x: unknown) => (group && typeof x === 'string' ? i.l(group, x) : typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x));
+  if (Array.isArray(v)) return v.length ? v.map(one).join(', ') : '—';
+  return one(v);
+}

@@ -3,6 +3,7 @@ import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
 import { eventsEn } from './events.js';
 import { registrationEn } from './registration.js';
+import { eventRecordsEn } from './event-records.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -69,7 +70,7 @@ export const en: Record<MessageKey, string> = {
   'embed.title': 'Embed', 'embed.snippet': 'Code to copy', 'embed.copy': 'Copy', 'embed.copied': 'Copied',
   'embed.source': 'Source: Tandem, the atlas of decentralised cooperation',
   'error.notfound': 'This page does not exist.', 'error.back': 'Back to the atlas',
-  'error.forbidden.title': 'Restricted', 'error.forbidden': 'This page is for people entitled to it: sign in with an account that has access.', 'error.signin': 'Sign in',
+  'error.forbidden.title': 'Restricted', 'error.forbidden': 'This page is for people entitled to it: sign in with an account that has access.', 'error.signin': 'Sign in', 'error.notfound.members': 'Some pages (drafts, contacts, registrations) are for members only: sign in to reach them if you are one.',
   'error.badRequest': 'The request could not be handled as it was sent: check the link or the form, then try again.',
   'error.server.title': 'Server error', 'error.server': 'Something unexpected went wrong on our side; it has been logged. Try again in a moment: nothing that was saved is lost.',
   'error.badRequest.title': 'Invalid request', 'error.badRequest.encoding': 'The address you asked for is badly encoded (“{field}”): check the link or type the address again.',
@@ -94,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   ...contactsEn,
   ...eventsEn, // events and the series' chronologies (features/events)
   ...registrationEn, // registration: forms, private links, organisers' pages (features/registration)
+  ...eventRecordsEn, // events as records: forms, downloads, create action
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

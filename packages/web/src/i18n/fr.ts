@@ -4,6 +4,7 @@ import { workspaceFr } from './workspace.js';
 import { contactsFr } from './contacts.js';
 import { eventsFr } from './events.js';
 import { registrationFr } from './registration.js';
+import { eventRecordsFr } from './event-records.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -68,7 +69,7 @@ export const fr = {
   'embed.title': 'Intégrer', 'embed.snippet': 'Code à copier', 'embed.copy': 'Copier', 'embed.copied': 'Copié',
   'embed.source': 'Source : Tandem, atlas de la coopération décentralisée',
   'error.notfound': 'Cette page n’existe pas.', 'error.back': 'Retour à l’atlas',
-  'error.forbidden.title': 'Accès réservé', 'error.forbidden': 'Cette page est réservée aux personnes qui y ont droit : connectez-vous avec un compte autorisé.', 'error.signin': 'Se connecter',
+  'error.forbidden.title': 'Accès réservé', 'error.forbidden': 'Cette page est réservée aux personnes qui y ont droit : connectez-vous avec un compte autorisé.', 'error.signin': 'Se connecter', 'error.notfound.members': 'Certaines pages (brouillons, contacts, inscriptions) sont réservées aux membres : connectez-vous pour y accéder si vous en faites partie.',
   'error.badRequest': 'La demande n’a pas pu être traitée telle qu’elle a été envoyée : vérifiez le lien ou le formulaire, puis recommencez.',
   'error.server.title': 'Erreur du serveur', 'error.server': 'Une erreur inattendue est survenue de notre côté ; elle a été enregistrée. Réessayez dans un moment : rien de ce qui était enregistré n’est perdu.',
   'error.badRequest.title': 'Requête invalide', 'error.badRequest.encoding': 'L’adresse demandée est mal encodée (« {field} ») : vérifiez le lien ou retapez l’adresse.',
@@ -93,6 +94,7 @@ export const fr = {
   ...contactsFr,
   ...eventsFr, // events and the series' chronologies (features/events)
   ...registrationFr, // registration: forms, private links, organisers' pages (features/registration)
+  ...eventRecordsFr, // events as records: forms, downloads, create action
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

@@ -3,6 +3,7 @@ import { workspaceVi } from './workspace.js';
 import { contactsVi } from './contacts.js';
 import { eventsVi } from './events.js';
 import { registrationVi } from './registration.js';
+import { eventRecordsVi } from './event-records.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -69,7 +70,7 @@ export const vi: Record<MessageKey, string> = {
   'embed.title': 'Nhúng', 'embed.snippet': 'Mã để sao chép', 'embed.copy': 'Sao chép', 'embed.copied': 'Đã sao chép',
   'embed.source': 'Nguồn: Tandem, bản đồ hợp tác phi tập trung',
   'error.notfound': 'Trang này không tồn tại.', 'error.back': 'Quay lại bản đồ',
-  'error.forbidden.title': 'Truy cập bị hạn chế', 'error.forbidden': 'Trang này chỉ dành cho người có quyền: hãy đăng nhập bằng tài khoản được phép truy cập.', 'error.signin': 'Đăng nhập',
+  'error.forbidden.title': 'Truy cập bị hạn chế', 'error.forbidden': 'Trang này chỉ dành cho người có quyền: hãy đăng nhập bằng tài khoản được phép truy cập.', 'error.signin': 'Đăng nhập', 'error.notfound.members': 'Một số trang (bản nháp, liên hệ, đăng ký) chỉ dành cho thành viên: hãy đăng nhập để truy cập nếu bạn là thành viên.',
   'error.badRequest': 'Không thể xử lý yêu cầu như đã gửi: hãy kiểm tra liên kết hoặc biểu mẫu rồi thử lại.',
   'error.server.title': 'Lỗi máy chủ', 'error.server': 'Đã xảy ra lỗi ngoài dự kiến ở phía chúng tôi và lỗi đã được ghi lại. Hãy thử lại sau giây lát: những gì đã lưu không bị mất.',
   'error.badRequest.title': 'Yêu cầu không hợp lệ', 'error.badRequest.encoding': 'Địa chỉ bạn yêu cầu bị mã hóa sai (“{field}”): hãy kiểm tra liên kết hoặc nhập lại địa chỉ.',
@@ -94,6 +95,7 @@ export const vi: Record<MessageKey, string> = {
   ...contactsVi,
   ...eventsVi, // events and the series' chronologies (features/events)
   ...registrationVi, // registration: forms, private links, organisers' pages (features/registration)
+  ...eventRecordsVi, // events as records: forms, downloads, create action
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

@@ -1,15 +1,16 @@
 /**
  * Events as records: series, their numbered editions and stand-alone events, with hosts, workshops and agenda.
- * Writes go through one transaction with a revision (history); for now only the system (the seed) writes them —
- * create/update for platform and network administrators come with the API's write endpoints.
+ * Writes go through the write pipeline (role check, revision, search document, one transaction); updates and
+ * deletions are in events.write.ts.
  */
-import { formatPartialDate, parsePartialDate, type EventInput, type EventSeriesInput } from '@tandem/shared';
+import { formatPartialDate, parsePartialDate, seriesPeriodIssue, type EventInput, type EventSeriesInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import type { WriteContext } from '../../lib/actor.js';
-import { NotFoundError } from '../../lib/errors.js';
+import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, freeId } from '../../lib/records.js';
-import { recordRevision } from '../history/revisions.js';
+import { writeRecord } from '../history/write.js';
+import { reindex } from '../search/search.index.js';
 
 const d = (v: string | null | undefined) => (v ? parsePartialDate(v) : null);
 const hhmm = (t: string | null) => (t ? String(t).slice(0, 5) : null);
@@ -79,33 +80,59 @@ export async function getEventSeries(db: Db, id: string) {
   };
 }
 
+/** A series as its revisions keep it (without its events). */
+export async function getSeriesRecord(db: Db, id: string) {
+  const [row] = await db.query('select * from event_series where id = $1', [id]);
+  if (!row) throw new NotFoundError('event-series', id);
+  return presentSeries(row);
+}
+
 export async function createEventSeries(db: Db, input: EventSeriesInput, ctx: WriteContext) {
-  await db.transaction(async (tx) => {
+  await writeRecord(db, ctx, { kind: 'event_series', action: 'create', input, get: getSeriesRecord }, async (tx) => {
     await assertIdFree(tx, 'event_series', input.id);
-    await assertExist(tx, 'agreement', [{ path: 'openingAgreementId', id: input.openingAgreementId }]);
+    await checkSeries(tx, input);
     await tx.query('insert into event_series (id, name, description, period_from, period_to, opening_agreement_id) values ($1, $2, $3, $4, $5, $6)',
       [input.id, input.name, input.description ?? null, input.periodFrom ?? null, input.periodTo ?? null, input.openingAgreementId ?? null]);
-    const [after] = await tx.query('select * from event_series where id = $1', [input.id]);
-    await recordRevision(tx, ctx, 'event_series', input.id, 'create', null, presentSeries(after));
+    return input.id;
   });
   return getEventSeries(db, input.id);
 }
 
+/** A series' period in order and its opening agreement known (400 naming the field). */
+export async function checkSeries(db: Db, input: Omit<EventSeriesInput, 'id'>) {
+  const issue = seriesPeriodIssue(input);
+  if (issue) throw new ValidationError([issue]);
+  await assertExist(db, 'agreement', [{ path: 'openingAgreementId', id: input.openingAgreementId }]);
+}
+
+/** The event's columns after its id, in the order of the table (series_id … workshops_count). */
+export function eventValues(input: Omit<EventInput, 'workshops'>): unknown[] {
+  const s = d(input.start), e = d(input.end);
+  return [input.seriesId ?? null, input.edition ?? null, input.title, input.kind, s?.date ?? null, s?.precision ?? null, e?.date ?? null, e?.precision ?? null,
+    input.startTime ?? null, input.endTime ?? null, input.timeZone ?? null, input.placeId ?? null, input.placeText ?? null, input.online,
+    input.onlineUrl ?? null, input.side ?? null, input.theme ?? null, input.workshopsCount ?? null];
+}
+
+/** An event's references known and its number free in its series (400 naming the field). */
+export async function checkEvent(db: Db, input: Omit<EventInput, 'workshops'> & { workshops?: EventInput['workshops'] }, id: string) {
+  await assertExist(db, 'event_series', [{ path: 'seriesId', id: input.seriesId }]);
+  await assertExist(db, 'territory', [{ path: 'placeId', id: input.placeId }]);
+  await assertExist(db, 'organisation', [...input.hosts.map((o, i) => ({ path: `hosts.${i}`, id: o })),
+    ...(input.workshops ?? []).map((w, i) => ({ path: `workshops.${i}.leadId`, id: w.leadId }))]);
+  if (input.seriesId && input.edition != null) {
+    const [taken] = await db.query<{ id: string }>('select id from event where series_id = $1 and edition = $2 and id <> $3', [input.seriesId, input.edition, id]);
+    if (taken) throw new ValidationError([{ path: 'edition', message: `edition ${input.edition} of this series is already ${taken.id}` }]);
+  }
+}
+
 export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) {
-  const id = await db.transaction(async (tx) => {
+  const id = await writeRecord(db, ctx, { kind: 'event', action: 'create', input, get: getEvent }, async (tx) => {
     const id = await freeId(tx, 'event', input.id, input.title);
     await assertIdFree(tx, 'event', id);
-    await assertExist(tx, 'event_series', [{ path: 'seriesId', id: input.seriesId }]);
-    await assertExist(tx, 'territory', [{ path: 'placeId', id: input.placeId }]);
-    await assertExist(tx, 'organisation', [...input.hosts.map((o, i) => ({ path: `hosts.${i}`, id: o })),
-      ...input.workshops.map((w, i) => ({ path: `workshops.${i}.leadId`, id: w.leadId }))]);
-    const s = d(input.start); const e = d(input.end);
+    await checkEvent(tx, input, id);
     await tx.query(`insert into event (id, series_id, edition, title, kind, start_on, start_precision, end_on, end_precision, start_time, end_time, time_zone,
         place_territory_id, place_text, online, online_url, side, theme, workshops_count)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
-      [id, input.seriesId ?? null, input.edition ?? null, input.title, input.kind, s?.date ?? null, s?.precision ?? null, e?.date ?? null, e?.precision ?? null,
-        input.startTime ?? null, input.endTime ?? null, input.timeZone ?? null, input.placeId ?? null, input.placeText ?? null, input.online,
-        input.onlineUrl ?? null, input.side ?? null, input.theme ?? null, input.workshopsCount ?? null]);
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`, [id, ...eventValues(input)]);
     for (const [i, o] of [...new Set(input.hosts)].entries()) {
       await tx.query('insert into event_host (event_id, organisation_id, position) values ($1, $2, $3)', [id, o, i]);
     }
@@ -117,7 +144,7 @@ export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) 
     for (const [i, a] of input.agenda.entries()) {
       await tx.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
     }
-    await recordRevision(tx, ctx, 'event', id, 'create', null, await getEvent(tx, id));
+    await reindex(tx, 'event', [id]);
     return id;
   });
   return getEvent(db, id);

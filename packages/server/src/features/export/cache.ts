@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/client.js';
 import { safeFileName } from './stream.js';
 
-const RECORD_TABLES = ['partnership', 'project', 'organisation', 'mission', 'territory'];
+const RECORD_TABLES = ['partnership', 'project', 'organisation', 'mission', 'event', 'event_series', 'territory'];
 const REFERENCE = `(select count(*) || '/' || coalesce(max(updated_at)::text, '') from territory), (select count(*) || '/' || coalesce(sum(value)::text, '') from indicator_value),
   (select count(*) from territory_change)`;
 const FINGERPRINT = {

@@ -35,7 +35,7 @@ export async function writeJson(db: Db, write: Write, sections: Section[], head:
 }
 
 /** The record kinds of the whole public database (funding lines are in their projects), then the reference data. People, accounts, history and declarations are not public. */
-const DUMP_RECORDS: ExportKind[] = ['partnerships', 'projects', 'organisations', 'missions'];
+const DUMP_RECORDS: ExportKind[] = ['partnerships', 'projects', 'organisations', 'missions', 'events'];
 const DUMP_REFERENCE: ExportKind[] = ['territories', 'indicators'];
 export const DUMP_KINDS = [...DUMP_RECORDS, ...DUMP_REFERENCE];
 

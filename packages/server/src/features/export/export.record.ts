@@ -1,6 +1,7 @@
 /** One record's download: JSON of the record with its parts, and CSV of the rows of it a table holds. */
 import type { Db } from '../../db/client.js';
 import { getMission } from '../missions/missions.service.js';
+import { getEvent } from '../events/events.service.js';
 import { getOrganisation } from '../organisations/organisations.service.js';
 import { getPartnership } from '../partnerships/partnerships.service.js';
 import { getProject } from '../projects/projects.service.js';
@@ -10,21 +11,22 @@ import type { CsvOptions } from './columns.js';
 import { csvWriter, type ExportKind } from './export.service.js';
 import { download, textStream } from './stream.js';
 
-const GET = { partnerships: getPartnership, projects: getProject, organisations: getOrganisation, missions: getMission, territories: getTerritory };
-export const recordKinds = ['partnerships', 'projects', 'organisations', 'missions', 'territories'] as const;
+const GET = { partnerships: getPartnership, projects: getProject, organisations: getOrganisation, missions: getMission, events: getEvent, territories: getTerritory };
+export const recordKinds = ['partnerships', 'projects', 'organisations', 'missions', 'events', 'territories'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 const ids = async (db: Db, sql: string, id: string) => (await db.query<{ id: string }>(sql, [id])).map((r) => r.id);
 
 /**
  * A record's CSV: a partnership's projects, a project's funding lines, the projects an organisation takes part in, funds
- * or reported, a delegation's own row, a territory's indicators.
+ * or reported, a delegation's or an event's own row, a territory's indicators.
  */
 export const RECORD_CSV: Record<RecordKind, { table: ExportKind; ids: (db: Db, id: string) => Promise<string[]> }> = {
   partnerships: { table: 'projects', ids: (db, id) => ids(db, 'select id from project where partnership_id = $1 order by id', id) },
   projects: { table: 'funding', ids: async (_db, id) => [id] },
   organisations: { table: 'projects', ids: (db, id) => projectIds(db, { organisation: id }) },
   missions: { table: 'missions', ids: async (_db, id) => [id] },
+  events: { table: 'events', ids: async (_db, id) => [id] },
   territories: { table: 'indicators', ids: async (_db, id) => [id] },
 };
 

@@ -34,7 +34,7 @@ export const exportRoutes = [
   }),
   route({
     method: 'get', path: '/api/export/all', tag: 'export',
-    summary: 'Open data: every public record as one gzipped JSON document (partnerships, projects with their funding, organisations, missions, territories, indicators, '
+    summary: 'Open data: every public record as one gzipped JSON document (partnerships, projects with their funding, organisations, missions, events, territories, indicators, '
       + 'the themes, and the licences). People, accounts, history and declarations are never in it. Streamed',
     produces: 'application/gzip', returns: 'tandem-open-data.json.gz',
     handler: async ({ c, db }) => download(await dumpStream(db, origin(c.req.url)), 'gzip', 'tandem-open-data'),

@@ -15,8 +15,8 @@ import { download, textStream } from './stream.js';
 /** At most this many records in a search's download (the first by weight, then title); the answer says how many matched. */
 export const SEARCH_EXPORT_MAX = 10_000;
 
-const KINDS: Record<string, ExportKind> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', territory: 'territories' };
-const ORDER: ExportKind[] = ['partnerships', 'projects', 'organisations', 'missions', 'territories'];
+const KINDS: Record<string, ExportKind> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', event: 'events', territory: 'territories' };
+const ORDER: ExportKind[] = ['partnerships', 'projects', 'organisations', 'missions', 'events', 'territories'];
 export const RESULT_COLUMNS = ['kind', 'id', 'title', 'subtitle', 'url'];
 
 export type SearchExportFormat = 'csv' | 'json' | 'iati';

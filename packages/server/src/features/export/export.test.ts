@@ -123,7 +123,7 @@ describe('open data downloads', () => {
     expect(s.ids.length).toBeGreaterThan(0);
     const json = JSON.parse((await get(`/api/export/search?${qs}&format=json`)).text);
     expect(json).toMatchObject({ total: s.total, limit: SEARCH_EXPORT_MAX, truncated: false });
-    const singular: Record<string, string> = { partnerships: 'partnership', projects: 'project', organisations: 'organisation', missions: 'mission', territories: 'territory' };
+    const singular: Record<string, string> = { partnerships: 'partnership', projects: 'project', organisations: 'organisation', missions: 'mission', events: 'event', territories: 'territory' };
     const inJson = Object.entries(singular).flatMap(([plural, kind]) => (json[plural] ?? []).map((r: any) => `${kind}/${r.id}`)).sort();
     expect(inJson).toEqual(s.ids);
     // CSV: the results (kind, id…), or the kind's table when the search keeps one kind

@@ -21,6 +21,12 @@ export function toInput(kind: string, r: any): Record<string, unknown> {
     case 'mission':
       return { partnershipId: r.partnershipId, title: r.title, direction: r.direction, from: r.from, to: r.to, placeId: r.placeId,
         purpose: r.purpose, outcomes: r.outcomes, organisations: r.organisations.map((o: any) => o.id) };
+    case 'event':
+      return { seriesId: r.seriesId, edition: r.edition, title: r.title, kind: r.kind, start: r.start, end: r.end, startTime: r.startTime, endTime: r.endTime,
+        timeZone: r.timeZone, placeId: r.place?.id ?? null, placeText: r.placeText, online: r.online, onlineUrl: r.onlineUrl, side: r.side, theme: r.theme,
+        workshopsCount: r.workshopsCount, hosts: r.hosts.map((h: any) => h.id), agenda: r.agenda };
+    case 'event_series':
+      return { name: r.name, description: r.description, periodFrom: r.periodFrom, periodTo: r.periodTo, openingAgreementId: r.openingAgreementId };
   }
   throw new Error(`no input form for ${kind}`);
 }

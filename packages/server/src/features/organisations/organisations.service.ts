@@ -113,6 +113,7 @@ async function reindexDependents(db: Db, id: string) {
   await reindex(db, 'project', await ids(`select project_id as id from project_participant where organisation_id = $1
     union select project_id from funding_line where funder_id = $1`));
   await reindex(db, 'mission', await ids('select mission_id as id from mission_participant where organisation_id = $1'));
+  await reindex(db, 'event', await ids('select event_id as id from event_host where organisation_id = $1'));
 }
 
 export async function deleteOrganisation(db: Db, id: string, ctx: WriteContext) {

@@ -40,10 +40,12 @@ const READS: Read[] = [
   { name: 'the members of cd93', path: '/api/organisations/cd93/members', allowed: ['read_token', 'member', 'platform_admin'], denied: 403 },
   { name: 'the members of a network\'s member organisation', path: '/api/organisations/cuf-gp-vietnam/members', allowed: ['network_admin', 'platform_admin'], denied: 403 },
   { name: 'my workspace', path: '/api/me/workspace', allowed: ['read_token', 'member', 'outsider', 'network_admin', 'platform_admin'] },
-  // events are public records (their writes come later)
+  // events are public records
   { name: 'the events', path: '/api/events?seriesId=assises-franco-vietnamiennes', allowed: ROLES },
   { name: 'an event', path: '/api/events/assises-11', allowed: ROLES },
   { name: 'a series of events', path: '/api/event-series/assises-franco-vietnamiennes', allowed: ROLES },
+  { name: 'the series of events', path: '/api/event-series', allowed: ROLES },
+  { name: 'the revisions of an event', path: '/api/events/assises-11/revisions', allowed: ROLES },
 ];
 /** Aid declarations: drafts (stored or pre-filled) read by cd93's members and platform administrators only, 404 for everyone else (signed out included); public once submitted. */
 const CD93_READERS: Role[] = ['read_token', 'member', 'platform_admin'];
@@ -119,6 +121,17 @@ const CASES: Case[] = [
   { name: 'change a role in cd93', method: 'put', path: '/api/organisations/cd93/members/acc-matrix-colleague', body: () => ({ role: 'member' }), allowed: ['platform_admin'] },
   { name: 'remove a member of cd93', method: 'del', path: '/api/organisations/cd93/members/acc-matrix-colleague', allowed: ['platform_admin'] },
   { name: 'remove a member of a network\'s member organisation', method: 'del', path: '/api/organisations/cuf-gp-vietnam/members/acc-matrix-colleague', allowed: ['network_admin', 'platform_admin'] },
+  // events: their hosts' members (a network administrator's grant is on its network, Cités Unies France, host of the
+  // online restitution) and platform administrators; series: platform administrators
+  { name: 'create an event hosted by cd93', method: 'post', path: '/api/events', body: () => ({ title: 'Rencontre matrice', kind: 'meeting', hosts: ['cd93'], start: '2027-03' }), allowed: ['member', 'platform_admin'] },
+  { name: 'create an event hosted by the network', method: 'post', path: '/api/events', body: () => ({ title: 'Webinaire matrice', kind: 'online', online: true, hosts: ['cuf'] }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'create an event hosted by no one', method: 'post', path: '/api/events', body: () => ({ title: 'Évènement orphelin', kind: 'other' }), allowed: ['platform_admin'] },
+  { name: 'update an event of the network', method: 'put', path: '/api/events/restitution-assises-12', body: async (db) => ({ title: 'Restitution des 12es Assises', kind: 'online', online: true, seriesId: 'assises-franco-vietnamiennes', hosts: ['cuf'], version: await version('event', 'restitution-assises-12')(db) }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'take over an event of the network', method: 'put', path: '/api/events/restitution-assises-12', body: async (db) => ({ title: 'Restitution', kind: 'online', hosts: ['cd93'], version: await version('event', 'restitution-assises-12')(db) }), allowed: ['platform_admin'] },
+  { name: 'update an event hosted by Toulouse', method: 'put', path: '/api/events/assises-11', body: async (db) => ({ title: '11es Assises', kind: 'edition', hosts: ['ville-toulouse'], version: await version('event', 'assises-11')(db) }), allowed: ['platform_admin'] },
+  { name: 'delete an event hosted by cd93', method: 'del', path: '/api/events/matrix-event', allowed: ['member', 'platform_admin'] },
+  { name: 'create a series of events', method: 'post', path: '/api/event-series', body: () => ({ id: 'matrix-series', name: 'Série matrice' }), allowed: ['platform_admin'] },
+  { name: 'update a series of events', method: 'put', path: '/api/event-series/assises-franco-vietnamiennes', body: async (db) => ({ name: 'Assises de la coopération décentralisée franco-vietnamienne', periodFrom: 2003, version: await version('event_series', 'assises-franco-vietnamiennes')(db) }), allowed: ['platform_admin'] },
   { name: 'disable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/disable', allowed: ['platform_admin'] },
   { name: 'enable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/enable', allowed: ['platform_admin'] },
 ];
@@ -132,7 +145,8 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from person), (select coalesce(sum(version), 0) from person), (select count(*) from revision), (select count(*) from validation),
     (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc),
     (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null),
-    (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log))::text as f`);
+    (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log),
+    (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_series), (select sum(version) from event_series))::text as f`);
   return row.f;
 }
 
@@ -156,6 +170,8 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into organisation (id, kind, name) values ('matrix-org', 'association', 'Association sans lien')`);
     await db.query(`insert into mission (id, title, direction, partnership_id) values ('matrix-mission', 'Mission matrice', 'outgoing', 'ssd-hai-duong')`);
     await db.query(`insert into mission_participant (mission_id, organisation_id) values ('matrix-mission', 'cd93')`);
+    await db.query(`insert into event (id, title, kind) values ('matrix-event', 'Évènement matrice', 'meeting')`);
+    await db.query(`insert into event_host (event_id, organisation_id) values ('matrix-event', 'cd93')`);
     await db.query(`insert into account (id, email, name) values ('acc-matrix-colleague', 'matrix-colleague@example.org', 'Collègue matrice')`);
     await db.query(`insert into role_grant (account_id, role, organisation_id) values ('acc-matrix-colleague', 'member', 'cd93'), ('acc-matrix-colleague', 'member', 'cuf-gp-vietnam')`);
     await db.query(`insert into invitation (token_hash, email, grants, expires_at) values ('matrix-invitation', 'invited@example.org', '[{"role":"member","organisationId":"cd93"}]', now() + interval '1 day')`);

@@ -1,14 +1,15 @@
 /**
  * Who may write what. A member edits what their organisation takes part in; a platform administrator edits
  * everything; reference territories are for platform administrators only; a project or a mission is attached
- * to (or moved into) a partnership only by a member of one of its parties. Checked in the services, so the
+ * to (or moved into) a partnership only by a member of one of its parties; an event is its hosts' (creating one
+ * needs one of your organisations among them), a series of events is for platform administrators. Checked in the services, so the
  * API, the forms and imports all go through the same rule.
  */
 import type { Db } from '../../db/client.js';
 import { HttpError, type Issue } from '../../lib/errors.js';
 import { isPlatformAdmin, memberOf, type WriteContext } from '../../lib/actor.js';
 
-export type WritableKind = 'territory' | 'organisation' | 'partnership' | 'project' | 'mission' | 'person';
+export type WritableKind = 'territory' | 'organisation' | 'partnership' | 'project' | 'mission' | 'person' | 'event' | 'event_series';
 
 export class ForbiddenError extends HttpError {
   constructor(message: string, issues?: Issue[]) { super(403, message, issues); }
@@ -45,7 +46,9 @@ async function checkAttachment(db: Db, mine: Set<string>, kind: WritableKind, be
 export async function involvedOrganisations(db: Db, kind: WritableKind, record: any): Promise<string[]> {
   if (!record) return [];
   switch (kind) {
-    case 'territory': return [];
+    case 'territory': case 'event_series': return [];
+    // an event's hosts: ids in an input, organisations in a stored snapshot
+    case 'event': return (record.hosts ?? []).map((h: any) => (typeof h === 'string' ? h : h.id));
     case 'organisation': return record.id ? [record.id] : [];
     case 'person': return [record.organisationId].filter(Boolean);
     case 'partnership': return record.parties.map((p: any) => p.organisationId);
@@ -70,6 +73,7 @@ export async function authorize(db: Db, ctx: WriteContext, kind: WritableKind, a
   const mine = memberOf(ctx.actor);
   const deny = (why: string) => { throw new ForbiddenError(why); };
   if (kind === 'territory') deny('only platform administrators edit territories (reference data)');
+  if (kind === 'event_series') deny('only platform administrators edit series of events');
   if (kind === 'organisation' && action === 'create') {
     if (!mine.size) deny('only members of an organisation may add organisations');
     return;

@@ -94,6 +94,10 @@ describe('registering through the API', () => {
       expect((await api.get(`/api/events/${id}/registration-form`)).status).toBe(404);
       expect((await api.post(`/api/events/${id}/registrations`, person(`seed-${id}`), null)).json.issues[0].path).toBe('closed');
     }
+    // a form added to the past restitution (9 June 2023) does not open it
+    await db.query(`insert into registration_form (event_id) values ('restitution-assises-12')`);
+    expect((await getForm(db, 'restitution-assises-12'))!.open).toBe(false);
+    expect((await api.post('/api/events/restitution-assises-12/registrations', person('seed-late'), null)).json.issues[0].path).toBe('closed');
   });
 
   it('moderates: pending holds no place; accepting takes one while left, then the waiting list, each with its mail', async () => {
@@ -130,8 +134,9 @@ describe('registering through the API', () => {
     await api.post(`/api/events/${ev.id}/registrations`, person('pub-wait', { name: 'Waiting Person', publicConsent: true }), null);
     const r = await api.get(`/api/events/${ev.id}/participants`);
     expect(r.json).toEqual([{ name: 'Lan Nguyễn', organisation: { id: 'cd93', name: expect.any(String) } }]);
-    for (const path of ['/api/search?q=Secret', '/api/search?q=ppub-no', `/api/events/${ev.id}`, '/api/export?format=json&kind=organisations']) {
+    for (const path of ['/api/search?q=Secret', '/api/search?q=ppub-no', `/api/events/${ev.id}`, '/api/export?format=json&kind=organisations', '/api/export?format=csv&kind=events', `/api/export/events/${ev.id}?format=json`, `/api/events/${ev.id}/revisions`]) {
       const x = await api.get(path);
+      expect(x.status, path).toBe(200);
       expect(x.text, path).not.toMatch(/ppub-no@example.org|Secret Person|Waiting Person/);
     }
     expect((await api.get(`/api/events/${ev.id}/registrations`)).status).toBe(404); // anonymous: not told

@@ -15,13 +15,19 @@ import { sendRegistrationMails } from './registration.mail.js';
 const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
 
 export interface FormRow { event_id: string; opens_at: Date | null; closes_at: Date | null; capacity: number | null; moderated: boolean;
-  workshops_min: number; workshops_max: number | null; offer_hours: number; fields: FormField[]; version: number }
+  workshops_min: number; workshops_max: number | null; offer_hours: number; fields: FormField[]; version: number;
+  /** the day after the event's last day (its end, else its start, to the end of a month or year known alone) */
+  over_on: string | Date | null }
 
+/** Open within the form's dates, and never once the event is over. */
 export const isOpen = (f: FormRow, now: Date) =>
-  (!f.opens_at || new Date(f.opens_at) <= now) && (!f.closes_at || new Date(f.closes_at) > now);
+  (!f.opens_at || new Date(f.opens_at) <= now) && (!f.closes_at || new Date(f.closes_at) > now) && (!f.over_on || new Date(f.over_on) > now);
 
 export async function formRow(db: Db, eventId: string): Promise<FormRow | null> {
-  const [f] = await db.query<FormRow>('select * from registration_form where event_id = $1', [eventId]);
+  const [f] = await db.query<FormRow>(`select f.*, (case coalesce(e.end_precision, e.start_precision) when 'day' then coalesce(e.end_on, e.start_on) + 1
+      when 'month' then (date_trunc('month', coalesce(e.end_on, e.start_on)) + interval '1 month')::date
+      when 'year' then (date_trunc('year', coalesce(e.end_on, e.start_on)) + interval '1 year')::date end)::text as over_on
+    from registration_form f join event e on e.id = f.event_id where f.event_id = $1`, [eventId]);
   return f ? { ...f, fields: typeof f.fields === 'string' ? JSON.parse(f.fields) : f.fields } : null;
 }
 

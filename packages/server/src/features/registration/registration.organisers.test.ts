@@ -8,6 +8,7 @@ import { testDb } from '../../../test/db.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM, type Actor } from '../../lib/actor.js';
 import { erasePerson, exportPerson } from '../people/people.service.js';
+import { saveForm } from './registration.form.js';
 import { listRegistrations, messageRegistrants, moderate, registrationsCsv, reorderWaiting } from './registration.organisers.js';
 import { register } from './registration.service.js';
 import { person, testEvent } from './registration.testkit.js';
@@ -30,6 +31,19 @@ describe('organisers', () => {
     expect(list.counts).toMatchObject({ declined: 1, offered: 1, waiting: 2, accepted: 0 });
     expect(list.items.find((r) => r.status === 'offered')!.email).toBe('pq4@example.org');
     expect(list.items.slice(0, 2).map((r) => [r.email, r.queuePosition])).toEqual([['pq2@example.org', 1], ['pq3@example.org', 2]]);
+  });
+
+  it('offers the places added when the capacity is raised; a stale version is 409', async () => {
+    const ev = await testEvent(db, { capacity: 1 });
+    for (const i of [1, 2, 3]) await register(db, ev.id, person(`cap${i}`));
+    const form = { capacity: 2, moderated: false, workshopsMin: 0, offerHours: 12, fields: [] };
+    await expect(saveForm(db, SYSTEM, ev.id, { ...form, version: 7 })).rejects.toMatchObject({ status: 409 });
+    const saved = await saveForm(db, SYSTEM, ev.id, { ...form, version: 1 });
+    expect(saved).toMatchObject({ capacity: 2, version: 2, placesLeft: 0, offerHours: 12 });
+    const rows = await db.query(`select email, status from registration where event_id = $1 order by email`, [ev.id]);
+    expect(rows.map((r) => r.status)).toEqual(['accepted', 'offered', 'waiting']);
+    const outsider: Actor = { ...admin, grants: [{ role: 'member', organisationId: 'ville-montreuil' }] };
+    await expect(saveForm(db, outsider, ev.id, { ...form, version: 2 })).rejects.toMatchObject({ status: 403 });
   });
 
   it('writes a formula-safe CSV with the answers as columns, and messages a status', async () => {

@@ -7,7 +7,7 @@
 import { foldedWords, formatPartialDate, highlight, localName, normaliseAmount } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 
-export type SnippetField = 'summary' | 'description' | 'purpose' | 'outcomes' | 'parties' | 'participants' | 'agreements' | 'names' | 'history';
+export type SnippetField = 'summary' | 'description' | 'purpose' | 'outcomes' | 'theme' | 'parties' | 'participants' | 'hosts' | 'agreements' | 'names' | 'history';
 export interface Card {
   places: Array<{ id: string; name: string }>;
   period: { start: string | null; end: string | null } | null;
@@ -17,7 +17,7 @@ export interface Card {
 
 interface Raw { places: string[]; start: string | null; end: string | null; amounts: Array<{ amount: string; currency: string }>; texts: Array<[SnippetField, string | null | string[]]>; history?: string[] }
 
-const PROSE = new Set<SnippetField>(['summary', 'description', 'purpose', 'outcomes']);
+const PROSE = new Set<SnippetField>(['summary', 'description', 'purpose', 'outcomes', 'theme']);
 const MAX_PLACES = 4;
 const SNIPPET = 200;
 
@@ -47,6 +47,10 @@ const CARD_SQL: Record<string, (ids: string) => string> = {
       'places', array_remove(array[m.place_territory_id], null),
       'participants', array(select o.name from mission_participant mp join organisation o on o.id = mp.organisation_id where mp.mission_id = m.id order by o.name)) as card
     from mission m where m.id = any(${ids}::text[])`,
+  event: (ids) => `select 'event' as kind, e.id, json_build_object('s', e.start_on::text, 'sp', e.start_precision, 'e', e.end_on::text, 'ep', e.end_precision, 'theme', e.theme,
+      'places', array_remove(array[e.place_territory_id], null),
+      'hosts', array(select o.name from event_host h join organisation o on o.id = h.organisation_id where h.event_id = e.id order by h.position)) as card
+    from event e where e.id = any(${ids}::text[])`,
   organisation: (ids) => `select 'organisation' as kind, o.id, json_build_object('name', o.name, 'description', o.description, 'places', array_remove(array[o.territory_id], null), 'names', o.names, 'acronyms', o.acronyms, 'aliases', o.aliases) as card
     from organisation o where o.id = any(${ids}::text[])`,
   territory: (ids) => `select 'territory' as kind, t.id, json_build_object('name', t.name, 's', t.valid_from::text, 'e', t.valid_to::text, 'places', array_remove(array[t.parent_id], null), 'names', t.names, 'aliases', t.aliases,
@@ -62,6 +66,7 @@ const CARD_RAW: Record<string, (r: any) => Raw> = {
     texts: [['description', r.description], ['participants', r.participants]] }),
   mission: (r) => ({ places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: [],
     texts: [['purpose', r.purpose], ['outcomes', r.outcomes], ['participants', r.participants]] }),
+  event: (r) => ({ places: r.places, start: date(r.s, r.sp), end: date(r.e, r.ep), amounts: [], texts: [['theme', r.theme], ['hosts', r.hosts]] }),
   organisation: (r) => ({ places: r.places, start: null, end: null, amounts: [],
     texts: [['description', r.description], ['names', otherNames(r.name, [...Object.values<string>(r.names ?? {}), ...(r.acronyms ?? []), ...(r.aliases ?? [])])]] }),
   territory: (r) => ({ places: r.places, start: r.s, end: r.e, amounts: [], history: r.history,

@@ -164,3 +164,26 @@ export async function missionDocs(db: Db, ids: string[] | null): Promise<SearchD
     });
   });
 }
+
+/** Events: title, theme, place (with its history's names), hosts and series; placed at their place, else at their hosts'. */
+export async function eventDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
+  const f = filter(ids, 'e.id');
+  const rows = await db.query(`select e.id, e.title, e.theme, e.place_text, e.place_territory_id, e.start_on, e.end_on, s.name as series_name
+    from event e left join event_series s on s.id = e.series_id ${f.w}`, f.p);
+  const eids = rows.map((r) => r.id);
+  const hosts = group(await db.query('select event_id, organisation_id from event_host where event_id = any($1::text[]) order by event_id, position', [eids]), 'event_id');
+  const agenda = group(await db.query('select event_id, title from event_agenda_item where event_id = any($1::text[]) order by event_id, position', [eids]), 'event_id');
+  const orgs = await orgMap(db, uniq([...hosts.values()].flat().map((h) => h.organisation_id)));
+  const ctx = await TerritoryContext.load(db, uniq([...rows.map((r) => r.place_territory_id), ...[...orgs.values()].map((o) => o.territory_id)]));
+  return rows.map((e) => {
+    const os = (hosts.get(e.id) ?? []).map((x) => orgs.get(x.organisation_id)).filter((o): o is any => o != null);
+    const pl: string[] = e.place_territory_id ? [e.place_territory_id] : uniq(os.map((o) => o.territory_id as string | null));
+    return doc('event', e.id, e.title, e.series_name, [
+      e.theme ?? '', e.place_text ?? '', e.series_name ?? '', ...pl.flatMap((t) => ctx.names(t, true)),
+      ...os.flatMap((o) => [...namesOf(o), ...o.acronyms]), ...(agenda.get(e.id) ?? []).map((a) => a.title),
+    ], 2.5, {
+      countries: uniq([...pl.map((t) => ctx.country(t)), ...os.map((o) => o.country)]), territories: uniq(pl.flatMap((t) => ctx.facetIds(t))),
+      org_kinds: uniq(os.map((o) => o.kind)), years: yearsBetween(e.start_on, e.end_on),
+    });
+  });
+}

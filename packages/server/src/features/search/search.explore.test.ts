@@ -48,7 +48,7 @@ describe('search that explores', () => {
     expect(all.approximate).toBe(true);
     expect(all.results.slice(0, 5).map((r: any) => r.kind)).toEqual(Array(5).fill('partnership'));
     const kinds = Object.fromEntries(all.facets.kind.map((k: any) => [k.value, k.count]));
-    expect(Object.keys(kinds).sort()).toEqual(['mission', 'organisation', 'partnership', 'project', 'territory']);
+    expect(Object.keys(kinds).sort()).toEqual(['event', 'mission', 'organisation', 'partnership', 'project', 'territory']);
     const counts = await db.query<{ kind: string; n: number }>(`select kind, count(*)::int as n from search_doc where kind <> 'territory' group by kind`);
     for (const { kind, n } of counts) expect(kinds[kind], kind).toBe(n);
     // the partnerships' own list agrees with the facet

@@ -1,9 +1,9 @@
 /** Keeps search_doc in step with the records: called inside the write's transaction. */
 import type { Db } from '../../db/client.js';
 import { activate, recheck } from './search.activity.js';
-import { missionDocs, organisationDocs, partnershipDocs, projectDocs, territoryDocs, type SearchDoc } from './search.docs.js';
+import { eventDocs, missionDocs, organisationDocs, partnershipDocs, projectDocs, territoryDocs, type SearchDoc } from './search.docs.js';
 
-const BUILDERS = { territory: territoryDocs, organisation: organisationDocs, partnership: partnershipDocs, project: projectDocs, mission: missionDocs };
+const BUILDERS = { territory: territoryDocs, organisation: organisationDocs, partnership: partnershipDocs, project: projectDocs, mission: missionDocs, event: eventDocs };
 export type IndexedKind = keyof typeof BUILDERS;
 const BATCH = 2000;
 

@@ -17,6 +17,7 @@ import { updatePartnership } from '../../../../server/src/features/partnerships/
 import { updateProject } from '../../../../server/src/features/projects/projects.service.js';
 import { updateOrganisation } from '../../../../server/src/features/organisations/organisations.service.js';
 import { updateMission } from '../../../../server/src/features/missions/missions.service.js';
+import { updateEvent, updateEventSeries } from '../../../../server/src/features/events/events.write.js';
 import { updateTerritory } from '../../../../server/src/features/territories/territories.service.js';
 import { listDeclarations, mayReadDrafts, unyearedLines } from '../../../../server/src/features/apd/apd.access.js';
 import { mayDeclare } from '../../../../server/src/features/apd/apd.service.js';
@@ -25,9 +26,10 @@ import { ApdDeclarations, UnyearedNotice } from '../apd/ApdLinks.js';
 import { Layout } from '../../components/Layout.js';
 import { History, Validations, type PartyValidation } from '../../components/Collaboration.js';
 
-const PLURAL: Record<string, string> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', territory: 'territories' };
+const PLURAL: Record<string, string> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', territory: 'territories', event: 'events', event_series: 'series' };
 const UPDATE: Record<string, (db: Db, id: string, input: any, ctx: any, action: 'restore') => Promise<unknown>> = {
   partnership: updatePartnership, project: updateProject, organisation: updateOrganisation, mission: updateMission, territory: updateTerritory,
+  event: updateEvent, event_series: updateEventSeries,
 };
 
 function Csrf(props: { c: Context }) {

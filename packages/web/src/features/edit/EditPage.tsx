@@ -15,10 +15,11 @@ import { ProjectForm } from './ProjectForm.js';
 import { OrganisationForm } from './OrganisationForm.js';
 import { MissionForm } from './MissionForm.js';
 import { TerritoryForm } from './TerritoryForm.js';
+import { EventForm, SeriesForm } from './EventForm.js';
 import type { PluralKind } from './kinds.js';
 
 const FORMS: Record<PluralKind, (props: { f: FormCtx }) => any> = {
-  partnerships: PartnershipForm, projects: ProjectForm, organisations: OrganisationForm, missions: MissionForm, territories: TerritoryForm,
+  partnerships: PartnershipForm, projects: ProjectForm, organisations: OrganisationForm, missions: MissionForm, territories: TerritoryForm, events: EventForm, series: SeriesForm,
 };
 
 /** 'funding.1.amount' → "Co-financing › Line 2 › Amount". */

@@ -131,6 +131,7 @@ async function blank(r: Req): Promise<Rec> {
     }
     case 'project': return partnershipId ? { partnershipId } : org ? { participants: [{ organisationId: org, role: 'lead' }] } : {};
     case 'mission': return partnershipId ? { partnershipId } : org ? { organisations: [org] } : {};
+    case 'event': return org ? { hosts: [org] } : {};
     default: return {};
   }
 }

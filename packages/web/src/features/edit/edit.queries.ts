@@ -3,7 +3,7 @@ import type { Db } from '../../../../server/src/db/client.js';
 import { localName, type I18n } from '../../i18n/index.js';
 import type { Option } from './fields.js';
 
-const REF_KEYS = new Set(['organisationId', 'funderId', 'placeId', 'parentId', 'territoryId', 'partnershipId', 'places', 'organisations']);
+const REF_KEYS = new Set(['organisationId', 'funderId', 'placeId', 'parentId', 'territoryId', 'partnershipId', 'places', 'organisations', 'hosts']);
 const LIST_LIMIT = 3000;
 
 /** Every id a draft refers to (at any depth), by the field names that hold references. */
@@ -33,15 +33,16 @@ export async function referenceNames(db: Db, i: I18n, ids: string[]): Promise<Re
   ]);
 }
 
-export async function formLists(db: Db, i: I18n): Promise<{ organisations: Option[]; partnerships: Option[]; countries: Option[] }> {
-  const [organisations, partnerships, countries] = await Promise.all([
+export async function formLists(db: Db, i: I18n): Promise<{ organisations: Option[]; partnerships: Option[]; countries: Option[]; series: Option[] }> {
+  const [organisations, partnerships, countries, series] = await Promise.all([
     db.query<Option>(`select id, name from organisation order by name, id limit ${LIST_LIMIT}`),
     db.query<{ id: string; title: string }>(`select id, title from partnership order by title, id limit ${LIST_LIMIT}`),
     db.query<{ id: string; name: string; names: Record<string, string> | null }>(`select id, name, names from territory where kind = 'country'`),
+    db.query<Option>('select id, name from event_series order by period_from nulls last, name, id'),
   ]);
   const coll = new Intl.Collator(i.lang);
   return {
-    organisations,
+    organisations, series,
     partnerships: partnerships.map((p) => ({ id: p.id, name: p.title })),
     countries: countries.map((t) => ({ id: t.id, name: localName(t, i.lang) })).sort((a, b) => coll.compare(a.name, b.name)),
   };

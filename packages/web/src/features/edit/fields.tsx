@@ -22,7 +22,7 @@ export interface FormCtx {
   focus: string | null;
   /** ids of what was rendered, so the error summary links to a field that exists */
   rendered: Set<string>;
-  lists: { organisations: Option[]; partnerships: Option[]; countries: Option[] };
+  lists: { organisations: Option[]; partnerships: Option[]; countries: Option[]; series?: Option[] };
 }
 
 export const label = (i: I18n, field: string) => i.t(`field.${field}` as MessageKey);
@@ -86,6 +86,21 @@ export function Text(props: FieldProps & { multiline?: boolean; rows?: number; t
 
 export const DateField = (props: FieldProps) => <Text {...props} hint={props.f.i.t('edit.date.hint')} size={12} />;
 export const NumberField = (props: FieldProps & { size?: number }) => <Text {...props} inputmode="decimal" size={props.size ?? 10} />;
+
+/** A yes/no field: ticked sends "true", unticked sends nothing (the schema's default, false). */
+export function Checkbox(props: FieldProps) {
+  const { f, path } = props;
+  const id = fieldId(path);
+  register(f, path);
+  const v = valueAt(f.values, path);
+  return (
+    <div class="field field-check">
+      <input type="checkbox" id={id} name={fieldName(path)} value="true" checked={v === true || v === 'true'} autofocus={claimFocus(f, path)} {...described(f, path)} />
+      <label for={id}>{props.label ?? label(f.i, path.split('.').at(-1)!)}</label>
+      <FieldError f={f} path={path} />
+    </div>
+  );
+}
 
 /** `def`: the schema's default, shown selected when there is no value yet (new rows). */
 export function Select(props: FieldProps & { options: readonly string[]; group?: string; labels?: Option[]; empty?: MessageKey; def?: string }) {

@@ -178,6 +178,9 @@ export function coerce(schema: z.ZodType, raw: unknown, opts: CoerceOptions = {}
       const n = s.replace(/^([-+]?\d+),(\d+)$/, '$1.$2');
       return NUMBER.test(n) ? Number(n) : raw;
     }
+    case 'boolean':
+      // a checkbox sends its value when ticked and nothing when not (the schema's default then applies)
+      return typeof raw === 'string' ? ['true', 'on', '1'].includes(raw.trim()) : raw;
     case 'union': {
       // amounts: a number or a decimal string; the schema parses the string itself
       if (typeof raw === 'string') return raw.trim() === '' ? empty(u) : raw.trim();

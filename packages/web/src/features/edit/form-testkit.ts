@@ -1,6 +1,9 @@
 /** Test helpers for the edit forms: post a server-rendered form back the way a browser would. */
-import { browser } from '../../../../server/src/features/auth/auth.testkit.js';
+import { browser, makeAccount } from '../../../../server/src/features/auth/auth.testkit.js';
+import type { Grant } from '../../../../server/src/lib/actor.js';
 import type { createSite } from '../../site.js';
+
+type createSiteFn = typeof createSite;
 
 export type Browser = ReturnType<typeof browser>;
 
@@ -43,3 +46,16 @@ export async function postRaw(app: ReturnType<typeof createSite>, b: Browser, pa
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
+
+/** The site on `db` with a signed-in browser per account given (email → its grants). */
+export async function signedInSite(db: Parameters<createSiteFn>[0]['db'], accounts: Record<string, Grant[]>, adminToken: string) {
+  const { createSite } = await import('../../site.js');
+  const app = createSite({ db, adminToken });
+  const browsers: Record<string, Browser> = {};
+  for (const [email, grants] of Object.entries(accounts)) {
+    await makeAccount(db, email, grants, { name: email.split('@')[0] });
+    browsers[email] = browser(app);
+    await browsers[email].login(email);
+  }
+  return { app, browsers };
+}

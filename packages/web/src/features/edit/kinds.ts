@@ -1,5 +1,5 @@
-/** The five editable record kinds: their schemas (the API's), services and paths. */
-import { missionInput, organisationInput, partnershipInput, projectInput, territoryInput, withVersion } from '@tandem/shared';
+/** The editable record kinds (five, and events with their series): their schemas (the API's), services and paths. */
+import { eventInput, eventSeriesInput, eventUpdateInput, missionInput, organisationInput, partnershipInput, projectInput, territoryInput, withVersion } from '@tandem/shared';
 import type { z } from 'zod';
 import type { Db } from '../../../../server/src/db/client.js';
 import type { WriteContext } from '../../../../server/src/lib/actor.js';
@@ -10,13 +10,15 @@ import { createOrganisation, getOrganisation, updateOrganisation } from '../../.
 import { createPartnership, getPartnership, updatePartnership } from '../../../../server/src/features/partnerships/partnerships.service.js';
 import { createProject, getProject, updateProject } from '../../../../server/src/features/projects/projects.service.js';
 import { createTerritory, getTerritory, updateTerritory } from '../../../../server/src/features/territories/territories.service.js';
+import { createEvent, createEventSeries, getEvent, getEventSeries } from '../../../../server/src/features/events/events.service.js';
+import { updateEvent, updateEventSeries } from '../../../../server/src/features/events/events.write.js';
 
-export const pluralKinds = ['partnerships', 'projects', 'organisations', 'missions', 'territories'] as const;
+export const pluralKinds = ['partnerships', 'projects', 'organisations', 'missions', 'territories', 'events', 'series'] as const;
 export type PluralKind = (typeof pluralKinds)[number];
 export const KIND_PATTERN = pluralKinds.join('|');
 
 export interface KindSpec {
-  kind: WritableKind & ('partnership' | 'project' | 'organisation' | 'mission' | 'territory');
+  kind: WritableKind & ('partnership' | 'project' | 'organisation' | 'mission' | 'territory' | 'event' | 'event_series');
   plural: PluralKind;
   /** the create schema (as POST /api/{kind}) */
   create: z.ZodObject;
@@ -31,9 +33,9 @@ export interface KindSpec {
 
 function spec(kind: KindSpec['kind'], plural: PluralKind, schema: z.ZodObject, get: KindSpec['get'],
   create: (db: Db, input: any, ctx: WriteContext) => Promise<any>, update: (db: Db, id: string, input: any, ctx: WriteContext) => Promise<any>,
-  title: (r: any) => string): KindSpec {
+  title: (r: any) => string, updateSchema: z.ZodObject = schema): KindSpec {
   return {
-    kind, plural, create: schema.omit({ id: true }), update: withVersion(schema).omit({ id: true }), get, title,
+    kind, plural, create: schema.omit({ id: true }), update: withVersion(updateSchema).omit({ id: true }), get, title,
     save: (db, id, input, ctx) => (id ? update(db, id, input, ctx) : create(db, input, ctx)),
     values: (r) => toInput(kind, r),
   };
@@ -45,6 +47,9 @@ export const KINDS: Record<PluralKind, KindSpec> = {
   organisations: spec('organisation', 'organisations', organisationInput, getOrganisation, createOrganisation, updateOrganisation, (r) => r.name),
   missions: spec('mission', 'missions', missionInput, getMission, createMission, updateMission, (r) => r.title),
   territories: spec('territory', 'territories', territoryInput, getTerritory, createTerritory, updateTerritory, (r) => r.name),
+  // an event's form leaves its workshops to the programme; a series is edited only (its id is chosen at creation, through the API)
+  events: spec('event', 'events', eventInput, getEvent, createEvent, updateEvent, (r) => r.title, eventUpdateInput),
+  series: spec('event_series', 'series', eventSeriesInput, getEventSeries, createEventSeries, updateEventSeries, (r) => r.name),
 };
 
 export const kindSpec = (plural: string | undefined): KindSpec | null => (plural && plural in KINDS ? KINDS[plural as PluralKind] : null);

@@ -4,6 +4,8 @@ import { Layout } from '../../components/Layout.js';
 import { ExternalLink, Facts, LinkList, Section } from '../../components/Sheet.js';
 import type { Child } from 'hono/jsx';
 import { PlaceLink } from '../sheets/place.js';
+import { Downloads } from '../../components/Downloads.js';
+import { RecordBar } from './record-bar.js';
 
 /** "1er – 2 avril 2019", "novembre 2010", "2003"; with the hours when known. */
 export function eventWhen(i: I18n, e: any): string | null {
@@ -21,7 +23,8 @@ export function EventPlace(props: { i: I18n; e: any }) {
   return e.placeText ? <span lang={textLang(i)}>{e.placeText}</span> : null;
 }
 
-export function EventSheet(props: { i: I18n; e: any; registration?: Child }) {
+/** after: the history block (and what else the route adds below the record). */
+export function EventSheet(props: { i: I18n; e: any; after?: Child; registration?: Child }) {
   const { i, e } = props;
   const path = `/events/${e.id}`;
   const lang = textLang(i);
@@ -40,6 +43,7 @@ export function EventSheet(props: { i: I18n; e: any; registration?: Child }) {
           <p class="kicker">{i.l('eventKind', e.kind)}</p>
           <h1 lang={lang}>{e.title}</h1>
           {e.series && <p class="lead"><a href={i.path(`/series/${e.series.id}`)} lang={lang}>{e.series.name}</a></p>}
+          <RecordBar i={i} />
         </header>
         <Facts items={[
           [i.t('event.series'), e.series ? <a href={i.path(`/series/${e.series.id}`)} lang={lang}>{e.series.name}</a> : null],
@@ -65,6 +69,8 @@ export function EventSheet(props: { i: I18n; e: any; registration?: Child }) {
           <ol>{e.agenda.map((a: string) => <li lang={lang}>{a}</li>)}</ol>
         </Section>
         {e.series && <p><a href={i.path(`/series/${e.series.id}`)}>{i.t('event.chronology')}</a></p>}
+        {props.after}
+        <Downloads i={i} kind="events" id={e.id} />
       </article>
     </Layout>
   );

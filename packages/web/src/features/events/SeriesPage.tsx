@@ -1,10 +1,13 @@
 /** A series' chronology: the agreement it opens with, then its events in date order, each linked to its sheet. */
+import type { Child } from 'hono/jsx';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
 import { EventPlace, eventWhen } from './EventSheet.js';
+import { RecordBar } from './record-bar.js';
 
-export function SeriesPage(props: { i: I18n; s: any }) {
+/** after: the series' history (and what else the route adds below it). */
+export function SeriesPage(props: { i: I18n; s: any; after?: Child }) {
   const { i, s } = props;
   const lang = textLang(i);
   const editions = s.events.filter((e: any) => e.edition).length;
@@ -20,6 +23,7 @@ export function SeriesPage(props: { i: I18n; s: any }) {
           <p class="kicker">{i.t('kind.eventSeries')}</p>
           <h1 lang={lang}>{s.name}</h1>
           {s.description && <p class="lead" lang={lang}>{s.description}</p>}
+          <RecordBar i={i} />
         </header>
         <Facts items={[
           [i.t('series.period'), s.periodFrom ? i.period(String(s.periodFrom), s.periodTo ? String(s.periodTo) : null) : null],
@@ -40,6 +44,7 @@ export function SeriesPage(props: { i: I18n; s: any }) {
             </li>)}
           </ol>
         </Section>
+        {props.after}
       </article>
     </Layout>
   );

@@ -6,15 +6,21 @@ import { textLang, type I18n } from '../../i18n/index.js';
 import { LinkList, Section } from '../../components/Sheet.js';
 import { EventSheet } from './EventSheet.js';
 import { SeriesPage } from './SeriesPage.js';
+import { withRecordBar } from './record-bar.js';
+import { collaboration } from '../collab/collab.js';
 import { RegistrationBlock, registrationFacts } from '../registration/RegistrationBlock.js';
 
+/** An event's sheet, with its history (and restore), its edit link and saved notice for those who may edit it. */
 export async function eventPage(c: Context, i: I18n, db: Db) {
   const e = await getEvent(db, c.req.param('id') as string);
-  return c.html(<EventSheet i={i} e={e} registration={<RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />} />);
+  const registration = <RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />;
+  return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} registration={registration} after={await collaboration(c, i, db, 'event', e)} />));
 }
 
+/** A series' chronology and history; platform administrators get its edit link. */
 export async function seriesPage(c: Context, i: I18n, db: Db) {
-  return c.html(<SeriesPage i={i} s={await getEventSeries(db, c.req.param('id') as string)} />);
+  const s = await getEventSeries(db, c.req.param('id') as string);
+  return c.html(await withRecordBar(c, i, db, 'event_series', s, <SeriesPage i={i} s={s} after={await collaboration(c, i, db, 'event_series', s)} />));
 }
 
 /** On a partnership's sheet: the chronologies of the series that open with one of its agreements. */

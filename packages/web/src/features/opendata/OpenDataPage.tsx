@@ -7,7 +7,7 @@ import { RECORDS_LICENCE, REFERENCE_SOURCES } from '../../../../server/src/featu
 import { SEARCH_EXPORT_MAX } from '../../../../server/src/features/export/export.search.js';
 
 /** The kinds in the order a reader meets them; the IATI file exists for projects (IATI describes activities). */
-const KINDS: ExportKind[] = ['partnerships', 'projects', 'funding', 'organisations', 'missions', 'territories', 'indicators'];
+const KINDS: ExportKind[] = ['partnerships', 'projects', 'funding', 'organisations', 'missions', 'events', 'territories', 'indicators'];
 
 function KindRow(props: { i: I18n; kind: ExportKind; count: number }) {
   const { i, kind } = props;

@@ -2,9 +2,9 @@
 import { foldedWords, highlight } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 
-const SHEET: Record<string, string> = { territory: 'territories', organisation: 'organisations', partnership: 'partnerships', project: 'projects', mission: 'missions' };
+const SHEET: Record<string, string> = { territory: 'territories', organisation: 'organisations', partnership: 'partnerships', project: 'projects', mission: 'missions', event: 'events' };
 /** Snippets that are a list rather than prose say what they list. */
-const LISTED = new Set(['parties', 'participants', 'agreements', 'names', 'history']);
+const LISTED = new Set(['parties', 'participants', 'hosts', 'agreements', 'names', 'history']);
 /** Snippets not in French: places as the page names them, a record's other names (in their own languages); the rest is record text. */
 const LOCAL = new Set(['history', 'names']);
 
@@ -27,13 +27,13 @@ export function ResultCard(props: { i: I18n; r: Result; q: string }) {
   const { i, r } = props;
   const words = foldedWords(props.q);
   const when = period(i, r.period);
-  // a partnership's subtitle is its kind; a project's or a delegation's, the partnership it belongs to
-  const sub = r.subtitle ? (r.kind === 'partnership' ? i.l('partnershipKind', r.subtitle) : r.kind === 'project' || r.kind === 'mission' ? r.subtitle : null) : null;
+  // a partnership's subtitle is its kind; a project's or a delegation's, the partnership it belongs to; an event's, its series
+  const sub = r.subtitle ? (r.kind === 'partnership' ? i.l('partnershipKind', r.subtitle) : r.kind === 'project' || r.kind === 'mission' || r.kind === 'event' ? r.subtitle : null) : null;
   const s = r.snippet;
   return (
     <li class="result">
       <p class="result-kind"><span class={`badge badge-${r.kind}`}>{i.l('kind', r.kind)}</span>
-        {sub && <span class="muted"> {r.kind === 'partnership' ? sub : <>{i.t('search.card.partnership')}{i.t('search.colon')}<span lang={textLang(i)}><Marked text={sub} words={words} /></span></>}</span>}
+        {sub && <span class="muted"> {r.kind === 'partnership' ? sub : <>{i.t(r.kind === 'event' ? 'search.card.series' : 'search.card.partnership')}{i.t('search.colon')}<span lang={textLang(i)}><Marked text={sub} words={words} /></span></>}</span>}
       </p>
       <h3 class="result-title"><a href={i.path(`/${SHEET[r.kind]}/${encodeURIComponent(r.id)}`)} lang={textLang(i)}><Marked text={r.title} words={words} /></a></h3>
       {s && (

@@ -9,14 +9,14 @@ import type { MessageKey } from '../../i18n/fr.js';
 import { Layout } from '../../components/Layout.js';
 import { revisionAuthor } from '../../components/Collaboration.js';
 
-const PLURAL: Record<string, string> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', territory: 'territories' };
+const PLURAL: Record<string, string> = { partnership: 'partnerships', project: 'projects', organisation: 'organisations', mission: 'missions', territory: 'territories', event: 'events', event_series: 'series' };
 const sheet = (i: I18n, kind: string, id: string) => i.path(`/${PLURAL[kind]}/${encodeURIComponent(id)}`);
 
 /** The kinds a person may create from here: territories for platform administrators only (features/permissions). */
 export function creatableKinds(w: Pick<Workspace, 'platformAdmin' | 'organisations'>): string[] {
   const member = w.organisations.some((o) => o.roles.some((r) => r === 'member' || r === 'network_admin'));
-  if (w.platformAdmin) return ['partnerships', 'projects', 'missions', 'organisations', 'territories'];
-  return member ? ['partnerships', 'projects', 'missions', 'organisations'] : [];
+  if (w.platformAdmin) return ['partnerships', 'projects', 'missions', 'events', 'organisations', 'territories'];
+  return member ? ['partnerships', 'projects', 'missions', 'events', 'organisations'] : [];
 }
 
 function Block(props: { i: I18n; org: WorkOrganisation; kind: 'partnership' | 'project' | 'mission'; list: WorkList }) {

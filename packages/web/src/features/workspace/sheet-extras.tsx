@@ -15,7 +15,7 @@ export const SheetExtras = createContext<Extras>({ notice: null, actions: [] });
 
 /** The outcomes a redirect may name, other than 'created' (whose words depend on the kind). */
 const OUTCOMES = new Set(['updated', 'validated', 'changes_requested', 'withdrawn', 'restored']);
-const CREATED = new Set(['partnership', 'project', 'mission', 'organisation', 'territory']);
+const CREATED = new Set(['partnership', 'project', 'mission', 'organisation', 'territory', 'event', 'event_series']);
 
 /** edit: the sheet's edit link when the person may edit the record (features/edit/edit-link.ts), else null. */
 export function sheetExtras(c: Context, i: I18n, kind: string, record: { id: string }, edit: string | null): Extras {
