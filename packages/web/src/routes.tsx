@@ -39,6 +39,7 @@ import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
 import { workspacePage } from './features/workspace/workspace.page.js';
 import { eventPage, seriesOfPartnership, seriesPage } from './features/events/events.page.js';
 import { programmePageRoutes } from './features/events/programme.page.js';
+import { registrationRoutes } from './features/registration/routes.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -121,6 +122,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['/events/:id', eventPage], // events and the series' chronologies (features/events)
   ['/series/:id', seriesPage],
   ...programmePageRoutes, // sessions' pages, calendars, the organisers' programme editor
+  ...registrationRoutes, // registration: the form, the private link, participants, organisers' pages (features/registration)
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],

@@ -2,6 +2,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
 import { eventsEn } from './events.js';
+import { registrationEn } from './registration.js';
 import { eventRecordsEn } from './event-records.js';
 import { programmeEn } from './programme.js';
 import type { MessageKey } from './fr.js';
@@ -94,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   ...enumLabels.en,
   ...contactsEn,
   ...eventsEn, // events and the series' chronologies (features/events)
+  ...registrationEn, // registration: forms, private links, organisers' pages (features/registration)
   ...eventRecordsEn, // events as records: forms, downloads, create action
   ...programmeEn, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',

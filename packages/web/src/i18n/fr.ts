@@ -3,6 +3,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceFr } from './workspace.js';
 import { contactsFr } from './contacts.js';
 import { eventsFr } from './events.js';
+import { registrationFr } from './registration.js';
 import { eventRecordsFr } from './event-records.js';
 import { programmeFr } from './programme.js';
 export const fr = {
@@ -93,6 +94,7 @@ export const fr = {
   ...enumLabels.fr,
   ...contactsFr,
   ...eventsFr, // events and the series' chronologies (features/events)
+  ...registrationFr, // registration: forms, private links, organisers' pages (features/registration)
   ...eventRecordsFr, // events as records: forms, downloads, create action
   ...programmeFr, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',

@@ -2,6 +2,7 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceVi } from './workspace.js';
 import { contactsVi } from './contacts.js';
 import { eventsVi } from './events.js';
+import { registrationVi } from './registration.js';
 import { eventRecordsVi } from './event-records.js';
 import { programmeVi } from './programme.js';
 import type { MessageKey } from './fr.js';
@@ -94,6 +95,7 @@ export const vi: Record<MessageKey, string> = {
   ...enumLabels.vi,
   ...contactsVi,
   ...eventsVi, // events and the series' chronologies (features/events)
+  ...registrationVi, // registration: forms, private links, organisers' pages (features/registration)
   ...eventRecordsVi, // events as records: forms, downloads, create action
   ...programmeVi, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',

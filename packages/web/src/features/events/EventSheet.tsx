@@ -25,7 +25,7 @@ export function EventPlace(props: { i: I18n; e: any }) {
 }
 
 /** after: the history block (and what else the route adds below the record). */
-export function EventSheet(props: { i: I18n; e: any; after?: Child }) {
+export function EventSheet(props: { i: I18n; e: any; after?: Child; registration?: Child }) {
   const { i, e } = props;
   const path = `/events/${e.id}`;
   const lang = textLang(i);
@@ -56,6 +56,7 @@ export function EventSheet(props: { i: I18n; e: any; after?: Child }) {
           [i.t('event.theme'), e.theme ? <q lang={lang}>{e.theme}</q> : null],
         ]} />
         <AddToCalendar i={i} href={`${path}/calendar.ics`} when={isDay(e.start)} />
+        {props.registration /* registration: features/registration/RegistrationBlock.tsx */}
         <Section id="hosts" title={i.t('event.hosts')} when={e.hosts.length > 0}>
           <LinkList textLang={lang} items={e.hosts.map((h: any) => ({ href: i.path(`/organisations/${h.id}`), text: h.name }))} />
         </Section>

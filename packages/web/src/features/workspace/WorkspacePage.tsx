@@ -67,7 +67,7 @@ function Part(props: { i: I18n; id: string; title: MessageKey; lead?: MessageKey
   );
 }
 
-export function WorkspacePage(props: { i: I18n; w: Workspace }) {
+export function WorkspacePage(props: { i: I18n; w: Workspace; events?: Child }) {
   const { i, w } = props;
   const kinds = creatableKinds(w);
   return (
@@ -97,6 +97,7 @@ export function WorkspacePage(props: { i: I18n; w: Workspace }) {
         <h2 id="orgs-h">{i.t('workspace.orgs')}</h2>
         {w.organisations.length ? w.organisations.map((o) => <Organisation i={i} org={o} />) : <p>{i.t('workspace.orgs.none')}</p>}
       </section>
+      {props.events /* events the member organises: features/registration/OrganisedEvents.tsx */}
       <Part i={i} id="changes-h" title="workspace.changes" none="workspace.changes.none" items={w.changes.map((x) => (
         <li><a href={sheet(i, x.kind, x.id)} lang={textLang(i)}>{x.title}</a>{' '}
           <span class="muted">— {i.l('kind', x.kind)} · {i.t(`history.action.${x.action}` as MessageKey)} · {i.t('history.by', { who: revisionAuthor(i, x.actor), when: i.when(x.at, true) })}</span></li>

@@ -5,6 +5,7 @@ import { getActor } from '../../../../server/src/lib/actor.js';
 import { workspace } from '../../../../server/src/features/workspace/workspace.service.js';
 import type { I18n } from '../../i18n/index.js';
 import { WorkspacePage } from './WorkspacePage.js';
+import { OrganisedEvents, organisedEvents } from '../registration/OrganisedEvents.js';
 
 export async function workspacePage(c: Context, i: I18n, db: Db): Promise<Response> {
   const actor = getActor(c);
@@ -13,5 +14,5 @@ export async function workspacePage(c: Context, i: I18n, db: Db): Promise<Respon
     const to = encodeURIComponent(i.path('/espace'));
     return c.redirect(`${i.path('/login')}?next=${to}&returnTo=${to}`, 303);
   }
-  return c.html(<WorkspacePage i={i} w={await workspace(db, actor)} />);
+  return c.html(<WorkspacePage i={i} w={await workspace(db, actor)} events={<OrganisedEvents i={i} events={await organisedEvents(db, actor)} />} />);
 }
