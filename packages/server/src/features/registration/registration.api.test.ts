@@ -142,6 +142,16 @@ describe('registering through the API', () => {
     expect((await api.get(`/api/events/${ev.id}/registrations`)).status).toBe(404); // anonymous: not told
   });
 
+  it('links a registration to the organisation an « organisation » answer names, when Tandem holds it', async () => {
+    const ev = await testEvent(db, { capacity: 5, fields: [{ key: 'org', type: 'organisation', required: true, labels: { fr: 'Organisation' } }] });
+    const named = await api.post(`/api/events/${ev.id}/registrations`, person('org-name', { answers: { org: 'cités unies france' } }), null);
+    expect(named.json.registration.organisation?.id, named.text).toBe('cuf');
+    const acronym = await api.post(`/api/events/${ev.id}/registrations`, person('org-acr', { answers: { org: 'CUF' } }), null);
+    expect(acronym.json.registration.organisation?.id).toBe('cuf');
+    const other = await api.post(`/api/events/${ev.id}/registrations`, person('org-none', { answers: { org: 'Association des amis de Huế' } }), null);
+    expect([other.json.registration.organisation, other.json.registration.answers.org]).toEqual([null, 'Association des amis de Huế']);
+  });
+
   it('changes through the link with the version read (409 when stale), and cancels', async () => {
     const ev = await testEvent(db, { capacity: 5 });
     const r = await api.post(`/api/events/${ev.id}/registrations`, person('chg'), null);

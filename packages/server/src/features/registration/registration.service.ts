@@ -31,6 +31,21 @@ async function checkSessions(tx: Db, form: FormRow, eventId: string, sessions: s
   if (form.workshops_max != null && sessions.length > form.workshops_max) throw new ValidationError([{ path: 'sessions', message: `choose at most ${form.workshops_max} workshop(s)` }]);
 }
 
+/**
+ * The organisation an « organisation » answer names, when Tandem holds it (by id, name or acronym, case aside): the
+ * registration is then linked to it (the public list shows it). A name Tandem does not hold stays an answer only.
+ */
+async function organisationAnswered(tx: Db, fields: Array<{ key: string; type: string }>, answers: Record<string, unknown>): Promise<string | null> {
+  for (const f of fields) {
+    const v = answers[f.key];
+    if (f.type !== 'organisation' || typeof v !== 'string' || !v.trim()) continue;
+    const [o] = await tx.query<{ id: string }>(`select id from organisation where id = $1 or lower(name) = lower($1) or upper($1) = any(acronyms)
+      order by (id = $1) desc, (lower(name) = lower($1)) desc limit 1`, [v.trim()]);
+    if (o) return o.id;
+  }
+  return null;
+}
+
 export async function register(db: Db, eventId: string, input: RegistrationInput, opts: RegisterOptions = {}): Promise<{ registration: RegistrationView; token: string }> {
   const now = opts.now ?? new Date();
   const token = randomToken();
@@ -41,6 +56,7 @@ export async function register(db: Db, eventId: string, input: RegistrationInput
     const answers = checkAnswers(form.fields, input.answers ?? {}, null);
     await checkSessions(tx, form, eventId, input.sessions ?? []);
     await assertExist(tx, 'organisation', [{ path: 'organisationId', id: input.organisationId }]);
+    const organisationId = input.organisationId ?? await organisationAnswered(tx, form.fields, answers);
     const [dup] = await tx.query(`select 1 as ok from registration where event_id = $1 and email = $2 and status not in ('cancelled', 'declined')`, [eventId, input.email]);
     if (dup) throw new HttpError(409, 'this e-mail is already registered to this event: use the link of the e-mail you received', [{ path: 'email', message: 'already registered' }]);
     const left = (await placesLeft(tx, eventId)).event;
@@ -49,7 +65,7 @@ export async function register(db: Db, eventId: string, input: RegistrationInput
     const accountId = opts.actor && opts.actor.email.toLowerCase() === input.email ? opts.actor.accountId : null;
     await tx.query(`insert into registration (id, event_id, token_hash, account_id, name, email, lang, organisation_id, status, answers, public_consent, queue_position)
       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)`,
-    [id, eventId, sha256(token), accountId, input.name, input.email, input.lang, input.organisationId ?? null, status, JSON.stringify(answers),
+    [id, eventId, sha256(token), accountId, input.name, input.email, input.lang, organisationId, status, JSON.stringify(answers),
       input.publicConsent ?? false, status === 'waiting' ? await nextPosition(tx, eventId) : null]);
     for (const s of input.sessions ?? []) await tx.query(`insert into registration_session (registration_id, session_id, status) values ($1, $2, 'waiting')`, [id, s]);
     if (status === 'accepted') await placeSessions(tx, eventId, id);
@@ -94,9 +110,10 @@ export async function changeByToken(db: Db, token: string, change: RegistrationC
     const form = await requireForm(tx, r.event_id);
     const answers = change.answers ? checkAnswers(form.fields, change.answers, null) : undefined;
     await assertExist(tx, 'organisation', [{ path: 'organisationId', id: change.organisationId }]);
+    const organisationId = change.organisationId !== undefined ? change.organisationId : answers ? await organisationAnswered(tx, form.fields, answers) ?? undefined : undefined;
     await tx.query(`update registration set name = coalesce($2, name), lang = coalesce($3, lang), organisation_id = case when $4 then $5 else organisation_id end,
         answers = coalesce($6::jsonb, answers), public_consent = coalesce($7, public_consent), version = version + 1, updated_at = now() where id = $1`,
-    [r.id, change.name ?? null, change.lang ?? null, change.organisationId !== undefined, change.organisationId ?? null,
+    [r.id, change.name ?? null, change.lang ?? null, organisationId !== undefined, organisationId ?? null,
       answers ? JSON.stringify(answers) : null, change.publicConsent ?? null]);
     if (!change.sessions) return [];
     assertOpen(form, now);

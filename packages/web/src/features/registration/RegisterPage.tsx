@@ -56,7 +56,7 @@ function Workshops(props: { i: I18n; f: FormView; chosen: string[]; error?: stri
   );
 }
 
-export function RegisterPage(props: { i: I18n; e: any; f: FormView; csrf?: string | null; values?: RegisterValues; errors?: Errors; problem?: string | null; countries: Countries }) {
+export function RegisterPage(props: { i: I18n; e: any; f: FormView; csrf?: string | null; values?: RegisterValues; errors?: Errors; problem?: string | null; countries: Countries; organisations?: string[] }) {
   const { i, e, f } = props;
   const values = props.values ?? {};
   const errors = props.errors ?? {};
@@ -81,7 +81,7 @@ export function RegisterPage(props: { i: I18n; e: any; f: FormView; csrf?: strin
           <p class="muted">{i.t('reg.requiredNote')}</p>
           <Field name="name" label={`${i.t('reg.name')} *`} value={values.name} error={errors.name} autocomplete="name" required />
           <Field name="email" type="email" label={`${i.t('reg.email')} *`} value={values.email} error={errors.email} autocomplete="email" hint={i.t('reg.email.hint')} required />
-          {f.fields.map((q) => <Question i={i} f={q} value={values.answers?.[q.key]} error={errors[`answers-${q.key}`]} countries={props.countries} />)}
+          {f.fields.map((q) => <Question i={i} f={q} value={values.answers?.[q.key]} error={errors[`answers-${q.key}`]} countries={props.countries} organisations={props.organisations} />)}
           <Workshops i={i} f={f} chosen={values.sessions ?? []} error={errors.sessions} />
           <div class="field">
             <div class="check">

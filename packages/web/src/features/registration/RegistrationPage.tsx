@@ -45,7 +45,7 @@ function PostButton(props: { i: I18n; path: string; action: string; text: string
 }
 
 export interface TokenPageProps {
-  i: I18n; r: RegistrationView; f: FormView | null; path: string; countries: Countries;
+  i: I18n; r: RegistrationView; f: FormView | null; path: string; countries: Countries; organisations?: string[];
   saved?: string | null; confirmCancel?: boolean; errors?: Errors; values?: RegisterValues; problem?: string | null;
 }
 
@@ -63,7 +63,7 @@ function ChangeForm(props: TokenPageProps) {
         <input type="hidden" name="action" value="change" />
         <input type="hidden" name="version" value={String(r.version)} />
         <Field name="name" label={`${i.t('reg.name')} *`} value={values.name} error={errors.name} autocomplete="name" required />
-        {f?.fields.map((q) => <Question i={i} f={q} value={values.answers?.[q.key]} error={errors[`answers-${q.key}`]} countries={props.countries} />)}
+        {f?.fields.map((q) => <Question i={i} f={q} value={values.answers?.[q.key]} error={errors[`answers-${q.key}`]} countries={props.countries} organisations={props.organisations} />)}
         {f && f.sessions.length > 0 && <fieldset class={errors.sessions ? 'field field-invalid' : 'field'} id="f-sessions">
           <legend>{i.t('reg.workshops')}</legend>
           {errors.sessions && <p class="field-error">{errors.sessions}</p>}

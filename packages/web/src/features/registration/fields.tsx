@@ -18,6 +18,13 @@ export async function countries(db: Db, lang: string): Promise<Countries> {
   return rows.map((r) => ({ id: r.id, name: localName(r, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang));
 }
 
+/** Tandem's organisations, offered to an « organisation » question (a name picked there links the registration to it). */
+export async function organisationNames(db: Db, fields: Array<{ type: string }> | undefined): Promise<string[]> {
+  if (!fields?.some((f) => f.type === 'organisation')) return [];
+  const rows = await db.query<{ name: string }>(`select name from organisation where kind <> 'other' order by name limit 3000`);
+  return rows.map((r) => r.name);
+}
+
 export const fieldId = (key: string) => `f-answers-${key}`;
 
 function Required(props: { i: I18n; on: boolean }) {
@@ -31,7 +38,7 @@ function ErrorLine(props: { id: string; error?: string }) {
 const asList = (v: Answer | undefined): string[] => (Array.isArray(v) ? v.map(String) : v == null || v === '' ? [] : [String(v)]);
 
 /** One question: a text/number/date input, a country list, radios (choice, yes/no), checkboxes (multi), a consent box. */
-export function Question(props: { i: I18n; f: FormField; value?: Answer; error?: string; countries: Countries }) {
+export function Question(props: { i: I18n; f: FormField; value?: Answer; error?: string; countries: Countries; organisations?: string[] }) {
   const { i, f, error } = props;
   const id = fieldId(f.key);
   const name = `answers.${f.key}`;
@@ -87,7 +94,9 @@ export function Question(props: { i: I18n; f: FormField; value?: Answer; error?:
       <label for={id}>{text}<Required i={i} on={f.required} /></label>
       <ErrorLine id={id} error={error} />
       <input id={id} name={name} type={type} value={asList(value)[0] ?? ''} aria-invalid={invalid} aria-describedby={described}
-        autocomplete={f.type === 'organisation' ? 'organization' : undefined} step={type === 'number' ? 'any' : undefined} />
+        autocomplete={f.type === 'organisation' ? 'organization' : undefined} step={type === 'number' ? 'any' : undefined}
+        list={f.type === 'organisation' && props.organisations?.length ? `${id}-list` : undefined} />
+      {f.type === 'organisation' && props.organisations?.length ? <datalist id={`${id}-list`}>{props.organisations.map((n) => <option value={n} />)}</datalist> : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
 import { getEvent } from '../../../../server/src/features/events/events.service.js';
 import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
-import { countries, issueErrors, readAnswers, readList } from './fields.js';
+import { countries, issueErrors, organisationNames, readAnswers, readList } from './fields.js';
 import { RegisterPage, type RegisterValues } from './RegisterPage.js';
 import { registrationInput } from '@tandem/shared';
 import { checked, getForm, register } from './server.js';
@@ -28,7 +28,7 @@ export async function registerPage(c: Context, i: I18n, db: Db): Promise<Respons
   if (!f) throw new HttpError(404, 'no registration form');
   const actor = getActor(c);
   const page = async (status: number, values?: RegisterValues, errors?: Errors, problem?: string | null) =>
-    c.html(<RegisterPage i={i} e={e} f={(await getForm(db, id) as FormView | null) ?? f} csrf={actor ? csrfToken(c) : null} values={values} errors={errors} problem={problem} countries={await countries(db, i.lang)} />, status as 200);
+    c.html(<RegisterPage i={i} e={e} f={(await getForm(db, id) as FormView | null) ?? f} csrf={actor ? csrfToken(c) : null} values={values} errors={errors} problem={problem} countries={await countries(db, i.lang)} organisations={await organisationNames(db, f.fields)} />, status as 200);
   if (c.req.method !== 'POST') return page(200);
 
   const body = await c.req.parseBody({ all: true }).catch(() => ({} as Record<string, string>));

@@ -9,7 +9,7 @@ import type { Db } from '../../../../server/src/db/client.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
 import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
 import type { I18n } from '../../i18n/index.js';
-import { countries, issueErrors, readAnswers, readList } from './fields.js';
+import { countries, issueErrors, organisationNames, readAnswers, readList } from './fields.js';
 import { RegistrationPage, SAVED, type TokenPageProps } from './RegistrationPage.js';
 import { registrationChange } from '@tandem/shared';
 import { acceptOffer, byToken, cancelByToken, changeByToken, checked, getForm } from './server.js';
@@ -29,7 +29,7 @@ export async function registrationPage(c: Context, i: I18n, db: Db): Promise<Res
   const path = `/registrations/${encodeURIComponent(token)}`;
   const r = (await byToken(db, token)) as RegistrationView;
   const f = (await getForm(db, r.eventId)) as FormView | null;
-  const base: TokenPageProps = { i, r, f, path, countries: await countries(db, i.lang) };
+  const base: TokenPageProps = { i, r, f, path, countries: await countries(db, i.lang), organisations: await organisationNames(db, f?.fields) };
   if (c.req.method !== 'POST') {
     const saved = c.req.query('saved');
     return c.html(<RegistrationPage {...base} saved={saved && (SAVED as readonly string[]).includes(saved) ? saved : null} confirmCancel={c.req.query('confirm') === 'cancel'} />);
