@@ -117,7 +117,7 @@ export const registrationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '
 export interface RegistrationView {
   id: string; eventId: string; status: RegistrationStatus; name: string; email: string; lang: RegistrationLang;
   organisation: { id: string; name: string } | null; answers: Record<string, AnswerValue>; publicConsent: boolean;
-  sessions: { id: string; title: string; status: 'accepted' | 'waiting' | 'offered' | 'cancelled'; offerExpiresAt: string | null }[];
+  sessions: { id: string; title: string; status: 'accepted' | 'waiting' | 'offered' | 'cancelled'; offerExpiresAt: string | null; /** the workshop's waiting-list order (ranked once the event place is held) */ queuePosition: number | null }[];
   offerExpiresAt: string | null;
   /** 1-based rank on the waiting list when waiting, else null */
   queuePosition: number | null;

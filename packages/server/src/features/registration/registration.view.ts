@@ -12,7 +12,7 @@ export async function viewsOf(db: Db, eventId: string, ids: string[]): Promise<R
       case when r.status = 'waiting' then (select count(*)::int from registration w where w.event_id = r.event_id and w.status = 'waiting'
         and (w.queue_position < r.queue_position or (w.queue_position = r.queue_position and w.created_at <= r.created_at))) end as rank
     from registration r left join organisation o on o.id = r.organisation_id where r.id = any($1::text[])`, [ids]);
-  const sessions = await db.query(`select rs.registration_id, rs.session_id, rs.status, rs.offer_expires_at, es.title from registration_session rs
+  const sessions = await db.query(`select rs.registration_id, rs.session_id, rs.status, rs.offer_expires_at, rs.queue_position, es.title from registration_session rs
     join event_session es on es.id = rs.session_id where rs.registration_id = any($1::text[]) order by es.position`, [ids]);
   const event = await mailEvent(db, eventId);
   const ev = { id: event.id, title: event.title, start: event.start, end: event.end ?? null, startTime: event.startTime ?? null, endTime: event.endTime ?? null,
@@ -24,7 +24,8 @@ export async function viewsOf(db: Db, eventId: string, ids: string[]): Promise<R
       id: r.id, eventId: r.event_id, status: r.status, name: r.name, email: r.email, lang: r.lang,
       organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name } : null,
       answers: typeof r.answers === 'string' ? JSON.parse(r.answers) : r.answers, publicConsent: r.public_consent,
-      sessions: sessions.filter((s) => s.registration_id === id).map((s) => ({ id: s.session_id, title: s.title, status: s.status, offerExpiresAt: iso(s.offer_expires_at) })),
+      sessions: sessions.filter((s) => s.registration_id === id).map((s) => ({ id: s.session_id, title: s.title, status: s.status, offerExpiresAt: iso(s.offer_expires_at),
+        queuePosition: s.status === 'waiting' && s.queue_position != null ? Number(s.queue_position) : null })),
       offerExpiresAt: r.status === 'offered' ? iso(r.offer_expires_at) : null, queuePosition: r.rank ?? null, version: r.version,
       createdAt: iso(r.created_at)!, event: ev,
     };

@@ -9,6 +9,7 @@ import { Layout } from '../../components/Layout.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { ErrorSummary, Field, Notice, type Errors } from '../auth/form.js';
 import { STATUSES, type RegistrationView, type Status } from './types.js';
+import { WorkshopQueues } from './WorkshopQueues.js';
 
 export const inscriptionsPath = (eventId: string) => `/espace/events/${encodeURIComponent(eventId)}/inscriptions`;
 
@@ -126,6 +127,7 @@ export function InscriptionsPage(props: InscriptionsProps) {
         {total === 0 && <p>{i.t('reg.org.none')}</p>}
         {STATUSES.map((s) => { const rows = items.filter((r) => r.status === s); return rows.length ? <StatusTable {...props} status={s} rows={rows} /> : null; })}
       </section>
+      <WorkshopQueues i={i} action={i.path(inscriptionsPath(e.id))} csrf={props.csrf} items={items} />
       <MessageForm {...props} />
     </Layout>
   );

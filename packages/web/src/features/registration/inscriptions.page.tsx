@@ -1,7 +1,7 @@
 /**
  * GET/POST /espace/events/:id/inscriptions — organisers only (the server's `assertOrganiser`: 403 for other members,
  * 404 for visitors; signed out: the sign-in page). POST action = accept | decline (the ticked `ids`), up:<id> |
- * down:<id> (the waiting list's new order), message (status, subject, body); then back with `?done=` (303).
+ * down:<id> (the waiting list's new order), wup:<workshop>:<id> | wdown:… (a workshop's), message (status, subject, body); then back with `?done=` (303).
  */
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
@@ -11,6 +11,7 @@ import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
 import { readList } from './fields.js';
 import { InscriptionsPage, inscriptionsPath, moved, type InscriptionsProps } from './InscriptionsPage.js';
+import { workshopQueues } from './WorkshopQueues.js';
 import { messageInput } from '@tandem/shared';
 import { checked, listRegistrations, messageRegistrants, moderate, reorderWaiting } from './server.js';
 import { organising } from './organiser.js';
@@ -45,6 +46,12 @@ export async function inscriptionsPage(c: Context, i: I18n, db: Db): Promise<Res
     if (move) {
       const waiting = (await load()).items.filter((r) => r.status === 'waiting').map((r) => r.id);
       await reorderWaiting(db, actor, id, moved(waiting, move[2], move[1] as 'up' | 'down'));
+      return back('order');
+    }
+    const wmove = /^w(up|down):([^:]+):(.+)$/.exec(action);
+    if (wmove) {
+      const queue = workshopQueues((await load()).items).find((q) => q.id === wmove[2])?.rows.map((r) => r.id) ?? [];
+      await reorderWaiting(db, actor, id, moved(queue, wmove[3], wmove[1] as 'up' | 'down'), wmove[2]);
       return back('order');
     }
     if (action === 'message') {

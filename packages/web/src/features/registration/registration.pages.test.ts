@@ -123,6 +123,18 @@ describe('registration pages', () => {
     expect(text(await stale.text())).toContain('Quelqu’un d’autre a modifié ce formulaire');
   });
 
+  it('shows each workshop\'s waiting list to its organisers, who reorder it', async () => {
+    const w = await testEvent(db, { capacity: 10, workshops: [1] });
+    const reg = async (name: string) => (await post(`/events/${w.id}/register`, { name, email: `${name.toLowerCase()}@example.org`, sessions: w.sessions[0] })).status;
+    for (const name of ['Ana', 'Binh', 'Chau']) expect(await reg(name)).toBe(303);
+    const order = async () => text(await (await get(`/en/espace/events/${w.id}/inscriptions`, who.org)).text()).match(/Workshops’ waiting lists .*?Atelier 1 \(2\) (.*?) Message/)?.[1];
+    expect(await order()).toMatch(/Binh.*Chau/);
+    const binh = (await db.query<{ id: string }>(`select id from registration where email = 'binh@example.org'`))[0].id;
+    const moved = await post(`/espace/events/${w.id}/inscriptions`, { action: `wdown:${w.sessions[0]}:${binh}` }, who.org);
+    expect(moved.headers.get('location')).toBe(`/espace/events/${w.id}/inscriptions?done=order`);
+    expect(await order()).toMatch(/Chau.*Binh/);
+  });
+
   it('says when the form is not open yet, without the form', async () => {
     const later = await testEvent(db, { opensAt: '2099-01-01T08:00:00Z' });
     const t = await (await get(`/en/events/${later.id}/register`)).text();
