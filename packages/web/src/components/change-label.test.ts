@@ -20,6 +20,9 @@ describe('labels of changed fields in the history', () => {
     expect(changeValue(en, 'project', 'title', 'agreement')).toBe('agreement');
     expect(changeValue(fr, 'project', 'themes', ['eau', 'sante'])).toBe('eau, sante');
     expect(changeValue(fr, 'project', 'budget', null)).toBe('—');
+    expect(changeValue(en, 'event', 'sessions.2.kind', 'workshop')).toBe('Workshop');
+    expect(changeLabel(fr, 'event', 'sessions.1.room')).toBe('Programme, ligne 2 : salle ou lieu');
+    expect(changeLabel(en, 'event', 'sessions.0.leads.1')).toBe('Programme, line 1: lead organisations');
   });
 
   it('names a line from 1 and the field, in each language', () => {

@@ -11,7 +11,7 @@ import { fr, type MessageKey } from '../i18n/fr.js';
 const KEYS: Record<string, MessageKey> = {
   funderName: 'field.funderId', partnership: 'field.partnershipId', place: 'field.placeId', territory: 'field.territoryId', parent: 'field.parentId',
   projects: 'sheet.projects', missions: 'sheet.missions', partnerships: 'sheet.partnerships', fundedProjects: 'sheet.funded', receivedFunding: 'sheet.received', money: 'sheet.funding', roles: 'field.role',
-  history: 'sheet.history', indicators: 'sheet.indicators', indicator: 'field.indicator', on: 'field.on', source: 'sheet.source',
+  sessions: 'programme.title', leads: 'programme.field.orgs', history: 'sheet.history', indicators: 'sheet.indicators', indicator: 'field.indicator', on: 'field.on', source: 'sheet.source',
 };
 
 /**
@@ -24,6 +24,7 @@ const REFERENCES: Record<string, Record<string, { own?: string[]; as?: MessageKe
   mission: { organisations: {}, place: {}, partnership: {} },
   organisation: { territory: {}, partnerships: { own: ['side'] }, projects: { own: ['roles'] }, fundedProjects: {}, receivedFunding: {}, missions: {} },
   territory: { ancestors: {} },
+  event: { sessions: { own: ['kind', 'title', 'day', 'startTime', 'endTime', 'room', 'capacity', 'leads'] } },
 };
 
 /** Keys whose sub-keys are data (a code system's name), shown as they are. */
@@ -31,7 +32,7 @@ const DATA_KEYED = new Set(['codes']);
 
 function known(key: string): MessageKey | null {
   if (KEYS[key]) return KEYS[key];
-  for (const k of [`field.${key}`, `sheet.${key}`]) if (k in fr) return k as MessageKey;
+  for (const k of [`field.${key}`, `sheet.${key}`, `programme.field.${key}`]) if (k in fr) return k as MessageKey;
   return null;
 }
 
@@ -70,7 +71,7 @@ const VOCABULARIES: Record<string, Record<string, string>> = {
   mission: { direction: 'direction', 'links.kind': 'linkKind' },
   organisation: { kind: 'orgKind' },
   territory: { kind: 'territoryKind', status: 'status' },
-  event: { kind: 'eventKind', side: 'eventSide' },
+  event: { kind: 'eventKind', side: 'eventSide', 'sessions.kind': 'sessionKind' },
 };
 
 /** A changed value as the reader reads it: a vocabulary's value in words (« Convention », not « agreement »), else as stored. */

@@ -59,10 +59,17 @@ export async function getEvent(db: Db, id: string) {
     left join event_session_lead l on l.session_id = w.id and l.position = 0
     left join organisation o on o.id = l.organisation_id where w.event_id = $1 and w.kind = 'workshop' order by w.position`, [id]);
   const agenda = await db.query('select title from event_agenda_item where event_id = $1 order by position', [id]);
+  // the programme's public part (organisations leading, never people), so that the event's history shows its changes
+  const sessions = await db.query(`select s.id, s.kind, s.title, s.day::text as day, s.start_time, s.end_time, s.room, s.capacity,
+      coalesce((select array_agg(o.name order by l.position) from event_session_lead l join organisation o on o.id = l.organisation_id
+        where l.session_id = s.id), '{}') as leads
+    from event_session s where s.event_id = $1 order by s.position`, [id]);
   return {
     ...presentEventRow(row), series: series ? presentSeries(series) : null, hosts: (await hostsOf(db, [id])).get(id) ?? [],
     workshops: workshops.map((w) => ({ id: w.id, title: w.title, lead: w.lead_id ? { id: w.lead_id, name: w.lead_name } : null })),
     agenda: agenda.map((a) => a.title),
+    sessions: sessions.map((x) => ({ id: x.id, kind: x.kind, title: x.title, day: x.day, startTime: hhmm(x.start_time), endTime: hhmm(x.end_time),
+      room: x.room, capacity: x.capacity, leads: x.leads })),
   };
 }
 

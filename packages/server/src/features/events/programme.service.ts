@@ -15,6 +15,8 @@ import { assertExist } from '../../lib/records.js';
 import { audit } from '../audit/audit.js';
 import { assertOrganiser, isOrganiser } from './organisers.js';
 import { placesLeft } from './places.js';
+import { getEvent } from './events.service.js';
+import { recordRevision } from '../history/revisions.js';
 
 type Reader = Actor | typeof SYSTEM | null;
 
@@ -124,16 +126,27 @@ async function freeSessionId(tx: Db, eventId: string, kind: string): Promise<str
   return `${base}${n}`;
 }
 
+/** Runs a programme write and keeps it in the event's history (a revision of the event, its sessions changed). */
+async function inEventHistory<T>(tx: Db, ctx: WriteContext, eventId: string, write: () => Promise<T>): Promise<T> {
+  const before = await getEvent(tx, eventId);
+  const out = await write();
+  const after = await getEvent(tx, eventId);
+  if (JSON.stringify(before.sessions) !== JSON.stringify(after.sessions)) await recordRevision(tx, ctx, 'event', eventId, 'update', before, after);
+  return out;
+}
+
 export async function createSession(db: Db, ctx: WriteContext, eventId: string, input: SessionInput): Promise<Session> {
   const id = await db.transaction(async (tx) => {
     await assertOrganiser(tx, ctx.actor, eventId);
-    await checkLeads(tx, eventId, input.leads);
-    const id = await freeSessionId(tx, eventId, input.kind);
-    await tx.query(`insert into event_session (id, event_id, position, kind, title, description, day, start_time, end_time, room, online_url, capacity)
-      values ($1, $2, (select coalesce(max(position), -1) + 1 from event_session where event_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [id, eventId, ...values(input)]);
-    await writeLeads(tx, id, input.leads);
-    await audit(tx, { actor: ctx.actor, action: 'event_session_created', targetKind: 'event', targetId: eventId, details: auditDetails(id, input) });
-    return id;
+    return inEventHistory(tx, ctx, eventId, async () => {
+      await checkLeads(tx, eventId, input.leads);
+      const id = await freeSessionId(tx, eventId, input.kind);
+      await tx.query(`insert into event_session (id, event_id, position, kind, title, description, day, start_time, end_time, room, online_url, capacity)
+        values ($1, $2, (select coalesce(max(position), -1) + 1 from event_session where event_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [id, eventId, ...values(input)]);
+      await writeLeads(tx, id, input.leads);
+      await audit(tx, { actor: ctx.actor, action: 'event_session_created', targetKind: 'event', targetId: eventId, details: auditDetails(id, input) });
+      return id;
+    });
   });
   return getSession(db, ctx.actor, eventId, id);
 }
@@ -150,11 +163,13 @@ async function sessionForWrite(tx: Db, ctx: WriteContext, eventId: string, sessi
 export async function updateSession(db: Db, ctx: WriteContext, eventId: string, sessionId: string, input: SessionUpdateInput): Promise<Session> {
   await db.transaction(async (tx) => {
     await sessionForWrite(tx, ctx, eventId, sessionId, input.version);
-    await checkLeads(tx, eventId, input.leads);
-    await tx.query(`update event_session set kind = $2, title = $3, description = $4, day = $5, start_time = $6, end_time = $7, room = $8,
-      online_url = $9, capacity = $10, version = version + 1, updated_at = now() where id = $1`, [sessionId, ...values(input)]);
-    await writeLeads(tx, sessionId, input.leads);
-    await audit(tx, { actor: ctx.actor, action: 'event_session_updated', targetKind: 'event', targetId: eventId, details: auditDetails(sessionId, input) });
+    await inEventHistory(tx, ctx, eventId, async () => {
+      await checkLeads(tx, eventId, input.leads);
+      await tx.query(`update event_session set kind = $2, title = $3, description = $4, day = $5, start_time = $6, end_time = $7, room = $8,
+        online_url = $9, capacity = $10, version = version + 1, updated_at = now() where id = $1`, [sessionId, ...values(input)]);
+      await writeLeads(tx, sessionId, input.leads);
+      await audit(tx, { actor: ctx.actor, action: 'event_session_updated', targetKind: 'event', targetId: eventId, details: auditDetails(sessionId, input) });
+    });
   });
   return getSession(db, ctx.actor, eventId, sessionId);
 }
@@ -163,13 +178,15 @@ export async function updateSession(db: Db, ctx: WriteContext, eventId: string, 
 export async function moveSession(db: Db, ctx: WriteContext, eventId: string, sessionId: string, input: SessionMoveInput): Promise<Session[]> {
   await db.transaction(async (tx) => {
     const row = await sessionForWrite(tx, ctx, eventId, sessionId, input.version);
-    const [other] = await tx.query(`select id, position from event_session where event_id = $1 and position ${input.direction === 'up' ? '<' : '>'} $2
-      order by position ${input.direction === 'up' ? 'desc' : 'asc'} limit 1 for update`, [eventId, row.position]);
-    if (!other) return;
-    await tx.query('update event_session set position = -1 - position where id = $1', [sessionId]);
-    await tx.query('update event_session set position = $2 where id = $1', [other.id, row.position]);
-    await tx.query('update event_session set position = $2, version = version + 1, updated_at = now() where id = $1', [sessionId, other.position]);
-    await audit(tx, { actor: ctx.actor, action: 'event_session_moved', targetKind: 'event', targetId: eventId, details: { sessionId, direction: input.direction } });
+    await inEventHistory(tx, ctx, eventId, async () => {
+      const [other] = await tx.query(`select id, position from event_session where event_id = $1 and position ${input.direction === 'up' ? '<' : '>'} $2
+        order by position ${input.direction === 'up' ? 'desc' : 'asc'} limit 1 for update`, [eventId, row.position]);
+      if (!other) return;
+      await tx.query('update event_session set position = -1 - position where id = $1', [sessionId]);
+      await tx.query('update event_session set position = $2 where id = $1', [other.id, row.position]);
+      await tx.query('update event_session set position = $2, version = version + 1, updated_at = now() where id = $1', [sessionId, other.position]);
+      await audit(tx, { actor: ctx.actor, action: 'event_session_moved', targetKind: 'event', targetId: eventId, details: { sessionId, direction: input.direction } });
+    });
   });
   return listSessions(db, ctx.actor, eventId);
 }
@@ -186,7 +203,7 @@ export async function deleteSession(db: Db, ctx: WriteContext, eventId: string, 
       throw new HttpError(409, `the session « ${row.title} » has ${held.length} registration(s) that hold or wait for a place: ${names}${held.length > 20 ? ', …' : ''}. Cancel them or move them to another session first.`,
         [{ path: 'sessionId', message: `${held.length} registration(s) hold or wait for a place` }], { registrations: held.map((h) => ({ id: h.id, name: h.name, status: h.status })) });
     }
-    await tx.query('delete from event_session where id = $1', [sessionId]);
+    await inEventHistory(tx, ctx, eventId, () => tx.query('delete from event_session where id = $1', [sessionId]));
     await audit(tx, { actor: ctx.actor, action: 'event_session_deleted', targetKind: 'event', targetId: eventId, details: { sessionId, title: row.title } });
   });
 }

@@ -93,6 +93,21 @@ describe('programme API', () => {
     expect((await as.outsider.c.put(`${EV}/${first.id}`, { title: 'X', version: ok.json.version + 1 }, as.outsider.h)).status).toBe(403);
   });
 
+  it('keeps programme changes in the event\'s history, organisations leading but never people', async () => {
+    const revs = async () => (await as.anonymous.c.get('/api/events/restitution-assises-12/revisions')).json.items as unknown[];
+    const n0 = (await revs()).length;
+    const s = (await as.organiser.c.post(EV, { title: 'Table ronde', kind: 'session', room: 'Salle B', leads: [{ organisationId: 'cuf' }, { personId: 'prog-lan' }] }, as.organiser.h)).json;
+    await as.organiser.c.put(`${EV}/${s.id}`, { title: 'Table ronde', kind: 'session', room: 'Salle C', leads: [{ organisationId: 'cuf' }, { personId: 'prog-lan' }], version: s.version }, as.organiser.h);
+    const list = await revs();
+    expect(list.length).toBe(n0 + 2);
+    const text = JSON.stringify(list);
+    expect(text).toContain('Salle C');
+    expect(text).toContain('Cités Unies France');
+    expect(text).not.toContain('Lan Programme');
+    expect((await as.organiser.c.del(`${EV}/${s.id}`, undefined, as.organiser.h)).status).toBe(204);
+    expect((await revs()).length).toBe(n0 + 3);
+  });
+
   it('counts places left and refuses to delete a session someone holds a place in, naming them; deletes it once they cancelled', async () => {
     const s = (await as.organiser.c.post(EV, { title: 'Atelier complet', capacity: 2 }, as.organiser.h)).json;
     await db.query(`insert into registration (id, event_id, token_hash, name, email, status) values ('prog-reg', 'restitution-assises-12', 'prog-hash', 'Minh Inscrit', 'minh@example.org', 'accepted')`);
