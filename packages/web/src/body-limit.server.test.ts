@@ -143,8 +143,14 @@ describe('oversized uploads on a real server', () => {
   });
 
   it('stops reading an upload at a giant text node: 400 naming the line, the rest never read', async () => {
-    const r = await raw(post('/api/import/iati', { 'content-type': 'application/xml', authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' }),
-      { first: XML_HEAD, stream: 50 * 2 ** 20, chunk: 'x'.repeat(64 * 1024) }, 20_000);
+    // The server answers and closes while this client still writes; its kernel may then reset the connection and drop
+    // the answer before this test reads it (seen once under load: nothing received). Only that case is tried again.
+    let r: Answer | undefined;
+    for (let attempt = 0; attempt < 3 && (!r || (r.closed && r.body === '' && Number.isNaN(r.status))); attempt++) {
+      r = await raw(post('/api/import/iati', { 'content-type': 'application/xml', authorization: `Bearer ${TOKEN}`, 'transfer-encoding': 'chunked' }),
+        { first: XML_HEAD, stream: 50 * 2 ** 20, chunk: 'x'.repeat(64 * 1024) }, 20_000);
+    }
+    if (!r) throw new Error('no attempt');
     expect(r.status).toBe(400);
     const answer = JSON.parse(r.body);
     expect(answer.line).toBe(5);
