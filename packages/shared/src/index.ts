@@ -16,3 +16,4 @@ export * from './contacts.js';
 export * from './events.js';
 export * from './programme.js';
 export * from './registration.js';
+export * from './surveys.js';

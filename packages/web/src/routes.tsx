@@ -40,6 +40,7 @@ import { workspacePage } from './features/workspace/workspace.page.js';
 import { eventPage, seriesOfPartnership, seriesPage } from './features/events/events.page.js';
 import { programmePageRoutes } from './features/events/programme.page.js';
 import { registrationRoutes } from './features/registration/routes.js';
+import { surveyPageRoutes } from './features/surveys/routes.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -123,6 +124,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['/series/:id', seriesPage],
   ...programmePageRoutes, // sessions' pages, calendars, the organisers' programme editor
   ...registrationRoutes, // registration: the form, the private link, participants, organisers' pages (features/registration)
+  ...surveyPageRoutes, // surveys: answering, the builder, results and the printable report (features/surveys)
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],

@@ -1,0 +1,8 @@
+/** Survey pages: results (see routes.ts). */
+import type { Context } from 'hono';
+import type { Db } from '../../../../server/src/db/client.js';
+import type { I18n } from '../../i18n/index.js';
+
+type Handler = (c: Context, i: I18n, db: Db) => Promise<Response>;
+
+export const resultsRoutes: Array<[string, Handler]> = [];
