@@ -136,6 +136,7 @@ const CASES: Case[] = [
   { name: 'create an event hosted by the network', method: 'post', path: '/api/events', body: () => ({ title: 'Webinaire matrice', kind: 'online', online: true, hosts: ['cuf'] }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'create an event hosted by no one', method: 'post', path: '/api/events', body: () => ({ title: 'Évènement orphelin', kind: 'other' }), allowed: ['platform_admin'] },
   { name: 'update an event of the network', method: 'put', path: '/api/events/restitution-assises-12', body: async (db) => ({ title: 'Restitution des 12es Assises', kind: 'online', online: true, seriesId: 'assises-franco-vietnamiennes', hosts: ['cuf'], version: await version('event', 'restitution-assises-12')(db) }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'restore an event revision of the network', method: 'post', path: '/api/events/restitution-assises-12/revisions/EVREV/restore', body: async (db) => ({ version: await version('event', 'restitution-assises-12')(db) }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'take over an event of the network', method: 'put', path: '/api/events/restitution-assises-12', body: async (db) => ({ title: 'Restitution', kind: 'online', hosts: ['cd93'], version: await version('event', 'restitution-assises-12')(db) }), allowed: ['platform_admin'] },
   { name: 'update an event hosted by Toulouse', method: 'put', path: '/api/events/assises-11', body: async (db) => ({ title: '11es Assises', kind: 'edition', hosts: ['ville-toulouse'], version: await version('event', 'assises-11')(db) }), allowed: ['platform_admin'] },
   { name: 'delete an event hosted by cd93', method: 'del', path: '/api/events/matrix-event', allowed: ['member', 'platform_admin'] },
@@ -166,12 +167,14 @@ describe.each(ROLES)('as %s', (role) => {
   let client: ReturnType<typeof browser>;
   let auth: Record<string, string> | undefined;
   let rev = 0;
+  let evRev = 0;
   let person = '';
   beforeAll(async () => {
     db = await testDb();
     const app = createApp({ db, adminToken: 'matrix-admin-token' });
     client = browser(app);
     [{ id: rev }] = await db.query(`select id::int as id from revision where record_kind = 'project' and record_id = 'innotech-master' order by id limit 1`);
+    [{ id: evRev }] = await db.query(`select id::int as id from revision where record_kind = 'event' and record_id = 'restitution-assises-12' order by id limit 1`);
     await db.query(`insert into person (id, name, email, phone, organisation_id) values ('matrix-person', 'Personne à effacer', 'x@example.org', '+33 6 00 00 00 01', 'cd93'),
       ('montreuil-person', 'Personne de Montreuil', 'm@example.org', null, 'ville-montreuil'), ('loose-person', 'Personne sans organisation', 'loose@example.org', null, null)`);
     person = 'matrix-person';
@@ -252,7 +255,7 @@ describe.each(ROLES)('as %s', (role) => {
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const path = c.path.replace('REV', String(rev)).replace('PERSON', person);
+    const path = c.path.replace('EVREV', String(evRev)).replace('REV', String(rev)).replace('PERSON', person);
     const body = c.body ? await c.body(db) : undefined;
     const headers = auth;
     const before = await fingerprint(db);
