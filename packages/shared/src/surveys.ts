@@ -303,3 +303,22 @@ export interface ResultsView {
   /** with ?by=: one result set per group holding ≥ MIN_GROUP answers; smaller groups are counted in `hiddenGroups` */
   breakdown?: { by: string; labels: Texts; groups: { value: string; labels: Texts; responses: number; questions: QuestionResult[] }[]; hiddenGroups: number };
 }
+
+/** Opening or closing a survey (organisers), with the version read. */
+export const surveyStatusInput = z.object({ status: z.enum(surveyStatuses), version: versionSchema });
+/** Which surveys to list: those of an event (or held at a restitution meeting), of a group, of an organisation. */
+export const surveyListQuery = z.object({
+  eventId: idSchema.optional(), groupId: idSchema.optional(), organisationId: idSchema.optional(), restitutionEventId: idSchema.optional(),
+});
+/** A survey in a list (event and organisation sheets, /espace). */
+export interface SurveySummary {
+  id: string; title: Texts; status: SurveyStatus; mode: SurveyMode; source: 'tandem' | 'recorded'; accepting: boolean;
+  responses: number; opensAt: string | null; closesAt: string | null; resultsPublic: boolean;
+  event: { id: string; title: string } | null; canManage: boolean;
+}
+/** Where the organisers stand with a registration survey: who was invited, who started, who answered, who has not. */
+export interface RespondentsView {
+  invited: number; started: number; submitted: number;
+  /** registrants without a submitted answer (organisers only): name, organisation, when invited and reminded */
+  pending: { registrationId: string; name: string; organisation: string | null; invitedAt: string | null; remindedAt: string | null }[];
+}
