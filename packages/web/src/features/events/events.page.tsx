@@ -10,13 +10,14 @@ import { withRecordBar } from './record-bar.js';
 import { collaboration } from '../collab/collab.js';
 import { programmeOf } from './Programme.js';
 import { RegistrationBlock, registrationFacts } from '../registration/RegistrationBlock.js';
+import { eventSurveys } from '../surveys/SurveysBlock.js';
 
 /** An event's sheet, with its history (and restore), its edit link and saved notice for those who may edit it. */
 export async function eventPage(c: Context, i: I18n, db: Db) {
   const id = c.req.param('id') as string;
   const e = { ...await getEvent(db, id), programme: await programmeOf(c, db, id) };
   const registration = <RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />;
-  return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} registration={registration} after={await collaboration(c, i, db, 'event', e)} />));
+  return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} registration={registration} surveys={await eventSurveys(c, i, db, e.id)} after={await collaboration(c, i, db, 'event', e)} />));
 }
 
 /** A series' chronology and history; platform administrators get its edit link. */
