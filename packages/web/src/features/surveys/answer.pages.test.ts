@@ -178,4 +178,24 @@ describe('survey pages', () => {
     expect(text(await (await get(`/en/events/${ev.id}`)).text())).toContain('Views on the meeting');
     expect(text(await (await get('/espace', who.org)).text())).toContain('Mes enquêtes');
   });
+
+  it('follows a registration survey\'s respondents: invitations, pending list; the organisation sheet lists its surveys', async () => {
+    const ev = await testEvent(db, { capacity: 10 });
+    expect((await post(`/events/${ev.id}/register`, { name: 'Lan Trần', email: 'lan@example.vn' })).status).toBe(303);
+    const s = await createSurvey(db, org, surveyInput.parse({ ...ALL_TYPES, eventId: ev.id, mode: 'registration', title: { fr: 'Enquête des inscrits' } }));
+    await setSurveyStatus(db, org, s.id, { status: 'open', version: s.version });
+    const path = `/espace/surveys/${s.id}/respondents`;
+    expect((await get(path, who.out)).status).toBe(403);
+    const invited = await post(path, { op: 'invite' }, who.org);
+    expect(invited.headers.get('location')).toBe(`${path}?invited=1`);
+    const page = text(await (await get(`${path}?invited=1`, who.org)).text());
+    expect(page).toContain('1 invitation envoyée.');
+    expect(page).toContain('Pas encore répondu (1)');
+    expect(page).toContain('Lan Trần');
+    expect(text(await (await get(`/surveys/${s.id}`)).text())).toContain('Les personnes inscrites à l’évènement répondent par le lien personnel reçu par e-mail.');
+    const sheet = text(await (await get('/organisations/cd93')).text());
+    expect(sheet).toContain('Retour sur les Assises');
+    expect(sheet).toContain('Enquête des inscrits');
+    expect(text(await (await get(`/espace/surveys/${surveyId}/respondents`, who.org)).text())).toContain('Enquête anonyme');
+  });
 });
