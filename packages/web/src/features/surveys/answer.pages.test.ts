@@ -163,6 +163,14 @@ describe('survey pages', () => {
     const page = text(await (await get(path, who.org)).text());
     expect(page).toContain('Pourquoi en ligne ?');
     expect(page).toContain('Répondez seulement si vous avez répondu « En ligne » à la question 1.');
+    const edit = await (await get(`${path}?edit=why`, who.org)).text();
+    expect(edit).toContain('name="q.original" value="why"');
+    expect(edit).toMatch(/<option value="venue" selected/);
+    expect((await add({ 'q.original': 'why', 'q.type': 'long_text', 'q.key': 'why', 'q.labels.fr': 'Pourquoi à distance ?', 'q.condQuestion': 'venue', 'q.condValues': 'en_ligne' })).status).toBe(303);
+    const above = await post(path, { op: 'up:why', version: await v() }, who.org); // its condition would name a later question
+    expect(above.status).toBe(400);
+    expect(text(await above.text())).toContain('Posée seulement selon la réponse à : valeur manquante ou invalide.');
+    expect(text(await (await get(path, who.org)).text())).toMatch(/Étiez-vous présent \?.*Pourquoi à distance \?/);
     const stale = await post(path, { op: 'delete:why', version: '1' }, who.org);
     expect(stale.status).toBe(409);
     expect(text(await stale.text())).toContain('Quelqu’un d’autre a modifié cette enquête');
@@ -175,6 +183,7 @@ describe('survey pages', () => {
     const start = await post(`/surveys/${id}/start`, {});
     const answer = text(await (await get(start.headers.get('location')!)).text());
     expect(answer).toContain('Répondez seulement si vous avez répondu « En ligne » à la question 1.');
+    expect(answer).toContain('Pourquoi à distance ?');
     expect(text(await (await get(`/en/events/${ev.id}`)).text())).toContain('Views on the meeting');
     expect(text(await (await get('/espace', who.org)).text())).toContain('Mes enquêtes');
   });
