@@ -171,6 +171,12 @@ describe('survey pages', () => {
     expect(above.status).toBe(400);
     expect(text(await above.text())).toContain('Posée seulement selon la réponse à : valeur manquante ou invalide.');
     expect(text(await (await get(path, who.org)).text())).toMatch(/Étiez-vous présent \?.*Pourquoi à distance \?/);
+    const settings = { op: 'settings', 'title.fr': 'Avis sur la rencontre', 'title.en': 'Views on the meeting', mode: 'anonymous', 'conclusion.fr': 'Les participants demandent une suite en ligne.' };
+    const untitled = await post(path, { ...settings, 'title.fr': '', version: await v() }, who.org);
+    expect(untitled.status).toBe(400);
+    expect(text(await untitled.text())).toContain('Titre (français) : valeur manquante ou invalide.');
+    expect((await post(path, { ...settings, version: await v() }, who.org)).status).toBe(303);
+    expect(await (await get(path, who.org)).text()).toContain('Les participants demandent une suite en ligne.</textarea>');
     const stale = await post(path, { op: 'delete:why', version: '1' }, who.org);
     expect(stale.status).toBe(409);
     expect(text(await stale.text())).toContain('Quelqu’un d’autre a modifié cette enquête');

@@ -20,14 +20,14 @@ const unpipe = (s: string): Tri => { const [fr = '', en = '', vi = ''] = s.split
 
 export interface Settings {
   organisationId: string; title: Tri; intro: Tri; mode: string; opensAt: string; closesAt: string;
-  resultsPublic: boolean; freeAnswersPublic: boolean; restitutionEventId: string;
+  resultsPublic: boolean; freeAnswersPublic: boolean; restitutionEventId: string; conclusion: Tri;
 }
 
 export function settingsOf(s: SurveyView | null, organisationId = ''): Settings {
   return {
     organisationId: s?.organisation.id ?? organisationId, title: tri(s?.title), intro: tri(s?.intro), mode: s?.mode ?? 'anonymous',
     opensAt: parisLocal(s?.opensAt ?? null), closesAt: parisLocal(s?.closesAt ?? null), resultsPublic: s?.resultsPublic ?? false,
-    freeAnswersPublic: s?.freeAnswersPublic ?? false, restitutionEventId: s?.restitutionEvent?.id ?? '',
+    freeAnswersPublic: s?.freeAnswersPublic ?? false, restitutionEventId: s?.restitutionEvent?.id ?? '', conclusion: tri(s?.conclusion),
   };
 }
 
@@ -35,7 +35,7 @@ export function readSettings(body: Body): Settings {
   return {
     organisationId: one(body, 'organisationId'), title: readTri(body, 'title'), intro: readTri(body, 'intro'), mode: one(body, 'mode'),
     opensAt: one(body, 'opensAt'), closesAt: one(body, 'closesAt'), resultsPublic: one(body, 'resultsPublic') === 'yes',
-    freeAnswersPublic: one(body, 'freeAnswersPublic') === 'yes', restitutionEventId: one(body, 'restitutionEventId'),
+    freeAnswersPublic: one(body, 'freeAnswersPublic') === 'yes', restitutionEventId: one(body, 'restitutionEventId'), conclusion: readTri(body, 'conclusion'),
   };
 }
 
@@ -43,7 +43,7 @@ export function readSettings(body: Body): Settings {
 export function settingsInput(x: Settings) {
   return {
     title: texts(x.title), intro: texts(x.intro), mode: x.mode, opensAt: fromParisLocal(x.opensAt), closesAt: fromParisLocal(x.closesAt),
-    resultsPublic: x.resultsPublic, freeAnswersPublic: x.freeAnswersPublic, restitutionEventId: x.restitutionEventId || null,
+    resultsPublic: x.resultsPublic, freeAnswersPublic: x.freeAnswersPublic, restitutionEventId: x.restitutionEventId || null, conclusion: texts(x.conclusion),
   };
 }
 

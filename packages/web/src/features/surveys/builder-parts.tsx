@@ -73,6 +73,7 @@ export function SettingsForm(props: {
     <Check name="resultsPublic" label={i.t('sv.f.resultsPublic')} on={x.resultsPublic} />
     <Check name="freeAnswersPublic" label={i.t('sv.f.freeAnswersPublic')} on={x.freeAnswersPublic} />
     <Input name="restitutionEventId" label={i.t('sv.f.restitution')} value={x.restitutionEventId} error={errors.restitutionEventId} />
+    {props.version != null && LANGS.map((l) => <Input name={`conclusion.${l}`} area label={i.t('sv.f.conclusion', { lang: langName(i, l) })} value={x.conclusion[l]} />)}
     <p><button type="submit">{props.submit}</button></p>
   </form>;
 }
