@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../client.js';
 import { testDb } from '../../../../test/db.js';
 import { client as httpClient } from '../../../../test/http.js';
+import { pdfText } from '../../../features/surveys/surveys.pdf.testkit.js';
 
 let db: Db; let api: ReturnType<typeof httpClient>;
 beforeAll(async () => { db = await testDb(); api = httpClient(db); });
@@ -58,5 +59,33 @@ describe('the survey of the 12th Assises (seed 002)', () => {
     expect(r.headers.get('content-disposition')).toMatch(/attachment; filename="survey-sondage-assises-12-results-en\.csv"/);
     expect(r.text).toContain('question,option,count,percent,mean,median');
     expect(r.text).toContain('"Did these Assises, and their workshops in particular, give you new technical, scientific or operational information?",Yes,5,33.3,,');
+  });
+
+  it('prints its report as an A4 PDF: title, figures, readings, free answers, Vietnamese labels', async () => {
+    const res = await httpClient(db).get(`/api/surveys/${ID}/report.pdf?lang=fr`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="survey-sondage-assises-12-results-fr.pdf"');
+    const app = (await import('../../../app.js')).createApp({ db });
+    const bytes = new Uint8Array(await (await app.request(`/api/surveys/${ID}/report.pdf?lang=fr`)).arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/); // A4
+    const fr = pdfText(bytes).replace(/\s*\n\s*/g, ' ');
+    expect(fr).toContain('Sondage des participants aux 12es Assises de la coopération décentralisée franco-vietnamienne');
+    expect(fr).toContain('Organisé par : Cités Unies France');
+    expect(fr).toContain('Restitution et suites des 12es Assises de la coopération décentralisée franco-vietnamienne (9 juin 2023)');
+    expect(fr).toContain('Nombre de réponses : 16');
+    expect(fr).toContain('15 réponses à cette question');
+    expect(fr).toContain('Oui 5 (33,3 %) Non 2 (13,3 %)');
+    expect(fr).toContain('→ Bilan informationnel mitigé');
+    expect(fr).toContain('Réponses libres (14)');
+    expect(fr).toContain('Conclusion');
+    expect(fr).toMatch(/Page 1 sur [2-9]/);
+    const vi = pdfText(new Uint8Array(await (await app.request(`/api/surveys/${ID}/report.pdf?lang=vi`)).arrayBuffer())).replace(/\s*\n\s*/g, ' ');
+    expect(vi).toContain('Khảo sát người tham dự Hội nghị hợp tác phi tập trung Pháp – Việt lần thứ 12');
+    expect(vi).toContain('Anh/chị đã tham gia những hội thảo chuyên đề nào?');
+    expect(vi).toContain('→ Kết quả về thông tin thu được còn trái chiều');
+    expect(vi).toContain('ngày 9 tháng 6 năm 2023');
+    expect(vi).not.toContain('\ufffd');
   });
 });
