@@ -158,7 +158,7 @@ describe('survey pages', () => {
     const missing = await add({ 'q.type': 'single', 'q.key': 'bad', 'q.labels.fr': 'Sans options', 'q.options': '' });
     expect(missing.status).toBe(400);
     expect(text(await missing.text())).toContain('Options, une par ligne');
-    const added = await add({ 'q.type': 'long_text', 'q.key': 'why', 'q.labels.fr': 'Pourquoi en ligne ?', 'q.condQuestion': 'venue', 'q.condValues': 'en_ligne' });
+    const added = await add({ 'q.type': 'long_text', 'q.key': 'why', 'q.labels.fr': 'Pourquoi en ligne ?', 'q.condQuestion': 'venue', 'q.condValues': 'en ligne' }); // the option's label stands for its value
     expect(added.status).toBe(303);
     const page = text(await (await get(path, who.org)).text());
     expect(page).toContain('Pourquoi en ligne ?');
