@@ -11,7 +11,9 @@ import { testDb } from '../../../test/db.js';
 import { client as httpClient } from '../../../test/http.js';
 import type { Db } from '../../db/client.js';
 import { insertSurvey } from '../../db/seed/documents/surveys.js';
+import type { Actor, Grant } from '../../lib/actor.js';
 import { testEvent } from '../registration/registration.testkit.js';
+import { surveyResults } from './surveys.results.js';
 
 let db: Db; let api: ReturnType<typeof httpClient>;
 beforeAll(async () => { db = await testDb(); api = httpClient(db); });
@@ -185,4 +187,26 @@ describe('who sees results', () => {
     expect((await results(id, '', 'test-admin-token')).status).toBe(200);
     expect((await api.get('/api/surveys/no-such-survey/results')).status).toBe(404);
   });
+
+  it('members of the organisation and organisers of the event see unpublished results and free answers; others do not', async () => {
+    const ev = await testEvent(db); // hosted by cd93
+    const id = `res-test-${process.pid}-${n++}`;
+    await insertSurvey(db, { id, organisationId: 'ville-montreuil', eventId: ev.id, title: { fr: 'Sondage' }, mode: 'anonymous', sections: [{ questions: QUESTIONS }] }, 'closed');
+    await answer(id, { idee: 'Une idée privée', note: 2 });
+    const who = (grants: Grant[]): Actor => ({ accountId: `acc-${n++}`, email: 'x@example.org', name: 'X', grants, via: 'session' });
+    const texts = async (a: Actor | null) => {
+      try { return (await surveyResults(db, a, id)).questions.find((q) => q.key === 'idee')!.texts; } catch (e) { return (e as { status: number }).status; }
+    };
+    const montreuil = who([{ role: 'member', organisationId: 'ville-montreuil' }]);
+    const organiser = who([{ role: 'member', organisationId: 'cd93' }]);
+    const outsider = who([{ role: 'member', organisationId: 'hanoi-cp' }]);
+    expect(await texts(montreuil)).toEqual(['Une idée privée']);
+    expect(await texts(organiser)).toEqual(['Une idée privée']);
+    expect(await texts(outsider)).toBe(404);
+    expect(await texts(null)).toBe(404);
+    await db.query('update survey set results_public = true where id = $1', [id]);
+    expect(await texts(outsider)).toBeNull();
+    expect(await texts(null)).toBeNull();
+  });
 });
+
