@@ -20,6 +20,7 @@ import { d002 } from './d002-restitution-12e-assises.js';
 import { d003 } from './d003-cergy-hue.js';
 import { d004 } from './d004-lianes-hauts-de-france.js';
 import { seedEvents, seedEventSeries } from './events.js';
+import { insertSurvey, seedSurveys } from './surveys.js';
 
 export const seedDocuments: SeedDocument[] = [d000, d001, d002, d003, d004];
 
@@ -155,5 +156,8 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
       await createEvent(db, eventInput.parse(draft), SYSTEM_CONTEXT);
       await db.query('update event set source_document_id = $1 where id = $2', [doc, draft.id]);
     });
+  }
+  for (const { doc, status, draft } of seedSurveys) {
+    await step(doc, `survey ${draft.id}`, () => insertSurvey(db, draft, status));
   }
 }
