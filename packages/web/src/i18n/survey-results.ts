@@ -28,7 +28,7 @@ export const surveyResultsFr = {
   'report.kicker': 'Restitution de l’enquête', 'report.print': 'Imprimer', 'report.conclusion': 'Conclusion',
   'report.results': 'Résultats détaillés en ligne', 'report.meeting': 'Résultats présentés lors de :',
   'report.section': 'Partie {n}', 'report.question': 'Question {n}',
-  'event.surveyReport': 'Restitution de l’enquête « {title} »', 'event.surveyReports': 'Enquêtes restituées',
+  'event.surveyReport': 'Restitution de l’enquête', 'event.surveyReports': 'Enquêtes restituées',
 };
 type Key = keyof typeof surveyResultsFr;
 
@@ -58,7 +58,7 @@ export const surveyResultsEn: Record<Key, string> = {
   'report.kicker': 'Survey debriefing', 'report.print': 'Print', 'report.conclusion': 'Conclusion',
   'report.results': 'Detailed results online', 'report.meeting': 'Results presented at:',
   'report.section': 'Part {n}', 'report.question': 'Question {n}',
-  'event.surveyReport': 'Debriefing of the survey “{title}”', 'event.surveyReports': 'Surveys debriefed',
+  'event.surveyReport': 'Debriefing of the survey', 'event.surveyReports': 'Surveys debriefed',
 };
 
 export const surveyResultsVi: Record<Key, string> = {
@@ -87,5 +87,5 @@ export const surveyResultsVi: Record<Key, string> = {
   'report.kicker': 'Tổng kết khảo sát', 'report.print': 'In', 'report.conclusion': 'Kết luận',
   'report.results': 'Kết quả chi tiết trực tuyến', 'report.meeting': 'Kết quả được trình bày tại:',
   'report.section': 'Phần {n}', 'report.question': 'Câu hỏi {n}',
-  'event.surveyReport': 'Tổng kết khảo sát “{title}”', 'event.surveyReports': 'Các khảo sát đã được tổng kết',
+  'event.surveyReport': 'Tổng kết khảo sát', 'event.surveyReports': 'Các khảo sát đã được tổng kết',
 };
