@@ -3,6 +3,7 @@
  * (an online meeting, a workshop). Dates are partial like the other records'; hours are local times in timeZone.
  */
 import { z } from 'zod';
+import { parsePartialDate } from './partial-date.js';
 import { idSchema, partialDateSchema, urlSchema } from './schemas.js';
 
 export const eventKinds = ['edition', 'meeting', 'online', 'workshop', 'other'] as const;
@@ -26,6 +27,31 @@ export const eventSeriesInput = z.object({
 export const seriesPeriodIssue = (s: { periodFrom?: number | null; periodTo?: number | null }) =>
   s.periodFrom != null && s.periodTo != null && s.periodFrom > s.periodTo ? { path: 'periodTo', message: 'before periodFrom' } : null;
 
+export const decisionStatuses = ['open', 'done', 'dropped'] as const;
+export type DecisionStatus = (typeof decisionStatuses)[number];
+const precisionRank = { year: 0, month: 1, day: 2 } as const;
+/**
+ * What a meeting decided: the decision, who carries it (a Tandem organisation, or words), by when (a partial date:
+ * « septembre 2023 » is 2023-09; duePrecision, when given, may only be coarser than the date written) and where it stands.
+ */
+export const eventDecisionInput = z.object({
+  text: text(1000),
+  ownerOrganisationId: idSchema.nullable().optional(),
+  ownerText: optionalText(300),
+  due: partialDateSchema.nullable().optional(),
+  duePrecision: z.enum(['year', 'month', 'day']).nullable().optional(),
+  status: z.enum(decisionStatuses).default('open'),
+}).superRefine((d, ctx) => {
+  if (d.duePrecision && !d.due) ctx.addIssue({ code: 'custom', path: ['duePrecision'], message: 'a precision needs a due date' });
+  else if (d.duePrecision && d.due) {
+    let written: keyof typeof precisionRank | null = null;
+    try { written = parsePartialDate(d.due).precision; } catch { /* partialDateSchema names it */ }
+    if (written && precisionRank[d.duePrecision] > precisionRank[written]) ctx.addIssue({ code: 'custom', path: ['duePrecision'], message: `finer than the due date (${written})` });
+  }
+});
+export type EventDecisionInput = z.infer<typeof eventDecisionInput>;
+export const MINUTES_MAX = 20000;
+
 export const eventInput = z.object({
   id: idSchema.optional(),
   seriesId: idSchema.nullable().optional(),
@@ -47,6 +73,9 @@ export const eventInput = z.object({
   hosts: z.array(idSchema).max(100).default([]),
   workshops: z.array(z.object({ title: text(300), leadId: idSchema.nullable().optional() })).max(100).default([]),
   agenda: z.array(text(500)).max(200).default([]),
+  /** the minutes (plain text, paragraphs separated by blank lines) */
+  minutes: z.string().trim().max(MINUTES_MAX).nullable().optional().transform((v) => v || null),
+  decisions: z.array(eventDecisionInput).max(50).default([]),
 });
 export type EventInput = z.infer<typeof eventInput>;
 /**

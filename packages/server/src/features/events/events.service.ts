@@ -11,6 +11,7 @@ import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, freeId } from '../../lib/records.js';
 import { writeRecord } from '../history/write.js';
 import { reindex } from '../search/search.index.js';
+import { checkDecisions, decisionsOf, writeMinutes } from './events.minutes.js';
 
 const d = (v: string | null | undefined) => (v ? parsePartialDate(v) : null);
 const hhmm = (t: string | null) => (t ? String(t).slice(0, 5) : null);
@@ -70,6 +71,7 @@ export async function getEvent(db: Db, id: string) {
     agenda: agenda.map((a) => a.title),
     sessions: sessions.map((x) => ({ id: x.id, kind: x.kind, title: x.title, day: x.day, startTime: hhmm(x.start_time), endTime: hhmm(x.end_time),
       room: x.room, capacity: x.capacity, leads: x.leads })),
+    minutes: row.minutes ?? null, decisions: await decisionsOf(db, id),
   };
 }
 
@@ -130,6 +132,7 @@ export async function checkEvent(db: Db, input: Omit<EventInput, 'workshops'> & 
     const [taken] = await db.query<{ id: string }>('select id from event where series_id = $1 and edition = $2 and id <> $3', [input.seriesId, input.edition, id]);
     if (taken) throw new ValidationError([{ path: 'edition', message: `edition ${input.edition} of this series is already ${taken.id}` }]);
   }
+  await checkDecisions(db, input.decisions);
 }
 
 export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) {
@@ -151,6 +154,7 @@ export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) 
     for (const [i, a] of input.agenda.entries()) {
       await tx.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
     }
+    await writeMinutes(tx, id, input);
     await reindex(tx, 'event', [id]);
     return id;
   });

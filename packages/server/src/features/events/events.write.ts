@@ -11,6 +11,7 @@ import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { bumpVersion, deleteRow } from '../../lib/records.js';
 import { writeRecord } from '../history/write.js';
 import { reindex } from '../search/search.index.js';
+import { writeMinutes } from './events.minutes.js';
 import { checkEvent, checkSeries, eventValues, getEvent, getEventSeries, getSeriesRecord } from './events.service.js';
 
 async function writeParts(db: Db, id: string, input: EventUpdateInput) {
@@ -20,6 +21,7 @@ async function writeParts(db: Db, id: string, input: EventUpdateInput) {
   }
   await db.query('delete from event_agenda_item where event_id = $1', [id]);
   for (const [i, a] of input.agenda.entries()) await db.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
+  await writeMinutes(db, id, input);
 }
 
 export async function updateEvent(db: Db, id: string, input: EventUpdateInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {

@@ -24,7 +24,9 @@ export function toInput(kind: string, r: any): Record<string, unknown> {
     case 'event':
       return { seriesId: r.seriesId, edition: r.edition, title: r.title, kind: r.kind, start: r.start, end: r.end, startTime: r.startTime, endTime: r.endTime,
         timeZone: r.timeZone, placeId: r.place?.id ?? null, placeText: r.placeText, online: r.online, onlineUrl: r.onlineUrl, side: r.side, theme: r.theme,
-        workshopsCount: r.workshopsCount, hosts: r.hosts.map((h: any) => h.id), agenda: r.agenda };
+        workshopsCount: r.workshopsCount, hosts: r.hosts.map((h: any) => h.id), agenda: r.agenda, minutes: r.minutes ?? null,
+        decisions: (r.decisions ?? []).map((d: any) => ({ text: d.text, ownerOrganisationId: d.owner?.id ?? null, ownerText: d.ownerText, due: d.due,
+          duePrecision: d.duePrecision, status: d.status })) };
     case 'event_series':
       return { name: r.name, description: r.description, periodFrom: r.periodFrom, periodTo: r.periodTo, openingAgreementId: r.openingAgreementId };
   }

@@ -2,7 +2,7 @@
  * The event form: what it is (title, kind, series and number), when (dates with their precision, hours and time zone),
  * where (a place, words, or online with a link), its hosts and agenda. Its workshops and sessions are the programme's.
  */
-import { eventKinds, eventSides } from '@tandem/shared';
+import { decisionStatuses, eventKinds, eventSides } from '@tandem/shared';
 import { Checkbox, DateField, Group, NumberField, Ref, Rows, Select, Text, label, type FormCtx } from './fields.js';
 
 export function EventForm(props: { f: FormCtx }) {
@@ -47,6 +47,17 @@ export function EventForm(props: { f: FormCtx }) {
       <Rows f={f} path="agenda" title={label(i, 'agenda')} rowLabel={label(i, 'agendaItem')} compact
         row={(p) => <Text f={f} path={p} label={label(i, 'agendaItem')} required wide />} />
       <p class="hint">{i.t('edit.event.workshops')}</p>
+      <fieldset class="group">
+        <legend>{i.t('edit.event.minutes')}</legend>
+        <Text f={f} path="minutes" multiline rows={10} hint={i.t('edit.event.minutes.hint')} />
+      </fieldset>
+      <Rows f={f} path="decisions" title={label(i, 'decisions')} rowLabel={label(i, 'decision')} row={(p) => <>
+        <Text f={f} path={`${p}.text`} label={label(i, 'decision')} required multiline rows={2} />
+        <Ref f={f} path={`${p}.ownerOrganisationId`} kind="organisation" />
+        <Text f={f} path={`${p}.ownerText`} />
+        <Text f={f} path={`${p}.due`} size={12} hint={i.t('edit.event.due.hint')} />
+        <Select f={f} path={`${p}.status`} options={decisionStatuses} group="decisionStatus" label={i.t('decisions.status')} def="open" />
+      </>} />
     </>
   );
 }

@@ -7,6 +7,8 @@ import { PlaceLink } from '../sheets/place.js';
 import { Downloads } from '../../components/Downloads.js';
 import { RecordBar } from './record-bar.js';
 import { AddToCalendar, isDay, Programme } from './Programme.js';
+import { Minutes } from './Minutes.js';
+import { SurveyReports } from '../surveys/SurveyReports.js';
 
 /** "1er – 2 avril 2019", "novembre 2010", "2003"; with the hours when known. */
 export function eventWhen(i: I18n, e: any): string | null {
@@ -65,6 +67,8 @@ export function EventSheet(props: { i: I18n; e: any; after?: Child; registration
         <Section id="agenda" title={i.t('event.agenda')} when={e.agenda.length > 0}>
           <ol>{e.agenda.map((a: string) => <li lang={lang}>{a}</li>)}</ol>
         </Section>
+        <Minutes i={i} minutes={e.minutes} decisions={e.decisions} />
+        <SurveyReports i={i} surveys={e.surveyReports /* the surveys this meeting gave back: events.page.tsx */} />
         {e.series && <p><a href={i.path(`/series/${e.series.id}`)}>{i.t('event.chronology')}</a></p>}
         {props.after}
         <Downloads i={i} kind="events" id={e.id} />

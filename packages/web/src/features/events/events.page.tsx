@@ -7,6 +7,7 @@ import { LinkList, Section } from '../../components/Sheet.js';
 import { EventSheet } from './EventSheet.js';
 import { SeriesPage } from './SeriesPage.js';
 import { withRecordBar } from './record-bar.js';
+import { surveyReportsOf } from '../surveys/SurveyReports.js';
 import { collaboration } from '../collab/collab.js';
 import { programmeOf } from './Programme.js';
 import { RegistrationBlock, registrationFacts } from '../registration/RegistrationBlock.js';
@@ -16,6 +17,7 @@ import { eventSurveys } from '../surveys/SurveysBlock.js';
 export async function eventPage(c: Context, i: I18n, db: Db) {
   const id = c.req.param('id') as string;
   const e = { ...await getEvent(db, id), programme: await programmeOf(c, db, id) };
+  Object.assign(e, { surveyReports: await surveyReportsOf(c, db, id) }); // the reports of the surveys this meeting gave back
   const registration = <RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />;
   return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} registration={registration} surveys={await eventSurveys(c, i, db, e.id)} after={await collaboration(c, i, db, 'event', e)} />));
 }

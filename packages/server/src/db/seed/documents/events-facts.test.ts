@@ -79,6 +79,18 @@ describe('the 12th Assises and their restitution (seed 002)', () => {
     const agenda = await db.query(`select position from event_agenda_item where event_id = 'restitution-assises-12' order by position`);
     expect(agenda.map((a) => a.position)).toEqual([0, 1, 2, 3, 4, 5]);
   });
+  it('records the restitution’s minutes and decisions: the Sénat meeting before the end of September 2023', async () => {
+    const [e] = await db.query(`select minutes from event where id = 'restitution-assises-12'`);
+    expect(e.minutes.split('\n\n').length).toBeGreaterThanOrEqual(5);
+    expect(e.minutes).toMatch(/pS-Eau/);
+    const d = await db.query(`select text, owner_organisation_id, owner_text, due::text as due, due_precision, status from event_decision
+      where event_id = 'restitution-assises-12' order by position`);
+    expect(d[0]).toMatchObject({ owner_organisation_id: 'senat-groupe-amitie-vietnam', due: '2023-09-01', due_precision: 'month', status: 'open' });
+    expect(d[0].text).toMatch(/Sénat.*Groupe-Pays Vietnam/);
+    expect(d[0].owner_text).toMatch(/Groupe-Pays Vietnam/);
+    expect(d.find((x) => /rapport de synthèse/.test(x.text))).toMatchObject({ owner_organisation_id: null, status: 'open' });
+    expect(d.every((x) => x.status === 'open')).toBe(true);
+  });
   it('keeps a revision for each event written by the seed', async () => {
     const [{ n }] = await db.query(`select count(*)::int as n from revision where record_kind = 'event' and action = 'create'`);
     const [{ m }] = await db.query('select count(*)::int as m from event');

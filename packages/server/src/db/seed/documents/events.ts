@@ -22,6 +22,17 @@ export const seedEventSeries: Array<{ doc: string; draft: EventSeriesDraft }> = 
 ];
 
 type Draft = EventDraft & { id: string };
+
+/** The restitution's minutes, in our words (seed 002 is a slide deck: its notes are summarised, not copied). */
+const RESTITUTION_MINUTES = [
+  'Cités Unies France a ouvert la séance. Le ministère de l’Europe et des Affaires étrangères (l’ambassade et la DAECT) puis la sénatrice qui conduisait la délégation française ont jugé les 12es Assises réussies : une organisation sans faille, des sujets anciens comme nouveaux, des échanges directs qui peuvent débloquer des dossiers. La sénatrice a proposé que le groupe d’amitié du Sénat reçoive le Groupe-Pays.',
+  'Les chefs de file ont rendu compte des quatre ateliers. Ville durable (Région Île-de-France) : une salle pleine et des sujets très variés, de l’habitat à l’urbanisme ; depuis la crise sanitaire, on se tourne davantage vers le local et l’échange de pratiques entre pairs. Environnement, eau et assainissement (pS-Eau) : beaucoup de participants et d’intervenants, trop pour entrer dans le détail ; l’intitulé « services essentiels » aurait mieux convenu. Culture, patrimoine et tourisme (Cités Unies France) : une bonne participation et des liens avec l’histoire et la jeunesse. Ville intelligente et numérique (DAECT) : un sujet que les collectivités vietnamiennes portent fortement, pour son intérêt stratégique. Le rapport de synthèse des ateliers attend la validation de la partie vietnamienne.',
+  'Le sondage envoyé aux participants a reçu 15 à 16 réponses selon les questions : un bilan mitigé sur ce qu’on y a appris, un bilan positif sur les liens noués.',
+  'Dans les échanges, les participants ont remercié les organisateurs. Lorient espère revenir comme collectivité ; l’appui mutuel entre associations et collectivités a été souligné. Points faibles : une date longtemps incertaine, qui décourage, et peu de Français face aux délégations vietnamiennes. Pour la suite, on demande plus de transparence sur les décisions et le fonctionnement, et d’ouvrir davantage aux associations.',
+  'Pour les 13es Assises, on garde l’organisation, la modération, la diversité des acteurs (entreprises, culture, santé, numérique) et les visites de terrain ; on veut moins de protocole et plus d’échanges concrets, des experts et des associations mieux associés, et des moments entre collectivités françaises pour créer des synergies.',
+  'Perspectives pour le Groupe-Pays Vietnam : des thèmes proposés (santé et environnement, climat, biodiversité, déchets et assainissement, patrimoine, jeunesse, numérique, coopération juridique, économie, éducation) et l’idée de réunions sur un seul thème. Mises en garde : tous les membres ne partagent pas ces thèmes, la langue freine les échanges de jeunes, les compétences des échelons vietnamiens sont mal connues, et les petites collectivités non membres ignorent les financements. Pourquoi ne pas solliciter aussi le groupe d’amitié de l’Assemblée nationale ? La présidence du Groupe-Pays reste à discuter.',
+  'Nouvelles des partenariats : le Val-de-Marne reçoit Yên Bái en septembre et envisage une convention sur la santé de la mère et de l’enfant ; Grand Poitiers accueille Huế en décembre pour les 50 ans des relations diplomatiques ; la Nouvelle-Aquitaine fête vingt ans de coopération avec le Vietnam.',
+].join('\n\n');
 const atelier = (n: number, year: string, placeId: string, placeText: string, hosts: string[] = []): Draft => ({
   id: `ateliers-${n}`, seriesId: ATELIERS, edition: n, kind: 'edition', side: 'FR', start: year, end: year, placeId, placeText, hosts,
   title: `${n === 1 ? '1er' : `${n}e`} Atelier de la coopération décentralisée franco-vietnamienne`,
@@ -66,6 +77,17 @@ export const seedEvents: Array<{ doc: string; draft: Draft }> = [
       'Perspectives pour le Groupe-Pays Vietnam de Cités Unies France',
       'Premières idées pour l’organisation et les thèmes des 13es Assises',
       'Conclusions, calendrier et suites',
+    ],
+    minutes: RESTITUTION_MINUTES,
+    decisions: [
+      { text: 'Organiser au Sénat une rencontre entre le groupe d’amitié France-Vietnam et le Groupe-Pays Vietnam de Cités Unies France, une fois le groupe rentré de son voyage au Vietnam',
+        ownerOrganisationId: 'senat-groupe-amitie-vietnam', ownerText: 'avec le Groupe-Pays Vietnam de Cités Unies France', due: '2023-09', status: 'open' },
+      { text: 'Faire valider par la partie vietnamienne le rapport de synthèse des quatre ateliers, puis le diffuser',
+        ownerText: 'La partie vietnamienne, organisatrice des 12es Assises', status: 'open' },
+      { text: 'Préparer les 13es Assises avec les retours recueillis : davantage d’échanges pratiques, les associations (dont la FSFV) associées dès la préparation',
+        ownerOrganisationId: 'cuf-gp-vietnam', status: 'open' },
+      { text: 'Envisager un contact avec le groupe d’amitié France-Vietnam de l’Assemblée nationale',
+        ownerOrganisationId: 'cuf-gp-vietnam', status: 'open' },
     ],
   } },
 ];
