@@ -213,4 +213,15 @@ describe('survey pages', () => {
     expect(sheet).toContain('Enquête des inscrits');
     expect(text(await (await get(`/espace/surveys/${surveyId}/respondents`, who.org)).text())).toContain('Enquête anonyme');
   });
+
+  it('keeps what the question form does not show when a question is edited (a number\'s bounds)', async () => {
+    const path = `/espace/surveys/${surveyId}`;
+    const version = /name="version" value="(\d+)"/.exec(await (await get(path, who.org)).text())![1];
+    const edited = await post(path, { op: 'question', version, 'q.original': 'people', 'q.section': '1', 'q.type': 'number', 'q.key': 'people', 'q.labels.fr': 'Taille de votre délégation' }, who.org);
+    expect(edited.status).toBe(303);
+    const start = await post(`/surveys/${surveyId}/start`, {});
+    const html = await (await get(start.headers.get('location')!)).text();
+    expect(text(html)).toContain('Taille de votre délégation');
+    expect(html).toMatch(/name="answers.people" type="number" value="" step="any" min="0"/);
+  });
 });
