@@ -12,6 +12,20 @@ import type { Db } from '../../db/client.js';
 import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { randomToken, sha256 } from '../auth/secrets.js';
 import { isAccepting, loadSurveyView, questionsOf, toJsonb } from './surveys.view.js';
+import { takeSlot } from '../auth/ratelimit.js';
+
+/** Anonymous answer sheets one client may start in 15 minutes (a meeting room behind one address fits; a flood does not). */
+export const START_LIMIT = 120;
+
+/**
+ * Counts a start against the client's limit: the key is a hash of the address, names no survey and is pruned within
+ * the hour, so nothing ties the address to an answer. 429 with `retryAfter` past the limit.
+ */
+export async function countStart(db: Db, ip: string | null): Promise<void> {
+  if (!ip) return;
+  const over = await takeSlot(db, [{ key: `survey-start:${sha256(ip)}`, max: START_LIMIT, windowMinutes: 15 }]);
+  if (over) throw new HttpError(429, `too many answer sheets started from this address: try again in ${Math.ceil(over.wait / 60)} minute(s)`, undefined, { retryAfter: over.wait });
+}
 
 interface ResponseRow { id: string; survey_id: string; answers: SurveyAnswers | string; submitted_at: Date | string | null; version: number; registration_id: string | null }
 interface SurveyState { mode: string; status: string; source: string; opens_at: unknown; closes_at: unknown }

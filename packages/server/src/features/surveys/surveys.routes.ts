@@ -9,7 +9,8 @@ import { route, type RouteDef } from '../../lib/api.js';
 import { getActor, writeContext, type Actor } from '../../lib/actor.js';
 import { publicOrigin } from '../auth/urls.js';
 import { createSurvey, deleteSurvey, getSurvey, listSurveys, setSurveyStatus, updateSurvey } from './surveys.service.js';
-import { responseByToken, saveResponse, startResponse } from './surveys.responses.js';
+import { countStart, responseByToken, saveResponse, startResponse } from './surveys.responses.js';
+import { clientIp } from '../audit/audit.js';
 import { answersCsv, inviteRegistrants, remindPending, respondents } from './surveys.invite.js';
 
 const tag = 'surveys';
@@ -32,7 +33,8 @@ export const surveyRoutes: RouteDef[] = [
   route({ method: 'post', path: '/api/surveys/:id/status', tag, summary: 'Open, close or reopen a survey, or turn it back into a draft while it holds no answer (organisers; send the version you read)',
     body: surveyStatusInput, write: true, handler: ({ c, db, params, body }) => setSurveyStatus(db, writer(c), params.id, body) }),
   route({ method: 'post', path: '/api/surveys/:id/responses', tag, summary: 'Start an anonymous answer: the private link\'s token is in this answer only (nothing ties it to you)',
-    status: 201, primary: true, returns: '{token, response}', handler: ({ db, params }) => startResponse(db, params.id) }),
+    status: 201, primary: true, returns: '{token, response}',
+    handler: async ({ c, db, params }) => { await countStart(db, clientIp(c)); return startResponse(db, params.id); } }),
   route({ method: 'get', path: '/api/survey-responses/:token', tag, summary: 'The survey and my answer sheet, through the private link', params: tokenParams, primary: true,
     handler: ({ db, params }) => responseByToken(db, params.token) }),
   route({ method: 'put', path: '/api/survey-responses/:token', tag, summary: 'Save my answers (submit: false keeps a partial answer to resume; send the version you read)',

@@ -11,7 +11,7 @@ import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
 import type { SurveyView } from '@tandem/shared';
 import type { I18n } from '../../i18n/index.js';
 import { SurveyPage } from './SurveyPage.js';
-import { getSurvey, startResponse } from './server.js';
+import { clientIp, countStart, getSurvey, startResponse } from './server.js';
 
 export async function surveyPage(c: Context, i: I18n, db: Db): Promise<Response> {
   const id = c.req.param('id') as string;
@@ -25,10 +25,12 @@ export async function startPage(c: Context, i: I18n, db: Db): Promise<Response> 
   const actor = getActor(c);
   const s = (await getSurvey(db, actor, id)) as SurveyView;
   try {
+    await countStart(db, clientIp(c));
     const { token } = await startResponse(db, s.id);
     return c.redirect(i.path(`/survey-responses/${encodeURIComponent(token)}`), 303);
   } catch (err) {
-    if (!(err instanceof HttpError) || err.status !== 409) throw err;
-    return c.html(<SurveyPage i={i} s={s} csrf={actor ? csrfToken(c) : null} problem={i.t('sv.error.closed')} />, 409);
+    if (!(err instanceof HttpError) || (err.status !== 409 && err.status !== 429)) throw err;
+    const problem = i.t(err.status === 429 ? 'sv.error.busy' : 'sv.error.closed');
+    return c.html(<SurveyPage i={i} s={s} csrf={actor ? csrfToken(c) : null} problem={problem} />, err.status);
   }
 }
