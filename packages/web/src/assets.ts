@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const bundles = ['search', 'map', 'sheet', 'embed', 'edit', 'import'] as const;
+export const bundles = ['search', 'map', 'sheet', 'embed', 'edit', 'import', 'surveys'] as const;
 let built: Promise<Map<string, string>> | null = null;
 
 export function scripts(): Promise<Map<string, string>> {

@@ -41,6 +41,7 @@ import { eventPage, seriesOfPartnership, seriesPage } from './features/events/ev
 import { programmePageRoutes } from './features/events/programme.page.js';
 import { registrationRoutes } from './features/registration/routes.js';
 import { surveyPageRoutes } from './features/surveys/routes.js';
+import { organisationSurveys } from './features/surveys/SurveysBlock.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -139,7 +140,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);
-    const page = await s.page(i, record, db, <>{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
+    const page = await s.page(i, record, db, <>{s.kind === 'organisation' && await organisationSurveys(c, i, db, record.id)}{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
     const edit = await editLinkFor(c, i, db, s.kind, record);
     return c.html(<EditLink.Provider value={edit}><SheetExtras.Provider value={sheetExtras(c, i, s.kind, record, edit)}>{page}</SheetExtras.Provider></EditLink.Provider>);
   }],

@@ -2,11 +2,12 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceEn } from './workspace.js';
 import { contactsEn } from './contacts.js';
 import { eventsEn } from './events.js';
-import { eventMinutesEn } from './event-minutes.js';
-import { surveyResultsEn } from './survey-results.js';
 import { registrationEn } from './registration.js';
 import { eventRecordsEn } from './event-records.js';
 import { programmeEn } from './programme.js';
+import { eventMinutesEn } from './event-minutes.js';
+import { surveyResultsEn } from './survey-results.js';
+import { surveysEn } from './surveys.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -96,12 +97,13 @@ export const en: Record<MessageKey, string> = {
   'code.postcodes': 'Postcodes', 'code.gso': 'GSO code (General Statistics Office of Vietnam)', 'code.gso_district': 'GSO district code',
   ...enumLabels.en,
   ...contactsEn,
-  ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
-  ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
   ...eventsEn, // events and the series' chronologies (features/events)
   ...registrationEn, // registration: forms, private links, organisers' pages (features/registration)
   ...eventRecordsEn, // events as records: forms, downloads, create action
   ...programmeEn, // an event's programme, its sessions' pages and editor, calendar links (features/events)
+  ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
+  ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
+  ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

@@ -3,11 +3,12 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceFr } from './workspace.js';
 import { contactsFr } from './contacts.js';
 import { eventsFr } from './events.js';
-import { eventMinutesFr } from './event-minutes.js';
-import { surveyResultsFr } from './survey-results.js';
 import { registrationFr } from './registration.js';
 import { eventRecordsFr } from './event-records.js';
 import { programmeFr } from './programme.js';
+import { eventMinutesFr } from './event-minutes.js';
+import { surveyResultsFr } from './survey-results.js';
+import { surveysFr } from './surveys.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -95,12 +96,13 @@ export const fr = {
   'code.postcodes': 'Codes postaux', 'code.gso': 'Code GSO (Office général de la statistique du Vietnam)', 'code.gso_district': 'Code GSO du district',
   ...enumLabels.fr,
   ...contactsFr,
-  ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
-  ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
   ...eventsFr, // events and the series' chronologies (features/events)
   ...registrationFr, // registration: forms, private links, organisers' pages (features/registration)
   ...eventRecordsFr, // events as records: forms, downloads, create action
   ...programmeFr, // an event's programme, its sessions' pages and editor, calendar links (features/events)
+  ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
+  ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
+  ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

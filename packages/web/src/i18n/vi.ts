@@ -2,11 +2,12 @@ import { enumLabels } from '@tandem/shared';
 import { workspaceVi } from './workspace.js';
 import { contactsVi } from './contacts.js';
 import { eventsVi } from './events.js';
-import { eventMinutesVi } from './event-minutes.js';
-import { surveyResultsVi } from './survey-results.js';
 import { registrationVi } from './registration.js';
 import { eventRecordsVi } from './event-records.js';
 import { programmeVi } from './programme.js';
+import { eventMinutesVi } from './event-minutes.js';
+import { surveyResultsVi } from './survey-results.js';
+import { surveysVi } from './surveys.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -96,12 +97,13 @@ export const vi: Record<MessageKey, string> = {
   'code.postcodes': 'Mã bưu chính', 'code.gso': 'Mã GSO (Tổng cục Thống kê Việt Nam)', 'code.gso_district': 'Mã GSO cấp huyện',
   ...enumLabels.vi,
   ...contactsVi,
-  ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
-  ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
   ...eventsVi, // events and the series' chronologies (features/events)
   ...registrationVi, // registration: forms, private links, organisers' pages (features/registration)
   ...eventRecordsVi, // events as records: forms, downloads, create action
   ...programmeVi, // an event's programme, its sessions' pages and editor, calendar links (features/events)
+  ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
+  ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
+  ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

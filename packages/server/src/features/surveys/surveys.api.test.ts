@@ -53,6 +53,7 @@ describe('building a survey', () => {
       [sampleSurvey({ mode: 'registration' }), 'eventId'],
       [sampleSurvey({ opensAt: '2027-02-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z' }), 'closesAt'],
       [{ ...sampleSurvey(), title: { fr: '' } }, 'title.fr'],
+      [sampleSurvey({ opensAt: '0000-01-01T00:00:00Z' }), 'opensAt'],
       [sampleSurvey({ sections: [{ questions: [{ key: 'a', type: 'single', labels: { fr: 'A' }, options: [] }] }] }), 'sections.0.questions.0.options'],
       [sampleSurvey({ sections: [{ questions: [{ key: 'b', type: 'scale', labels: { fr: 'B' }, condition: { question: 'zz', equals: [1] } }] }] }), 'sections.0.questions.0.condition.question'],
     ];
@@ -66,6 +67,10 @@ describe('building a survey', () => {
     const dup = await api.post('/api/surveys', sampleSurvey({ id: 'bilan-unique' }));
     expect([dup.status, dup.json.issues[0].path]).toEqual([400, 'id']);
     expect((await api.put('/api/surveys/bilan-unique', sampleSurvey())).json.issues[0].path).toBe('version');
+    // a lone UTF-16 surrogate (jsonb refuses it) is stored as U+FFFD, as text columns do
+    const odd = await api.post('/api/surveys', sampleSurvey({ title: { fr: 'Bilan \ud800' } }));
+    expect(odd.status, odd.text).toBe(201);
+    expect(odd.json.title.fr).toBe('Bilan \ufffd');
   });
 });
 
@@ -120,6 +125,8 @@ describe('answering an anonymous survey', () => {
       expect(r.status, `${field}: ${r.text}`).toBe(400);
       expect(r.json.issues.map((i: any) => i.path)).toContain(field);
     }
+    const odd = await api.put(`/api/survey-responses/${token}`, { answers: { remarks: 'x \udfff' } }, null);
+    expect([odd.status, odd.json.answers?.remarks]).toEqual([200, 'x \ufffd']);
     const badKey = await api.put(`/api/survey-responses/${token}`, { answers: { 'Bad Key': 1 } }, null);
     expect(badKey.status).toBe(400);
     expect((await api.get(`/api/survey-responses/${'A'.repeat(43)}`)).status).toBe(404);

@@ -5,6 +5,7 @@
  * them; the conclusion; a footer with page numbers. A question's label and chart never straddle two pages.
  * Access and figures are the results' (`surveyResults`): what the reader may not see is not in the PDF either.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import {
@@ -16,11 +17,13 @@ import { surveyResults } from './surveys.results.js';
 import { fill, reportWords, type ReportWords } from './surveys.pdf.labels.js';
 
 const require = createRequire(import.meta.url);
-const FONTS = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-  oblique: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'),
-};
+const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', oblique: 'DejaVuSans-Oblique.ttf' };
+let fonts: Record<keyof typeof FONT_FILES, Buffer> | null = null;
+/** The fonts' files, read once per process. */
+function fontData() {
+  return fonts ??= Object.fromEntries(Object.entries(FONT_FILES)
+    .map(([k, f]) => [k, readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${f}`))])) as Record<keyof typeof FONT_FILES, Buffer>;
+}
 
 const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -30,17 +33,17 @@ const COLON: Record<LabelLang, string> = { fr: ' : ', en: ': ', vi: ': ' };
 const INK = '#1f2933'; const MUTED = '#52606d'; const BAR = '#2f6f9f'; const TRACK = '#e4e7eb';
 
 interface Head {
-  title: Record<string, string>; conclusion: Record<string, string>; intro: Record<string, string>; organisation: string;
+  source: string; title: Record<string, string>; conclusion: Record<string, string>; intro: Record<string, string>; organisation: string;
   event: { title: string; start_on: unknown; start_precision: string | null; end_on: unknown; end_precision: string | null } | null;
   restitution: { title: string; start_on: unknown; start_precision: string | null } | null;
 }
 
 async function head(db: Db, id: string): Promise<Head> {
-  const [s] = await db.query<any>(`select s.title, s.intro, s.conclusion, o.name as organisation, s.event_id, s.restitution_event_id
+  const [s] = await db.query<any>(`select s.source, s.title, s.intro, s.conclusion, o.name as organisation, s.event_id, s.restitution_event_id
       from survey s join organisation o on o.id = s.organisation_id where s.id = $1`, [id]);
   const event = async (eid: string | null) => eid
     ? (await db.query<any>('select title, start_on, start_precision, end_on, end_precision from event where id = $1', [eid]))[0] ?? null : null;
-  return { title: s.title, intro: s.intro ?? {}, conclusion: s.conclusion ?? {}, organisation: s.organisation, event: await event(s.event_id), restitution: await event(s.restitution_event_id) };
+  return { source: s.source, title: s.title, intro: s.intro ?? {}, conclusion: s.conclusion ?? {}, organisation: s.organisation, event: await event(s.event_id), restitution: await event(s.restitution_event_id) };
 }
 
 function when(lang: LabelLang, start: unknown, sp: string | null, end?: unknown, ep?: string | null): string {
@@ -77,7 +80,7 @@ function drawChart(doc: Doc, r: ReturnType<typeof rows>): void {
   }
 }
 
-function question(doc: Doc, q: QuestionResult, n: number, lang: LabelLang, w: ReportWords, num: Intl.NumberFormat): void {
+function question(doc: Doc, q: QuestionResult, n: number, lang: LabelLang, w: ReportWords, num: Intl.NumberFormat, recorded: boolean): void {
   const plural = new Intl.PluralRules(lang).select(q.answered) === 'one' ? 'one' : 'other';
   const label = `${n}. ${textIn(q.labels, lang)}`;
   const r = rows(q, lang, num);
@@ -86,7 +89,7 @@ function question(doc: Doc, q: QuestionResult, n: number, lang: LabelLang, w: Re
   // the label and its chart stay together: a new page when they do not fit what is left of this one
   if (doc.y + needed > PAGE.height - MARGIN) doc.addPage();
   doc.moveDown(0.6).font('bold').fontSize(11).fillColor(INK).text(label, MARGIN, doc.y, { width: WIDTH });
-  const answered = fill(w.answered[plural], { n: q.answered }) + (q.undetailed && q.bars.length ? ` — ${fill(w.undetailed, { n: q.undetailed })}` : '');
+  const answered = recorded && !q.answered && !q.bars.length ? w.noFigure : fill(w.answered[plural], { n: q.answered }) + (q.undetailed && q.bars.length ? ` — ${fill(w.undetailed, { n: q.undetailed })}` : '');
   doc.moveDown(0.2).font('regular').fontSize(9).fillColor(MUTED).text(answered, { width: WIDTH });
   doc.moveDown(0.3);
   if (q.type === 'ranking' && r.length) doc.font('oblique').fontSize(8).fillColor(MUTED).text(w.firstPlace, { width: WIDTH });
@@ -139,7 +142,7 @@ function render(doc: Doc, h: Head, r: ResultsView, lang: LabelLang): void {
   const intro = textIn(h.intro, lang);
   if (intro) doc.moveDown(0.5).font('regular').fontSize(10).fillColor(MUTED).text(intro, { width: WIDTH });
   doc.moveDown(0.5);
-  r.questions.forEach((q, i) => question(doc, q, i + 1, lang, w, num));
+  r.questions.forEach((q, i) => question(doc, q, i + 1, lang, w, num, h.source === 'recorded'));
   const conclusion = textIn(h.conclusion, lang);
   if (conclusion) {
     if (doc.y + 80 > PAGE.height - MARGIN) doc.addPage();
@@ -154,9 +157,11 @@ export async function reportPdf(db: Db, actor: Actor | null, id: string, lang: L
   const h = await head(db, id);
   const doc = new PDFDocument({
     size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, lang,
-    info: { Title: textIn(h.title, lang), Author: h.organisation, Creator: 'Tandem' }, font: FONTS.regular,
+    info: { Title: textIn(h.title, lang), Author: h.organisation, Creator: 'Tandem' },
+    // DejaVu from the start (pdfkit takes a font's bytes here too; its default, Helvetica, would read AFM files)
+    font: fontData().regular as unknown as string,
   });
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, file);
+  for (const [name, data] of Object.entries(fontData())) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => { doc.on('data', (c: Buffer) => chunks.push(c)); doc.on('end', resolve); doc.on('error', reject); });
   render(doc, h, results, lang);

@@ -11,7 +11,7 @@ import { checkAnswers, type ResponseInput, type ResponseView, type SurveyAnswers
 import type { Db } from '../../db/client.js';
 import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../lib/errors.js';
 import { randomToken, sha256 } from '../auth/secrets.js';
-import { isAccepting, loadSurveyView, questionsOf } from './surveys.view.js';
+import { isAccepting, loadSurveyView, questionsOf, toJsonb } from './surveys.view.js';
 
 interface ResponseRow { id: string; survey_id: string; answers: SurveyAnswers | string; submitted_at: Date | string | null; version: number; registration_id: string | null }
 interface SurveyState { mode: string; status: string; source: string; opens_at: unknown; closes_at: unknown }
@@ -77,7 +77,7 @@ export async function saveResponse(db: Db, token: string, input: ResponseInput, 
     if (checked.errors.length) throw new ValidationError(checked.errors);
     const submittedAt = r.submitted_at != null ? 'submitted_at' : !submit ? 'null' : s.mode === 'anonymous' ? `date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'` : 'now()';
     const [row] = await tx.query<ResponseRow>(`update survey_response set answers = $2::jsonb, submitted_at = ${submittedAt}, version = version + 1 where id = $1
-      returning id, survey_id, answers, submitted_at, version, registration_id`, [r.id, JSON.stringify(checked.answers)]);
+      returning id, survey_id, answers, submitted_at, version, registration_id`, [r.id, toJsonb(checked.answers)]);
     return viewOf(row, s, now);
   });
 }

@@ -11,11 +11,17 @@ import { ConflictError, HttpError, NotFoundError, ValidationError } from '../../
 import { assertExist } from '../../lib/records.js';
 import { audit } from '../audit/audit.js';
 import { assertManager, canManageSurvey } from './surveys.access.js';
-import { RESPONSES_SQL, loadSurveyView, summaryOf } from './surveys.view.js';
+import { RESPONSES_SQL, loadSurveyView, summaryOf, toJsonb } from './surveys.view.js';
 
-const j = (v: unknown) => JSON.stringify(v ?? {});
+const j = toJsonb;
 
 /** Whether the actor may run a survey for this organisation / event (create, or move a survey there). */
+/** Dates PostgreSQL stores: ISO year 0000 has no timestamptz (year 1 BC is written otherwise). */
+function assertDates(input: SurveyInput) {
+  const bad = (['opensAt', 'closesAt'] as const).filter((k) => input[k]?.startsWith('0000'));
+  if (bad.length) throw new ValidationError(bad.map((path) => ({ path, message: 'a date from year 1 on' })));
+}
+
 async function assertMayRun(db: Db, actor: Actor | null, input: SurveyInput): Promise<void> {
   await assertExist(db, 'organisation', [{ path: 'organisationId', id: input.organisationId }, { path: 'groupId', id: input.groupId }]);
   await assertExist(db, 'event', [{ path: 'eventId', id: input.eventId }, { path: 'restitutionEventId', id: input.restitutionEventId }]);
@@ -51,10 +57,10 @@ async function writeParts(tx: Db, id: string, input: SurveyInput): Promise<void>
       await tx.query(`insert into survey_question (id, survey_id, section_id, position, key, type, required, labels, help, options, allow_other, scale_min, scale_max,
           scale_labels, number_min, number_max, condition, category, comment, recorded)
         values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb, $18, $19::jsonb, $20::jsonb)`,
-      [`${id}--${q.key}`, id, sectionId, position++, q.key, q.type, q.required, j(q.labels), j(q.help), JSON.stringify(q.options), q.allowOther,
+      [`${id}--${q.key}`, id, sectionId, position++, q.key, q.type, q.required, j(q.labels), j(q.help), j(q.options), q.allowOther,
         q.type === 'scale' ? q.scaleMin ?? null : null, q.type === 'scale' ? q.scaleMax ?? null : null, j(q.scaleLabels),
-        q.numberMin ?? null, q.numberMax ?? null, q.condition ? JSON.stringify(q.condition) : null, q.category, j(q.comment),
-        q.recorded ? JSON.stringify(q.recorded) : null]);
+        q.numberMin ?? null, q.numberMax ?? null, q.condition ? j(q.condition) : null, q.category, j(q.comment),
+        q.recorded ? j(q.recorded) : null]);
     }
   }
 }
@@ -87,6 +93,7 @@ export async function getSurvey(db: Db, actor: Actor | null, id: string): Promis
 }
 
 export async function createSurvey(db: Db, actor: Actor | null, input: SurveyInput): Promise<SurveyView> {
+  assertDates(input);
   await assertMayRun(db, actor, input);
   const id = await db.transaction(async (tx) => {
     const id = await freeSurveyId(tx, input.id, input.title.fr);
@@ -102,6 +109,7 @@ export async function createSurvey(db: Db, actor: Actor | null, input: SurveyInp
 
 export async function updateSurvey(db: Db, actor: Actor | null, id: string, input: SurveyInput): Promise<SurveyView> {
   if (input.version === undefined) throw new ValidationError([{ path: 'version', message: 'send the version you read to change a survey' }]);
+  assertDates(input);
   const before = await assertManager(db, actor, id);
   if (before.organisation_id !== input.organisationId || before.event_id !== (input.eventId ?? null)) await assertMayRun(db, actor, input);
   else {

@@ -13,6 +13,12 @@ const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOStrin
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const num = (v: unknown) => (v == null ? null : Number(v));
 
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (v: unknown): unknown => (typeof v === 'string' ? v.replace(LONE, '\ufffd')
+  : Array.isArray(v) ? v.map(wellFormed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k.replace(LONE, '\ufffd'), wellFormed(x)])) : v);
+/** JSON text for a jsonb column: a lone UTF-16 surrogate (which jsonb refuses) becomes U+FFFD, as in text columns. */
+export const toJsonb = (v: unknown): string => JSON.stringify(wellFormed(v ?? {}));
+
 /** Open now: status open, within its dates; a recorded survey never takes answers here. */
 export function isAccepting(r: { status: string; source: string; opens_at: unknown; closes_at: unknown }, now = new Date()): boolean {
   return r.status === 'open' && r.source === 'tandem' && (!r.opens_at || new Date(r.opens_at as string) <= now) && (!r.closes_at || new Date(r.closes_at as string) > now);

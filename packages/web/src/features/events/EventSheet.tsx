@@ -27,7 +27,7 @@ export function EventPlace(props: { i: I18n; e: any }) {
 }
 
 /** after: the history block (and what else the route adds below the record). */
-export function EventSheet(props: { i: I18n; e: any; after?: Child; registration?: Child }) {
+export function EventSheet(props: { i: I18n; e: any; after?: Child; registration?: Child; surveys?: Child }) {
   const { i, e } = props;
   const path = `/events/${e.id}`;
   const lang = textLang(i);
@@ -59,6 +59,7 @@ export function EventSheet(props: { i: I18n; e: any; after?: Child; registration
         ]} />
         <AddToCalendar i={i} href={`${path}/calendar.ics`} when={isDay(e.start)} />
         {props.registration /* registration: features/registration/RegistrationBlock.tsx */}
+        {props.surveys /* surveys: features/surveys/SurveysBlock.tsx */}
         <Section id="hosts" title={i.t('event.hosts')} when={e.hosts.length > 0}>
           <LinkList textLang={lang} items={e.hosts.map((h: any) => ({ href: i.path(`/organisations/${h.id}`), text: h.name }))} />
         </Section>

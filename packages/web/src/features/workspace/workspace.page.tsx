@@ -6,6 +6,7 @@ import { workspace } from '../../../../server/src/features/workspace/workspace.s
 import type { I18n } from '../../i18n/index.js';
 import { WorkspacePage } from './WorkspacePage.js';
 import { OrganisedEvents, organisedEvents } from '../registration/OrganisedEvents.js';
+import { mySurveys } from '../surveys/SurveysBlock.js';
 
 export async function workspacePage(c: Context, i: I18n, db: Db): Promise<Response> {
   const actor = getActor(c);
@@ -14,5 +15,5 @@ export async function workspacePage(c: Context, i: I18n, db: Db): Promise<Respon
     const to = encodeURIComponent(i.path('/espace'));
     return c.redirect(`${i.path('/login')}?next=${to}&returnTo=${to}`, 303);
   }
-  return c.html(<WorkspacePage i={i} w={await workspace(db, actor)} events={<OrganisedEvents i={i} events={await organisedEvents(db, actor)} />} />);
+  return c.html(<WorkspacePage i={i} w={await workspace(db, actor)} events={<><OrganisedEvents i={i} events={await organisedEvents(db, actor)} />{await mySurveys(c, i, db)}</>} />);
 }

@@ -80,6 +80,7 @@ describe('the survey of the 12th Assises (seed 002)', () => {
     expect(fr).toContain('→ Bilan informationnel mitigé');
     expect(fr).toContain('Réponses libres (14)');
     expect(fr).toContain('Conclusion');
+    expect(fr).toContain('4. Pendant les Assises, avez-vous rencontré vos partenaires à Hanoï ou leur avez-vous rendu visite ? Aucun chiffre n’a été communiqué pour cette question.');
     expect(fr).toMatch(/Page 1 sur [2-9]/);
     const vi = pdfText(new Uint8Array(await (await app.request(`/api/surveys/${ID}/report.pdf?lang=vi`)).arrayBuffer())).replace(/\s*\n\s*/g, ' ');
     expect(vi).toContain('Khảo sát người tham dự Hội nghị hợp tác phi tập trung Pháp – Việt lần thứ 12');
