@@ -143,6 +143,9 @@ const CASES: Case[] = [
   { name: 'create a series of events', method: 'post', path: '/api/event-series', body: () => ({ id: 'matrix-series', name: 'Série matrice' }), allowed: ['platform_admin'] },
   { name: 'delete a series of events', method: 'del', path: '/api/event-series/matrix-old-series', allowed: ['platform_admin'] },
   { name: 'update a series of events', method: 'put', path: '/api/event-series/assises-franco-vietnamiennes', body: async (db) => ({ name: 'Assises de la coopération décentralisée franco-vietnamienne', periodFrom: 2003, version: await version('event_series', 'assises-franco-vietnamiennes')(db) }), allowed: ['platform_admin'] },
+  // surveys (more rows in features/surveys/surveys.matrix.test.ts): run by the organisation's members, its network's administrators, platform administrators
+  { name: 'create a survey for cd93', method: 'post', path: '/api/surveys', body: () => ({ organisationId: 'cd93', mode: 'anonymous', title: { fr: 'Enquête matrice' }, sections: [{ questions: [{ key: 'avis', type: 'long_text', labels: { fr: 'Votre avis' } }] }] }), allowed: ['member', 'platform_admin'] },
+  { name: 'create a survey for a network\'s member organisation', method: 'post', path: '/api/surveys', body: () => ({ organisationId: 'cuf-gp-vietnam', mode: 'anonymous', title: { fr: 'Enquête du groupe-pays' }, sections: [{ questions: [] }] }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'disable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/disable', allowed: ['platform_admin'] },
   { name: 'enable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/enable', allowed: ['platform_admin'] },
 ];
@@ -158,7 +161,8 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null),
     (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log),
     (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_series), (select sum(version) from event_series),
-    (select count(*) from event_session), (select coalesce(sum(version + position), 0) from event_session), (select count(*) from event_session_lead))::text as f`);
+    (select count(*) from event_session), (select coalesce(sum(version + position), 0) from event_session), (select count(*) from event_session_lead),
+    (select count(*) from survey), (select count(*) from survey_question))::text as f`);
   return row.f;
 }
 

@@ -156,6 +156,12 @@ describe('answering an anonymous survey', () => {
     expect(mine.json.find((x: any) => x.id === draft.json.id)).toMatchObject({ status: 'draft', canManage: true });
     // a survey holding answers is not turned back into a draft, nor deleted; an empty one is
     expect((await api.post(`/api/surveys/${closed.json.id}/status`, { status: 'draft', version: closed.json.version })).status).toBe(409);
+    const remode = await api.put(`/api/surveys/${s.id}`, sampleSurvey({ mode: 'registration', eventId: 'assises-12', version: closed.json.version }));
+    expect([remode.status, remode.json.issues?.[0].path]).toEqual([409, 'mode']);
+    // a recorded survey (results entered from another tool) takes no answers here, even open
+    const recorded = await openSurvey({ source: 'recorded', recordedResponses: 42 });
+    expect([recorded.accepting, recorded.responses]).toEqual([false, 42]);
+    expect((await api.post(`/api/surveys/${recorded.id}/responses`, undefined, null)).status).toBe(409);
     expect((await api.del(`/api/surveys/${draft.json.id}`)).status).toBe(204);
     expect((await api.get(`/api/surveys/${draft.json.id}`, 'test-admin-token')).status).toBe(404);
   });

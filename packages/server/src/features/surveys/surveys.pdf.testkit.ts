@@ -41,9 +41,7 @@ function toUnicode(cmap: string): Map<string, string> {
   return map;
 }
 
-/** The text of every page, in drawing order, one line per text object (BT … ET). */
-export function pdfText(bytes: Uint8Array): string {
-  const objs = objects(Buffer.from(bytes).toString('latin1'));
+function fontMaps(objs: Map<string, PdfObject>): Map<string, Map<string, string>> {
   const fonts = new Map<string, Map<string, string>>();
   for (const o of objs.values()) {
     for (const m of o.dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
@@ -51,17 +49,37 @@ export function pdfText(bytes: Uint8Array): string {
       if (tu && objs.get(tu[1])?.stream) fonts.set(m[1], toUnicode(objs.get(tu[1])!.stream!));
     }
   }
+  return fonts;
+}
+
+/** One content stream's text, one line per text object (BT … ET). */
+function streamText(stream: string, fonts: Map<string, Map<string, string>>): string {
   const lines: string[] = [];
-  for (const o of objs.values()) {
-    if (!o.stream || !/\bBT\b/.test(o.stream)) continue;
-    for (const bt of o.stream.matchAll(/BT([\s\S]*?)ET/g)) {
-      let font: Map<string, string> | undefined; let line = '';
-      for (const t of bt[1].matchAll(/\/(F\d+) [\d.]+ Tf|<([0-9a-fA-F]*)>/g)) {
-        if (t[1]) font = fonts.get(t[1]);
-        else line += (t[2].match(/.{4}/g) ?? []).map((c) => font?.get(c.toLowerCase()) ?? '\ufffd').join('');
-      }
-      lines.push(line);
+  for (const bt of stream.matchAll(/BT([\s\S]*?)ET/g)) {
+    let font: Map<string, string> | undefined; let line = '';
+    for (const t of bt[1].matchAll(/\/(F\d+) [\d.]+ Tf|<([0-9a-fA-F]*)>/g)) {
+      if (t[1]) font = fonts.get(t[1]);
+      else line += (t[2].match(/.{4}/g) ?? []).map((c) => font?.get(c.toLowerCase()) ?? '\ufffd').join('');
     }
+    lines.push(line);
   }
   return lines.join('\n');
+}
+
+/** Each page's text and how many rectangles it draws, in page order (the page tree's /Kids). */
+export function pdfPages(bytes: Uint8Array): Array<{ text: string; rects: number }> {
+  const objs = objects(Buffer.from(bytes).toString('latin1'));
+  const fonts = fontMaps(objs);
+  const root = [...objs.values()].find((o) => /\/Type \/Pages/.test(o.dict));
+  const kids = [...(/\/Kids \[([^\]]*)\]/.exec(root?.dict ?? '')?.[1] ?? '').matchAll(/(\d+) 0 R/g)].map((m) => m[1]);
+  return kids.map((k) => {
+    const contents = /\/Contents (\d+) 0 R/.exec(objs.get(k)!.dict)![1];
+    const stream = objs.get(contents)!.stream ?? '';
+    return { text: streamText(stream, fonts), rects: (stream.match(/ re\b/g) ?? []).length };
+  });
+}
+
+/** The text of every page, in page order. */
+export function pdfText(bytes: Uint8Array): string {
+  return pdfPages(bytes).map((p) => p.text).join('\n');
 }
