@@ -9,6 +9,7 @@ import { createSession } from '../../../../server/src/features/auth/sessions.js'
 import { testEvent } from '../../../../server/src/features/registration/registration.testkit.js';
 import { createSurvey, setSurveyStatus } from '../../../../server/src/features/surveys/surveys.service.js';
 import { surveyInput } from '@tandem/shared';
+import { linkIn, smtpSink, type SmtpSink } from '../../../../server/src/features/mail/smtp-sink.js';
 import { createSite } from '../../site.js';
 
 type Who = { cookie: string; csrf: string };
@@ -38,6 +39,7 @@ const ALL_TYPES = surveyInput.parse({
 
 describe('survey pages', () => {
   let db: Db;
+  let sink: SmtpSink;
   let site: ReturnType<typeof createSite>;
   const who: Record<string, Who> = {};
   let org: Actor;
@@ -60,6 +62,8 @@ describe('survey pages', () => {
 
   beforeAll(async () => {
     db = await testDb();
+    sink = await smtpSink();
+    process.env.SMTP_URL = sink.url; process.env.MAIL_FROM = 'Tandem <noreply@tandem.test>';
     site = createSite({ db });
     org = await signIn('org', 'org@cd93.example', [{ role: 'member', organisationId: 'cd93' }]);
     await signIn('out', 'out@montreuil.example', [{ role: 'member', organisationId: 'ville-montreuil' }]);
@@ -67,7 +71,7 @@ describe('survey pages', () => {
     await setSurveyStatus(db, org, s.id, { status: 'open', version: s.version });
     surveyId = s.id;
   });
-  afterAll(async () => { await db.close(); });
+  afterAll(async () => { delete process.env.SMTP_URL; delete process.env.MAIL_FROM; await sink?.close(); await db?.close(); });
 
   it('shows the public page with « Répondre », which opens a private answer sheet', async () => {
     const page = text(await (await get(`/surveys/${surveyId}`)).text());
@@ -158,7 +162,7 @@ describe('survey pages', () => {
     const missing = await add({ 'q.type': 'single', 'q.key': 'bad', 'q.labels.fr': 'Sans options', 'q.options': '' });
     expect(missing.status).toBe(400);
     expect(text(await missing.text())).toContain('Options, une par ligne');
-    const added = await add({ 'q.type': 'long_text', 'q.key': 'why', 'q.labels.fr': 'Pourquoi en ligne ?', 'q.condQuestion': 'venue', 'q.condValues': 'en_ligne' });
+    const added = await add({ 'q.type': 'long_text', 'q.key': 'why', 'q.labels.fr': 'Pourquoi en ligne ?', 'q.condQuestion': 'venue', 'q.condValues': 'en ligne' }); // the option's label stands for its value
     expect(added.status).toBe(303);
     const page = text(await (await get(path, who.org)).text());
     expect(page).toContain('Pourquoi en ligne ?');
@@ -208,9 +212,37 @@ describe('survey pages', () => {
     expect(page).toContain('Pas encore répondu (1)');
     expect(page).toContain('Lan Trần');
     expect(text(await (await get(`/surveys/${s.id}`)).text())).toContain('Les personnes inscrites à l’évènement répondent par le lien personnel reçu par e-mail.');
+    // the invited registrant answers through the link of the mail: partial, sent, still editable until closing, then read-only
+    const mail = await sink.next((m) => !Array.isArray(m.to) && m.to?.value[0].address === 'lan@example.vn' && /^Votre avis/.test(m.subject ?? ''));
+    const mine = new URL(linkIn(mail)).pathname;
+    expect(mine).toMatch(/^\/survey-responses\/[A-Za-z0-9_-]{43}$/);
+    expect((await post(mine, { action: 'save', version: '1', 'answers.came': 'yes' })).headers.get('location')).toBe(`${mine}?saved=partial`);
+    const version = /name="version" value="(\d+)"/.exec(await (await get(mine)).text())![1];
+    expect((await post(mine, { action: 'submit', version, 'answers.came': 'yes', 'answers.role': 'agent', 'answers.note': '4' })).headers.get('location')).toBe(`${mine}?saved=submitted`);
+    const sent = await (await get(`${mine}?saved=submitted`)).text();
+    expect(text(sent)).toContain('Vous pouvez encore les modifier jusqu’à la clôture de l’enquête.');
+    expect(sent).toMatch(/name="answers.note" value="4" checked/); // still a form, with the answers sent
+    expect(text(await (await get(path, who.org)).text())).toContain('Pas encore répondu (0)');
+    const builder = `/espace/surveys/${s.id}`;
+    const v = /name="version" value="(\d+)"/.exec(await (await get(builder, who.org)).text())![1];
+    expect((await post(builder, { op: 'status:closed', version: v }, who.org)).headers.get('location')).toBe(`${builder}?done=closed`);
+    const closed = await (await get(mine)).text();
+    expect(closed).not.toContain('<form method="post" action="/survey-responses');
+    expect(text(closed)).toContain('Note globale 4');
     const sheet = text(await (await get('/organisations/cd93')).text());
     expect(sheet).toContain('Retour sur les Assises');
     expect(sheet).toContain('Enquête des inscrits');
     expect(text(await (await get(`/espace/surveys/${surveyId}/respondents`, who.org)).text())).toContain('Enquête anonyme');
+  });
+
+  it('keeps what the question form does not show when a question is edited (a number\'s bounds)', async () => {
+    const path = `/espace/surveys/${surveyId}`;
+    const version = /name="version" value="(\d+)"/.exec(await (await get(path, who.org)).text())![1];
+    const edited = await post(path, { op: 'question', version, 'q.original': 'people', 'q.section': '1', 'q.type': 'number', 'q.key': 'people', 'q.labels.fr': 'Taille de votre délégation' }, who.org);
+    expect(edited.status).toBe(303);
+    const start = await post(`/surveys/${surveyId}/start`, {});
+    const html = await (await get(start.headers.get('location')!)).text();
+    expect(text(html)).toContain('Taille de votre délégation');
+    expect(html).toMatch(/name="answers.people" type="number" value="" step="any" min="0"/);
   });
 });

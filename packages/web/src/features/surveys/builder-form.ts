@@ -103,12 +103,14 @@ const NO = new Set(['non', 'no', 'không', 'false']);
 const num = (s: string) => (s === '' ? undefined : /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : (s as unknown as number));
 
 /** The question's input from its form; a condition's values typed after the question it depends on. */
-export function draftOf(f: QForm, questions: ReadonlyArray<{ key: string; type: string }>): QuestionDraft {
+export function draftOf(f: QForm, questions: ReadonlyArray<{ key: string; type: string; options?: ReadonlyArray<{ value: string; labels: Record<string, string | undefined> }> }>): QuestionDraft {
   const on = questions.find((q) => q.key === f.condQuestion);
+  // an option named by its label (in any language) stands for its value
+  const option = (v: string) => on?.options?.find((o) => o.value === v || Object.values(o.labels).some((l) => l && fold(l) === fold(v)))?.value ?? v;
   const values = f.condValues.split('|').map((x) => x.trim()).filter(Boolean).map((v) => {
     if (on?.type === 'yes_no') return YES.has(v.toLowerCase()) ? true : NO.has(v.toLowerCase()) ? false : v;
     if (on?.type === 'scale' || on?.type === 'number') return Number.isFinite(Number(v)) ? Number(v) : v;
-    return v;
+    return option(v);
   });
   const choice = ['single', 'multiple', 'ranking'].includes(f.type);
   const scaleLabels = { min: texts(unpipe(f.scaleLabelMin)), max: texts(unpipe(f.scaleLabelMax)) };

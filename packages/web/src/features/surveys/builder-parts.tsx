@@ -58,7 +58,7 @@ export function SettingsForm(props: {
   hidden: Record<string, string>; submit: string; version?: number;
 }) {
   const { i, x, errors } = props;
-  return <form method="post" action={props.action} class="stack-form" novalidate>
+  return <form method="post" action={props.action} class="stack-form builder" novalidate>
     <CsrfField />
     <input type="hidden" name="op" value="settings" />
     {props.version != null && <input type="hidden" name="version" value={String(props.version)} />}
@@ -84,7 +84,7 @@ export function QuestionForm(props: {
 }) {
   const { i, f, errors } = props;
   const e = (k: string) => errors[`q-${k}`];
-  return <form method="post" action={`${props.action}#q-form`} class="stack-form" id="q-form" novalidate>
+  return <form method="post" action={`${props.action}#q-form`} class="stack-form builder" id="q-form" novalidate>
     <CsrfField />
     <input type="hidden" name="op" value="question" />
     <input type="hidden" name="version" value={String(props.version)} />
@@ -116,7 +116,7 @@ export function QuestionForm(props: {
 /** A section's title in three languages, to add a part. */
 export function SectionForm(props: { i: I18n; action: string; version: number }) {
   const { i } = props;
-  return <form method="post" action={props.action} class="stack-form" novalidate>
+  return <form method="post" action={props.action} class="stack-form builder" novalidate>
     <CsrfField />
     <input type="hidden" name="op" value="section" />
     <input type="hidden" name="version" value={String(props.version)} />

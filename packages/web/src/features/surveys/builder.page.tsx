@@ -95,6 +95,9 @@ function applied(s: SurveyView, op: string, body: Body): ReturnType<typeof surve
     const from = d.sections.findIndex((sec) => sec.questions.some((x) => x.key === f.original));
     if (f.original && from >= 0) {
       const at = d.sections[from].questions.findIndex((x) => x.key === f.original);
+      // what the form does not show stays: a number's bounds, a recorded survey's results
+      const was = d.sections[from].questions[at];
+      if (was.type === q.type) Object.assign(q, { numberMin: was.numberMin, numberMax: was.numberMax, recorded: was.recorded });
       if (from === to) d.sections[to].questions[at] = q;
       else { d.sections[from].questions.splice(at, 1); d.sections[to].questions.push(q); }
     } else d.sections[to].questions.push(q);
