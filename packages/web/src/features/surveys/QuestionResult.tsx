@@ -8,7 +8,7 @@ import type { I18n } from '../../i18n/index.js';
 import { FreeAnswers, ResultChart, ResultTable } from './ResultChart.js';
 import { labelOf } from './results.text.js';
 
-export function QuestionResult(props: { i: I18n; q: Result; n: number; id: string; level: 3 | 4; freeHidden?: boolean }) {
+export function QuestionResult(props: { i: I18n; q: Result; n: number; id: string; level: 3 | 4; freeHidden?: boolean; recorded?: boolean }) {
   const { i, q, id } = props;
   const label = labelOf(i, q.labels);
   const comment = labelOf(i, q.comment);
@@ -20,7 +20,7 @@ export function QuestionResult(props: { i: I18n; q: Result; n: number; id: strin
     <section class="result-question" aria-labelledby={`${id}-h`}>
       {props.level === 3 ? <h3 id={`${id}-h`}>{heading}</h3> : <h4 id={`${id}-h`}>{heading}</h4>}
       <p class="result-answered"><strong>{i.plural('results.answered', q.answered)}</strong></p>
-      {q.answered === 0 && <p class="muted">{i.t('results.none')}</p>}
+      {q.answered === 0 && <p class="muted">{i.t(props.recorded ? 'results.noFigure' : 'results.none')}</p>}
       {q.bars.length > 0 && q.answered > 0 && (
         <div class="result-figure">
           <ResultChart i={i} id={`${id}-c`} label={label.text} bars={q.bars} />
@@ -28,7 +28,7 @@ export function QuestionResult(props: { i: I18n; q: Result; n: number; id: strin
         </div>
       )}
       {q.type === 'ranking' && q.bars.length > 0 && <p class="hint">{i.t('results.firsts')}</p>}
-      {q.undetailed > 0 && <p class="result-undetailed">{i.plural('results.undetailed', q.undetailed)}</p>}
+      {q.undetailed > 0 && q.bars.length > 0 && <p class="result-undetailed">{i.plural('results.undetailed', q.undetailed)}</p>}
       {numeric && (
         <dl class="facts result-stats">
           {q.mean != null && <div><dt>{i.t('results.mean')}</dt><dd>{i.num(q.mean, 2)}</dd></div>}

@@ -95,7 +95,7 @@ export function Sections(props: { i: I18n; s: SurveyView; r: ResultsView; number
       return (
         <section class="result-section" aria-labelledby={`s${k}-h`}>
           <h2 id={`s${k}-h`}>{title.text ? <span lang={title.lang}>{title.text}</span> : i.t('report.section', { n: k + 1 })}</h2>
-          {qs.map((q) => <QuestionResult i={i} q={q!} n={props.numbers.get(q!.key) ?? 0} id={`q-${q!.key}`} level={3} freeHidden={props.freeHidden} />)}
+          {qs.map((q) => <QuestionResult i={i} q={q!} n={props.numbers.get(q!.key) ?? 0} id={`q-${q!.key}`} level={3} freeHidden={props.freeHidden} recorded={s.source === 'recorded'} />)}
         </section>
       );
     })}</>

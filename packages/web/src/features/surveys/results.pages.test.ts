@@ -48,6 +48,8 @@ describe('survey results pages', () => {
     const ateliers = html.match(/aria-labelledby="q-ateliers-h">[\s\S]*?<\/section>/)![0];
     expect(ateliers).toContain('15 réponses');
     expect(ateliers).not.toContain('<svg');
+    expect(ateliers).not.toContain('sans détail');
+    expect(html.match(/aria-labelledby="q-partenaires_hanoi-h">[\s\S]*?<\/section>/)![0]).toContain('Aucun chiffre n’a été rapporté pour cette question.');
     // downloads: the summary CSV in the page's language, the report, its PDF; no answers CSV for a visitor
     expect(html).toContain('href="/api/surveys/sondage-assises-12/results.csv?lang=fr"');
     expect(html).toContain('href="/surveys/sondage-assises-12/report"');
