@@ -181,7 +181,8 @@ export function conditionHolds(q: QuestionRule, answers: SurveyAnswers, byKey: M
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-function isEmpty(a: SurveyAnswer | null | undefined): boolean {
+/** Whether an answer says nothing (null, blank text, no value chosen and no « other »). */
+export function isEmptyAnswer(a: SurveyAnswer | null | undefined): boolean {
   if (a == null) return true;
   if (typeof a === 'string') return a.trim() === '';
   if (Array.isArray(a)) return a.length === 0;
@@ -240,7 +241,7 @@ export function checkAnswers(questions: readonly QuestionRule[], answers: Survey
   for (const q of questions) {
     const a = answers[q.key];
     if (!conditionHolds(q, answers, byKey)) continue;
-    if (isEmpty(a)) {
+    if (isEmptyAnswer(a)) {
       if (submit && q.required) errors.push({ path: `answers.${q.key}`, message: 'required' });
       continue;
     }

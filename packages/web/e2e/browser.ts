@@ -3,6 +3,8 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
 import { PASSWORD } from '../../server/src/features/auth/auth.testkit.js';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
@@ -45,4 +47,20 @@ export async function signIn(site: Running, email: string, opts: { lang?: string
   await page.locator('form button[type="submit"]').first().click();
   await page.waitForLoadState();
   return page;
+}
+
+/**
+ * Looks at a page as a person would, at 1280 and at 390 px: axe-core finds no violation, nothing is wider than the
+ * screen, and a full-page screenshot `test-results/<name>-<width>.png` of each; the page then gets its width back.
+ */
+export async function looked(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${name} @${width}: ${v.id} × ${v.nodes[0]?.target}`)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} @${width}`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }

@@ -6,7 +6,6 @@
  * axe-clean, no wider than a phone, screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import type { ParsedMail } from 'mailparser';
@@ -14,20 +13,11 @@ import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
 import { linkIn, smtpSink, type SmtpSink } from '../../server/src/features/mail/smtp-sink.js';
 import { fromParisLocal } from '../src/features/registration/builder-form.js';
 import { expireOffers } from '../src/features/registration/server.js';
-import { ARTIFACTS, signIn, startSite, type Running } from './browser.js';
+import { looked, signIn, startSite, type Running } from './browser.js';
 
 const EVENT = 'forum-jeunesse-e2e';
 const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
 
-async function looked(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${name} @${width}: ${v.id} × ${v.nodes[0]?.target}`)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} @${width}`).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `${ARTIFACTS}/registration-${name}-${width}.png`, fullPage: true });
-  }
-}
 
 /** A visitor fills the plain form (the page has no script) and is sent to their private page; its path. (axe-core needs JavaScript on.) */
 async function registers(browser: Browser, base: string, who: { name: string; email: string }): Promise<{ page: Page; path: string }> {
@@ -72,7 +62,7 @@ describe('registration, in Chromium', () => {
     await claire.goto(`${site.base}/espace`);
     await claire.locator('#reg-events-h + p + ul').getByRole('link', { name: 'Ouvrir les inscriptions (créer le formulaire)' }).click();
     await claire.waitForURL(`${site.base}/espace/events/${EVENT}/formulaire`);
-    await looked(claire, 'builder-empty');
+    await looked(claire, 'registration-builder-empty');
     await claire.getByLabel('Nombre de places').fill('1');
     await claire.getByLabel('Ateliers à choisir, au plus').fill('2');
     await claire.getByLabel('Délai pour prendre une place libérée (heures)').fill('24');
@@ -85,12 +75,12 @@ describe('registration, in Chromium', () => {
     await claire.getByRole('button', { name: 'Ajouter la question' }).click();
     await claire.waitForURL(/\?saved=form$/);
     expect(await claire.locator('#f-fields-0-key').inputValue()).toBe('regime');
-    await looked(claire, 'builder');
+    await looked(claire, 'registration-builder');
 
     // 2. a visitor registers for the event and both workshops: accepted, with a mail carrying the invitation
     const anne = await registers(site.browser, site.base, { name: 'Anne Lefèvre', email: 'anne@example.org' });
     expect(await status(anne.page)).toContain('Votre inscription est confirmée.');
-    await looked(anne.page, 'mine-accepted');
+    await looked(anne.page, 'registration-mine-accepted');
     const mail = await sink.next(to('anne@example.org'));
     const ics = [...mail.attachments].find((a) => /calendar/.test(a.contentType) || /\.ics$/.test(a.filename ?? ''));
     expect(ics, 'an .ics attachment').toBeTruthy();
@@ -103,7 +93,7 @@ describe('registration, in Chromium', () => {
     const bao = await registers(site.browser, site.base, { name: 'Bảo Nguyễn', email: 'bao@example.vn' });
     expect(await status(bao.page)).toContain('en position 1');
     expect((await sink.next(to('bao@example.vn'))).text).toContain('attente');
-    await looked(bao.page, 'mine-waiting');
+    await looked(bao.page, 'registration-mine-waiting');
     const chloe = await registers(site.browser, site.base, { name: 'Chloé Durand', email: 'chloe@example.org' });
     expect(await status(chloe.page)).toContain('en position 2');
     await sink.next(to('chloe@example.org'));
@@ -118,14 +108,14 @@ describe('registration, in Chromium', () => {
     await claire.getByRole('button', { name: 'Faire monter Dũng Trần' }).click();
     await claire.waitForURL(/\?done=order$/);
     expect(await waitingNames()).toEqual(['Bảo Nguyễn', 'Dũng Trần', 'Chloé Durand']);
-    await looked(claire, 'inscriptions-waiting');
+    await looked(claire, 'registration-inscriptions-waiting');
     await claire.getByRole('button', { name: 'Faire descendre Dũng Trần' }).click();
     await claire.waitForURL(/\?done=order$/);
     expect(await waitingNames()).toEqual(['Bảo Nguyễn', 'Chloé Durand', 'Dũng Trần']);
 
     // 4. the first cancels through her private link, after a confirmation step
     await anne.page.getByRole('link', { name: 'Annuler mon inscription…' }).click();
-    await looked(anne.page, 'mine-cancel-confirm');
+    await looked(anne.page, 'registration-mine-cancel-confirm');
     await anne.page.getByRole('button', { name: 'Oui, annuler mon inscription' }).click();
     await anne.page.waitForURL(/\?saved=cancelled$/);
     expect(await status(anne.page)).toContain('annulée');
@@ -134,7 +124,7 @@ describe('registration, in Chromium', () => {
     const offer = await sink.next(to('bao@example.vn'), 10_000);
     await bao.page.goto(`${site.base}${new URL(linkIn(offer)).pathname}`);
     expect(await status(bao.page)).toContain('Une place s’est libérée pour vous');
-    await looked(bao.page, 'mine-offered');
+    await looked(bao.page, 'registration-mine-offered');
     await bao.page.getByRole('button', { name: 'Prendre la place' }).click();
     await bao.page.waitForURL(/\?saved=accepted$/);
     expect(await status(bao.page)).toContain('Votre inscription est confirmée.');
@@ -160,29 +150,29 @@ describe('registration, in Chromium', () => {
       await dung.page.goto(`${site.base}${lang}/events/${EVENT}/participants`);
       expect(await dung.page.locator('main').textContent()).toContain('Dũng Trần');
       expect(await dung.page.locator('main').textContent()).not.toContain('@');
-      await looked(dung.page, `participants${lang.replace('/', '-')}`);
+      await looked(dung.page, `registration-participants${lang.replace('/', '-')}`);
     }
 
     // 7. the organiser's list and the public participants
     await claire.goto(`${site.base}/espace/events/${EVENT}/inscriptions`);
     expect(await claire.locator('#st-accepted-h').textContent()).toContain('(1)');
     expect(await claire.locator('#st-cancelled-h').textContent()).toContain('(3)');
-    await looked(claire, 'inscriptions');
+    await looked(claire, 'registration-inscriptions');
     await claire.goto(`${site.base}/events/${EVENT}`);
-    await looked(claire, 'event-sheet');
+    await looked(claire, 'registration-event-sheet');
     for (const lang of ['/en', '/vi']) {
       for (const page of ['inscriptions', 'formulaire']) {
         await claire.goto(`${site.base}${lang}/espace/events/${EVENT}/${page}`);
-        await looked(claire, `${page}${lang.replace('/', '-')}`);
+        await looked(claire, `registration-${page}${lang.replace('/', '-')}`);
       }
       await claire.goto(`${site.base}${lang}/espace`);
-      await looked(claire, `espace${lang.replace('/', '-')}`);
+      await looked(claire, `registration-espace${lang.replace('/', '-')}`);
     }
     for (const lang of ['', '/en', '/vi']) {
       await dung.page.goto(`${site.base}${lang}${dungOffer}`);
-      await looked(dung.page, `mine-accepted${lang.replace('/', '-')}`);
+      await looked(dung.page, `registration-mine-accepted${lang.replace('/', '-')}`);
       await dung.page.goto(`${site.base}${lang}/events/${EVENT}/register`);
-      await looked(dung.page, `register${lang.replace('/', '-')}`);
+      await looked(dung.page, `registration-register${lang.replace('/', '-')}`);
     }
   }, 300_000);
 });

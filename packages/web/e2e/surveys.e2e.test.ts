@@ -6,25 +6,14 @@
  * than a phone, screenshots at 1280 and 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { Browser, Page } from 'playwright-core';
 import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
-import { ARTIFACTS, signIn, startSite, type Running } from './browser.js';
+import { looked, signIn, startSite, type Running } from './browser.js';
 
 const EVENT = 'atelier-jeunesse-e2e-sondage';
 const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 
-async function looked(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${name} @${width}: ${v.id} × ${v.nodes[0]?.target}`)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} @${width}`).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `${ARTIFACTS}/surveys-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 1000 });
-}
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
@@ -78,7 +67,7 @@ describe('surveys, in Chromium', () => {
     await claire.goto(`${base}/events/${EVENT}`);
     await claire.getByRole('link', { name: 'Créer une enquête' }).click();
     await claire.waitForURL(/\/espace\/surveys\/new/);
-    await looked(claire, 'new');
+    await looked(claire, 'surveys-new');
     await claire.locator('[name="title.fr"]').fill('Bilan de l’atelier jeunesse');
     await claire.locator('[name="title.vi"]').fill('Đánh giá hội thảo thanh niên');
     await claire.locator('[name="mode"]').selectOption('anonymous');
@@ -93,7 +82,7 @@ describe('surveys, in Chromium', () => {
     await addQuestion(claire, { type: 'long_text', key: 'retenu', fr: 'Qu’en retenez-vous ?', cond: ['utile', 'oui'] });
     await addQuestion(claire, { type: 'scale', key: 'note', fr: 'Votre note globale', scale: ['1', '5'] });
     expect(await claire.locator('body').innerText()).toContain('Qu’en retenez-vous ?');
-    await looked(claire, 'builder');
+    await looked(claire, 'surveys-builder');
     await claire.getByRole('button', { name: 'Ouvrir l’enquête aux réponses' }).click();
     expect(await claire.locator('body').innerText()).toContain('L’enquête est ouverte.');
 
@@ -103,7 +92,7 @@ describe('surveys, in Chromium', () => {
     // the conditional question says its condition in words (for readers without JavaScript); the script hides it until « oui »
     expect(await a.locator('[data-if="utile"]').textContent()).toContain('Répondez seulement si vous avez répondu « Oui » à la question 1');
     expect(await a.locator('[data-if="utile"]').isHidden()).toBe(true);
-    await looked(a, 'answer');
+    await looked(a, 'surveys-answer');
     await a.locator('[name="answers.utile"][value="yes"]').check();
     expect(await a.locator('[data-if="utile"]').isVisible()).toBe(true);
     await a.getByRole('button', { name: 'Enregistrer et continuer plus tard' }).click();
@@ -138,14 +127,14 @@ describe('surveys, in Chromium', () => {
     expect(await cells(results, 'Non')).toBe('1');
     expect(await results.locator('.result-question').first().locator('svg').innerHTML()).not.toBe(chartBefore);
     expect(await results.locator('.result-question').filter({ hasText: 'Votre note globale' }).innerText()).toContain('3');
-    await looked(results, 'results');
+    await looked(results, 'surveys-results');
     await results.goto(`${base}/vi/surveys/${survey}/results`);
     expect(await results.locator('body').innerText()).toContain('Cuộc gặp có hữu ích với bạn không?');
 
     // 7. the report prints to A4 with its figures, and its PDF download holds the same
     const report = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
     await report.goto(`${base}/surveys/${survey}/report`);
-    await looked(report, 'report');
+    await looked(report, 'surveys-report');
     await report.emulateMedia({ media: 'print' });
     const printed = await pdfText(new Uint8Array(await report.pdf({ format: 'A4', printBackground: true })));
     expect(printed).toContain('Bilan de l’atelier jeunesse');

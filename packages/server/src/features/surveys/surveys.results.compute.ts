@@ -5,7 +5,7 @@
  * rankings. Recorded surveys (results entered from another tool) are read from each question's `recorded`.
  */
 import {
-  conditionHolds, type OptionalTexts, type QuestionResult, type QuestionRule, type QuestionType, type Recorded, type ResultBar,
+  conditionHolds, isEmptyAnswer, type OptionalTexts, type QuestionResult, type QuestionRule, type QuestionType, type Recorded, type ResultBar,
   type SurveyAnswer, type SurveyAnswers, type Texts,
 } from '@tandem/shared';
 
@@ -36,13 +36,7 @@ export function median(values: number[]): number | null {
   return round2(s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2);
 }
 
-function empty(a: SurveyAnswer | null | undefined): boolean {
-  if (a == null) return true;
-  if (typeof a === 'string') return a.trim() === '';
-  if (Array.isArray(a)) return a.length === 0;
-  if (typeof a === 'object') return !(a.values?.length) && !(a.other?.trim());
-  return false;
-}
+const empty = isEmptyAnswer;
 
 /** The option values an answer picks (single, multiple, ranking), and its « other » text. */
 function picked(a: SurveyAnswer): { values: string[]; other: string | null } {
