@@ -121,6 +121,15 @@ describe('surveys, in Chromium', () => {
     await b.getByRole('button', { name: 'Envoyer mes réponses' }).click();
     expect(await b.locator('body').innerText()).toContain('Merci : vos réponses sont envoyées.');
 
+    // the organiser's side: her workspace lists the survey, the follow-up counts the two answers (no names: anonymous)
+    await claire.goto(`${base}/espace`);
+    expect(await claire.locator('#surveys-h').locator('xpath=..').innerText()).toContain('Bilan de l’atelier jeunesse');
+    await claire.goto(`${base}/espace/surveys/${survey}/respondents`);
+    const followUp = await claire.locator('main').innerText();
+    expect(followUp).toContain('Enquête anonyme');
+    expect(followUp).toMatch(/Ont répondu\s*2/);
+    await looked(claire, 'surveys-respondents');
+
     // 6. the chart changed: one each, and the scale's mean is 3
     await results.reload();
     expect(await cells(results, 'Oui')).toBe('1');
