@@ -64,3 +64,15 @@ export async function looked(page: Page, name: string): Promise<void> {
   }
   if (before) await page.setViewportSize(before);
 }
+
+/** Opens `path` on a 390 px phone: 200, no axe-core violation, nothing wider than the screen. */
+export async function phoneClean(site: Running, path: string): Promise<void> {
+  const ctx = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  const res = await page.goto(`${site.base}${path}`);
+  expect(res?.status()).toBe(200);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await ctx.close();
+}

@@ -3,8 +3,7 @@
  * 390 px, and the chronology reached from the partnership its first agreement belongs to, by links only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startSite, type Running } from './browser.js';
+import { phoneClean, startSite, type Running } from './browser.js';
 
 const PAGES = ['/events/assises-11', '/en/events/assises-12', '/vi/events/restitution-assises-12', '/series/assises-franco-vietnamiennes',
   '/en/series/ateliers-franco-vietnamiens', '/vi/series/assises-franco-vietnamiennes'];
@@ -14,16 +13,7 @@ describe('events pages', () => {
   beforeAll(async () => { site = await startSite(); });
   afterAll(async () => { await site?.close(); });
 
-  it.each(PAGES)('axe-core finds no violation on %s, nor a page wider than 390 px', async (path) => {
-    const ctx = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await ctx.newPage();
-    const res = await page.goto(`${site.base}${path}`);
-    expect(res?.status()).toBe(200);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await ctx.close();
-  });
+  it.each(PAGES)('axe-core finds no violation on %s, nor a page wider than 390 px', (path) => phoneClean(site, path));
 
   it('goes from the Île-de-France – Hanoï partnership to the Assises chronology, then to the 11th edition', async () => {
     const ctx = await site.browser.newContext({ javaScriptEnabled: false });

@@ -3,8 +3,7 @@
  * 390 px; printed on A4, the report leaves the navigation and the buttons off paper and keeps each chart whole.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startSite, type Running } from './browser.js';
+import { phoneClean, startSite, type Running } from './browser.js';
 
 const PAGES = ['/surveys/sondage-assises-12/results', '/en/surveys/sondage-assises-12/results', '/vi/surveys/sondage-assises-12/report',
   '/surveys/sondage-assises-12/report', '/events/restitution-assises-12'];
@@ -14,16 +13,7 @@ describe('survey results pages', () => {
   beforeAll(async () => { site = await startSite(); });
   afterAll(async () => { await site?.close(); });
 
-  it.each(PAGES)('axe-core finds no violation on %s, nor a page wider than 390 px', async (path) => {
-    const ctx = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await ctx.newPage();
-    const res = await page.goto(`${site.base}${path}`);
-    expect(res?.status()).toBe(200);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await ctx.close();
-  });
+  it.each(PAGES)('axe-core finds no violation on %s, nor a page wider than 390 px', (path) => phoneClean(site, path));
 
   it('prints the report without navigation or buttons, its charts whole, and shows « Imprimer » once scripts run', async () => {
     const ctx = await site.browser.newContext();
