@@ -11,6 +11,11 @@ import { programmeRoutes } from './features/events/programme.routes.js';
 import { registrationRoutes } from './features/registration/registration.routes.js';
 import { surveyRoutes } from './features/surveys/surveys.routes.js';
 import { surveyResultsRoutes } from './features/surveys/surveys.results.routes.js';
+import { groupRoutes } from './features/groups/groups.routes.js';
+import { newsRoutes } from './features/news/news.routes.js';
+import { fundingRoutes } from './features/funding/funding.routes.js';
+import { alertRoutes } from './features/funding/alerts.routes.js';
+import { whoRoutes } from './features/who/who.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { themeRoutes } from './features/themes/themes.routes.js';
@@ -66,7 +71,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...eventRoutes, ...programmeRoutes, ...registrationRoutes, ...surveyRoutes, ...surveyResultsRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...eventRoutes, ...programmeRoutes, ...registrationRoutes, ...surveyRoutes, ...surveyResultsRoutes, ...groupRoutes, ...newsRoutes, ...fundingRoutes, ...alertRoutes, ...whoRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 /**
  * One policy for every response: scripts, styles and everything else from this origin only — no inline script

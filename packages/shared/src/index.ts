@@ -17,3 +17,4 @@ export * from './events.js';
 export * from './programme.js';
 export * from './registration.js';
 export * from './surveys.js';
+export * from './funding.js';

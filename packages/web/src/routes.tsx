@@ -41,6 +41,10 @@ import { eventPage, seriesOfPartnership, seriesPage } from './features/events/ev
 import { programmePageRoutes } from './features/events/programme.page.js';
 import { registrationRoutes } from './features/registration/routes.js';
 import { surveyPageRoutes } from './features/surveys/routes.js';
+import { groupsPageRoutes } from './features/groups/routes.js';
+import { newsPageRoutes } from './features/news/routes.js';
+import { fundingPageRoutes } from './features/funding/routes.js';
+import { whoPageRoutes } from './features/who/routes.js';
 import { organisationSurveys } from './features/surveys/SurveysBlock.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
@@ -126,6 +130,10 @@ export const pageRoutes: Array<[string, Handler]> = [
   ...programmePageRoutes, // sessions' pages, calendars, the organisers' programme editor
   ...registrationRoutes, // registration: the form, the private link, participants, organisers' pages (features/registration)
   ...surveyPageRoutes, // surveys: answering, the builder, results and the printable report (features/surveys)
+  ...groupsPageRoutes, // networks, country and thematic groups, their meetings (features/groups)
+  ...newsPageRoutes, // news and their feeds (features/news)
+  ...fundingPageRoutes, // funding calls, calls for my organisation, saved searches (features/funding)
+  ...whoPageRoutes, // who else works here, on this; theme pages (features/who)
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],
