@@ -174,3 +174,20 @@ export async function deleteNews(db: Db, actor: Writer, id: string): Promise<voi
     await audit(tx, { actor, action: 'news_deleted', targetKind: 'news', targetId: id });
   });
 }
+
+/** What the news can be filtered by: the networks that published, the countries they are about (names in lang). */
+export async function newsFilters(db: Db, lang: string): Promise<{ networks: Array<{ id: string; name: string; n: number }>; countries: Array<{ id: string; name: string; n: number }> }> {
+  const networks = await db.query(`select o.id, o.name, count(*)::int as n from news_item n join organisation o on o.id = n.author_organisation_id
+    group by o.id, o.name order by o.name`);
+  const countries = await db.query(`select c.code as id, coalesce(t.names->>$1, t.name, c.code) as name, count(*)::int as n
+    from news_item n cross join lateral unnest(n.countries) as c(code) left join territory t on t.id = c.code
+    group by c.code, t.names, t.name order by 2`, [lang]);
+  return { networks: networks as any, countries: countries as any };
+}
+
+/** The name of a network (an organisation of kind 'network') or of a country, for a filtered list or feed; null when unknown. */
+export async function filterName(db: Db, f: { network?: string; country?: string }, lang: string): Promise<string | null> {
+  if (f.network) return (await db.query(`select name from organisation where id = $1 and kind = 'network'`, [f.network]))[0]?.name ?? null;
+  if (f.country) return (await db.query('select coalesce(names->>$2, name) as name from territory where id = $1', [f.country, lang]))[0]?.name ?? null;
+  return null;
+}
