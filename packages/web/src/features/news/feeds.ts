@@ -14,6 +14,9 @@ import { renderMarkdown } from './markdown.js';
 
 export type FeedFormat = 'rss' | 'atom';
 
+/** A plain-text summary as HTML text: feed readers read descriptions as HTML. */
+const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** The filter of a list or feed from its query: one network or one country (checked), or none. */
 export async function feedFilter(c: Context, db: Db, i: I18n): Promise<{ network?: string; country?: string; name: string | null; query: string }> {
   const network = c.req.query('network') || undefined;
@@ -42,7 +45,7 @@ export async function newsFeed(c: Context, i: I18n, db: Db, format: FeedFormat):
     const day = new Date(`${n.publishedOn}T00:00:00Z`);
     feed.addItem({
       id: link, guid: link, link, title: n.title, date: new Date(n.updatedAt), published: day,
-      description: n.summary ?? undefined, content: renderMarkdown(n.body),
+      description: n.summary ? htmlText(n.summary) : undefined, content: renderMarkdown(n.body),
       // RSS 2.0's <author> must be an e-mail address: the author goes in Atom only
       author: format === 'rss' ? undefined : [{ name: n.author?.name ?? i.t('news.tandem'), link: n.author ? `${origin}${i.path(`/organisations/${encodeURIComponent(n.author.id)}`)}` : origin }],
     });
