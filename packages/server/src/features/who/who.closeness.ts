@@ -25,7 +25,8 @@ export async function placesNear(db: Db, id: string): Promise<Places> {
   // across a reform, both ways; territories merged into the same one as this one count too
   const changes = await db.query<{ from_id: string; to_id: string; year: number; from_name: string; to_name: string }>(
     `with direct as (select * from territory_change where from_id = $1 or to_id = $1),
-          siblings as (select c.* from territory_change c join direct d on c.to_id = d.to_id and d.from_id = $1 and c.from_id <> $1)
+          siblings as (select c.* from territory_change c join direct d on c.to_id = d.to_id and d.from_id = $1 and c.from_id <> $1
+                      join territory s on s.id = c.from_id and s.parent_id is distinct from $1)
      select x.from_id, x.to_id, extract(year from x.on_date)::int as year, f.name as from_name, t.name as to_name
        from (select * from direct union select * from siblings) x join territory f on f.id = x.from_id join territory t on t.id = x.to_id`, [t.id]);
   const reformIds = [t.id];
