@@ -8,7 +8,11 @@ import { programmeEn } from './programme.js';
 import { eventMinutesEn } from './event-minutes.js';
 import { surveyResultsEn } from './survey-results.js';
 import { surveysEn } from './surveys.js';
+<<<<<<< HEAD
 import { newsEn } from './news.js';
+=======
+import { whoEn } from './who.js';
+>>>>>>> h-who
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -106,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
   ...newsEn, // news, their blocks and feeds (features/news)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...whoEn, // who else works here, on this; theme pages (features/who)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

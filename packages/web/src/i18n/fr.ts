@@ -9,7 +9,11 @@ import { programmeFr } from './programme.js';
 import { eventMinutesFr } from './event-minutes.js';
 import { surveyResultsFr } from './survey-results.js';
 import { surveysFr } from './surveys.js';
+<<<<<<< HEAD
 import { newsFr } from './news.js';
+=======
+import { whoFr } from './who.js';
+>>>>>>> h-who
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -105,6 +109,7 @@ export const fr = {
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
   ...newsFr, // news, their blocks and feeds (features/news)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...whoFr, // who else works here, on this; theme pages (features/who)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',
