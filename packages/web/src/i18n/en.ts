@@ -8,6 +8,7 @@ import { programmeEn } from './programme.js';
 import { eventMinutesEn } from './event-minutes.js';
 import { surveyResultsEn } from './survey-results.js';
 import { surveysEn } from './surveys.js';
+import { fundingEn } from './funding.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -104,6 +105,7 @@ export const en: Record<MessageKey, string> = {
   ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...fundingEn, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

@@ -9,6 +9,7 @@ import { programmeFr } from './programme.js';
 import { eventMinutesFr } from './event-minutes.js';
 import { surveyResultsFr } from './survey-results.js';
 import { surveysFr } from './surveys.js';
+import { fundingFr } from './funding.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -103,6 +104,7 @@ export const fr = {
   ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...fundingFr, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

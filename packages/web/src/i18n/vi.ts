@@ -8,6 +8,7 @@ import { programmeVi } from './programme.js';
 import { eventMinutesVi } from './event-minutes.js';
 import { surveyResultsVi } from './survey-results.js';
 import { surveysVi } from './surveys.js';
+import { fundingVi } from './funding.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -104,6 +105,7 @@ export const vi: Record<MessageKey, string> = {
   ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...fundingVi, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

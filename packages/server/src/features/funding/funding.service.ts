@@ -12,7 +12,7 @@ import { CALL_COLUMNS, type CallRow } from './funding.query.js';
 import type { CallInput } from './funding.input.js';
 
 export interface CallOrg { id: string; name: string; acronyms: string[] }
-export interface CallView extends CallRow { funders: CallOrg[]; instructors: CallOrg[]; area: { id: string; name: string } | null }
+export interface CallView extends CallRow { source_url: string | null; body_md: string | null; funders: CallOrg[]; instructors: CallOrg[]; area: { id: string; name: string } | null }
 
 /** Funders and instructors of these calls, in order. */
 export async function callOrgs(db: Db, ids: string[]): Promise<Map<string, { funders: CallOrg[]; instructors: CallOrg[] }>> {
@@ -31,11 +31,11 @@ export async function withOrgs(db: Db, rows: CallRow[]): Promise<Array<CallRow &
 }
 
 export async function getCall(db: Db, id: string): Promise<CallView> {
-  const [row] = await db.query<CallRow>(`select ${CALL_COLUMNS} from funding_call where id = $1`, [id]);
+  const [row] = await db.query<CallRow & { source_url: string | null; body_md: string | null }>(`select ${CALL_COLUMNS}, source_url, body_md from funding_call where id = $1`, [id]);
   if (!row) throw new NotFoundError('funding call', id);
   const [call] = await withOrgs(db, [row]);
   const area = row.area_territory_id ? (await db.query<{ id: string; name: string }>('select id, name from territory where id = $1', [row.area_territory_id]))[0] ?? null : null;
-  return { ...call, area };
+  return { ...call, source_url: row.source_url, body_md: row.body_md, area };
 }
 
 /** Platform administrators and network administrators write the catalogue of calls. */
