@@ -8,11 +8,9 @@ import { programmeEn } from './programme.js';
 import { eventMinutesEn } from './event-minutes.js';
 import { surveyResultsEn } from './survey-results.js';
 import { surveysEn } from './surveys.js';
-<<<<<<< HEAD
 import { newsEn } from './news.js';
-=======
 import { whoEn } from './who.js';
->>>>>>> h-who
+import { fundingEn } from './funding.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -111,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   ...newsEn, // news, their blocks and feeds (features/news)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoEn, // who else works here, on this; theme pages (features/who)
+  ...fundingEn, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

@@ -9,11 +9,9 @@ import { programmeFr } from './programme.js';
 import { eventMinutesFr } from './event-minutes.js';
 import { surveyResultsFr } from './survey-results.js';
 import { surveysFr } from './surveys.js';
-<<<<<<< HEAD
 import { newsFr } from './news.js';
-=======
 import { whoFr } from './who.js';
->>>>>>> h-who
+import { fundingFr } from './funding.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -110,6 +108,7 @@ export const fr = {
   ...newsFr, // news, their blocks and feeds (features/news)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoFr, // who else works here, on this; theme pages (features/who)
+  ...fundingFr, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

@@ -8,11 +8,9 @@ import { programmeVi } from './programme.js';
 import { eventMinutesVi } from './event-minutes.js';
 import { surveyResultsVi } from './survey-results.js';
 import { surveysVi } from './surveys.js';
-<<<<<<< HEAD
 import { newsVi } from './news.js';
-=======
 import { whoVi } from './who.js';
->>>>>>> h-who
+import { fundingVi } from './funding.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -111,6 +109,7 @@ export const vi: Record<MessageKey, string> = {
   ...newsVi, // news, their blocks and feeds (features/news)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoVi, // who else works here, on this; theme pages (features/who)
+  ...fundingVi, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

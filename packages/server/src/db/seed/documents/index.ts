@@ -22,6 +22,7 @@ import { d004 } from './d004-lianes-hauts-de-france.js';
 import { seedEvents, seedEventSeries } from './events.js';
 import { insertSurvey, seedSurveys } from './surveys.js';
 import { loadSeedNews } from './d006-news.js';
+import { seedFundingCalls } from './d007-funding.js';
 
 export const seedDocuments: SeedDocument[] = [d000, d001, d002, d003, d004];
 
@@ -162,4 +163,5 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
     await step(doc, `survey ${draft.id}`, () => insertSurvey(db, draft, status));
   }
   await loadSeedNews(db); // news linked to records (d006-news.ts, issue 15)
+  await seedFundingCalls(db); // funding calls (issue 15)
 }
