@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { ensureSeedTemplate } from './db/seed/template.js';
 import { collectGarbage } from './lib/gc.js';
 import { expireOffers } from './features/registration/registration.queue.js';
+import { scheduleDigests } from './features/funding/alerts.digest.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -82,11 +83,12 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
   // offers of freed places past their deadline pass to the next person waiting (features/registration)
   const offers = setInterval(() => { if (!closing) expireOffers(db).catch((err) => console.error(`expiring offers failed: ${(err as Error).message}`)); }, 60_000);
   offers.unref();
+  const digests = scheduleDigests(db, () => closing); // saved searches of funding calls: the digests due, every hour
   let closing = false;
   const stop = async () => {
     if (closing) return;
     closing = true;
-    clearInterval(offers);
+    clearInterval(offers); clearInterval(digests);
     // stop accepting connections and let the requests under way finish (at most 10 s), so a rolling restart
     // behind the reverse proxy loses none; an unfinished write rolls back with its transaction
     local?.remove();

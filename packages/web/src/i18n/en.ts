@@ -11,6 +11,7 @@ import { surveysEn } from './surveys.js';
 import { newsEn } from './news.js';
 import { whoEn } from './who.js';
 import { fundingEn } from './funding.js';
+import { fundingAlertsEn } from './funding-alerts.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -107,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
   ...newsEn, // news, their blocks and feeds (features/news)
+  ...fundingAlertsEn, // saved searches of funding calls (features/funding/alerts*)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoEn, // who else works here, on this; theme pages (features/who)
   ...fundingEn, // funding calls: the list, a call, calls for my organisation (features/funding)

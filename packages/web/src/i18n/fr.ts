@@ -12,6 +12,7 @@ import { surveysFr } from './surveys.js';
 import { newsFr } from './news.js';
 import { whoFr } from './who.js';
 import { fundingFr } from './funding.js';
+import { fundingAlertsFr } from './funding-alerts.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -106,6 +107,7 @@ export const fr = {
   ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
   ...newsFr, // news, their blocks and feeds (features/news)
+  ...fundingAlertsFr, // saved searches of funding calls (features/funding/alerts*)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoFr, // who else works here, on this; theme pages (features/who)
   ...fundingFr, // funding calls: the list, a call, calls for my organisation (features/funding)

@@ -11,6 +11,7 @@ import { surveysVi } from './surveys.js';
 import { newsVi } from './news.js';
 import { whoVi } from './who.js';
 import { fundingVi } from './funding.js';
+import { fundingAlertsVi } from './funding-alerts.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -107,6 +108,7 @@ export const vi: Record<MessageKey, string> = {
   ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
   ...newsVi, // news, their blocks and feeds (features/news)
+  ...fundingAlertsVi, // saved searches of funding calls (features/funding/alerts*)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoVi, // who else works here, on this; theme pages (features/who)
   ...fundingVi, // funding calls: the list, a call, calls for my organisation (features/funding)
