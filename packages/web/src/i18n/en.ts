@@ -8,6 +8,7 @@ import { programmeEn } from './programme.js';
 import { eventMinutesEn } from './event-minutes.js';
 import { surveyResultsEn } from './survey-results.js';
 import { surveysEn } from './surveys.js';
+import { groupsEn } from './groups.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -103,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   ...programmeEn, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
+  ...groupsEn, // groups and networks, a group's meetings (features/groups)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',

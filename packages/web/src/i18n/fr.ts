@@ -9,6 +9,7 @@ import { programmeFr } from './programme.js';
 import { eventMinutesFr } from './event-minutes.js';
 import { surveyResultsFr } from './survey-results.js';
 import { surveysFr } from './surveys.js';
+import { groupsFr } from './groups.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -102,6 +103,7 @@ export const fr = {
   ...programmeFr, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
+  ...groupsFr, // groups and networks, a group's meetings (features/groups)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',

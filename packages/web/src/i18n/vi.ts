@@ -8,6 +8,7 @@ import { programmeVi } from './programme.js';
 import { eventMinutesVi } from './event-minutes.js';
 import { surveyResultsVi } from './survey-results.js';
 import { surveysVi } from './surveys.js';
+import { groupsVi } from './groups.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -103,6 +104,7 @@ export const vi: Record<MessageKey, string> = {
   ...programmeVi, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
+  ...groupsVi, // groups and networks, a group's meetings (features/groups)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
