@@ -12,6 +12,7 @@ import { newsEn } from './news.js';
 import { whoEn } from './who.js';
 import { fundingEn } from './funding.js';
 import { fundingAlertsEn } from './funding-alerts.js';
+import { groupsEn } from './groups.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
@@ -109,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
   ...newsEn, // news, their blocks and feeds (features/news)
   ...fundingAlertsEn, // saved searches of funding calls (features/funding/alerts*)
+  ...groupsEn, // groups and networks, a group's meetings (features/groups)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoEn, // who else works here, on this; theme pages (features/who)
   ...fundingEn, // funding calls: the list, a call, calls for my organisation (features/funding)

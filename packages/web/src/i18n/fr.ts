@@ -13,6 +13,7 @@ import { newsFr } from './news.js';
 import { whoFr } from './who.js';
 import { fundingFr } from './funding.js';
 import { fundingAlertsFr } from './funding-alerts.js';
+import { groupsFr } from './groups.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
@@ -108,6 +109,7 @@ export const fr = {
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
   ...newsFr, // news, their blocks and feeds (features/news)
   ...fundingAlertsFr, // saved searches of funding calls (features/funding/alerts*)
+  ...groupsFr, // groups and networks, a group's meetings (features/groups)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoFr, // who else works here, on this; theme pages (features/who)
   ...fundingFr, // funding calls: the list, a call, calls for my organisation (features/funding)

@@ -12,6 +12,7 @@ import { newsVi } from './news.js';
 import { whoVi } from './who.js';
 import { fundingVi } from './funding.js';
 import { fundingAlertsVi } from './funding-alerts.js';
+import { groupsVi } from './groups.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
@@ -109,6 +110,7 @@ export const vi: Record<MessageKey, string> = {
   ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
   ...newsVi, // news, their blocks and feeds (features/news)
   ...fundingAlertsVi, // saved searches of funding calls (features/funding/alerts*)
+  ...groupsVi, // groups and networks, a group's meetings (features/groups)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
   ...whoVi, // who else works here, on this; theme pages (features/who)
   ...fundingVi, // funding calls: the list, a call, calls for my organisation (features/funding)

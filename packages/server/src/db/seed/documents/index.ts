@@ -23,6 +23,7 @@ import { seedEvents, seedEventSeries } from './events.js';
 import { insertSurvey, seedSurveys } from './surveys.js';
 import { loadSeedNews } from './d006-news.js';
 import { seedFundingCalls } from './d007-funding.js';
+import { loadGroups } from './d005-groups.js';
 
 export const seedDocuments: SeedDocument[] = [d000, d001, d002, d003, d004];
 
@@ -164,4 +165,5 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
   }
   await loadSeedNews(db); // news linked to records (d006-news.ts, issue 15)
   await seedFundingCalls(db); // funding calls (issue 15)
+  await step('d005', 'groups', () => loadGroups(db));
 }
