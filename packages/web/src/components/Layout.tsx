@@ -44,6 +44,9 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
                   <li><a href={i.path('/')}>{i.t('nav.home')}</a></li>
                   <li><a href={i.path('/search')}>{i.t('nav.search')}</a></li>
                   <li><a href={i.path('/statistics')}>{i.t('nav.stats')}</a></li>
+                  <li><a href={i.path('/groups')}>{i.t('nav.groups')}</a></li>
+                  <li><a href={i.path('/news')}>{i.t('nav.news')}</a></li>
+                  <li><a href={i.path('/funding-calls')}>{i.t('nav.funding')}</a></li>
                   <li><a href={i.path('/open-data')}>{i.t('nav.api')}</a></li>
                 </ul>
               </nav>

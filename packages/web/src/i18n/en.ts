@@ -19,7 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...workspaceEn,
   'site.name': 'Tandem',
   'site.tagline': 'The atlas of decentralised cooperation',
-  'nav.home': 'Atlas', 'nav.search': 'Search', 'nav.stats': 'Statistics', 'nav.api': 'Open data',
+  'nav.home': 'Atlas', 'nav.search': 'Search', 'nav.stats': 'Statistics', 'nav.api': 'Open data', 'nav.groups': 'Networks', 'nav.news': 'News', 'nav.funding': 'Funding',
   'nav.skip': 'Skip to content', 'nav.main': 'Main navigation', 'nav.language': 'Language',
   'footer.about': 'Tandem records the partnerships between French local authorities and local authorities abroad: their agreements, projects, funding and delegations.',
   'footer.data': 'Reference data: INSEE (COG), UNDP, World Bank, IATI, Natural Earth. Details in docs/DATA-LICENSES.md.',

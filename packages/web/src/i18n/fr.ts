@@ -18,7 +18,7 @@ export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
   'site.tagline': 'L’atlas de la coopération décentralisée',
-  'nav.home': 'Atlas', 'nav.search': 'Recherche', 'nav.stats': 'Statistiques', 'nav.api': 'Données ouvertes',
+  'nav.home': 'Atlas', 'nav.search': 'Recherche', 'nav.stats': 'Statistiques', 'nav.api': 'Données ouvertes', 'nav.groups': 'Réseaux', 'nav.news': 'Actualités', 'nav.funding': 'Financements',
   'nav.skip': 'Aller au contenu', 'nav.main': 'Navigation principale', 'nav.language': 'Langue',
   'footer.about': 'Tandem recense les partenariats entre collectivités françaises et collectivités étrangères, leurs accords, projets, financements et délégations.',
   'footer.data': 'Données de référence : INSEE (COG), PNUD, Banque mondiale, IATI, Natural Earth. Détails dans docs/DATA-LICENSES.md.',

@@ -19,7 +19,7 @@ export const vi: Record<MessageKey, string> = {
   ...workspaceVi,
   'site.name': 'Tandem',
   'site.tagline': 'Bản đồ hợp tác phi tập trung',
-  'nav.home': 'Bản đồ', 'nav.search': 'Tìm kiếm', 'nav.stats': 'Thống kê', 'nav.api': 'Dữ liệu mở',
+  'nav.home': 'Bản đồ', 'nav.search': 'Tìm kiếm', 'nav.stats': 'Thống kê', 'nav.api': 'Dữ liệu mở', 'nav.groups': 'Mạng lưới', 'nav.news': 'Tin tức', 'nav.funding': 'Tài trợ',
   'nav.skip': 'Chuyển đến nội dung', 'nav.main': 'Điều hướng chính', 'nav.language': 'Ngôn ngữ',
   'footer.about': 'Tandem ghi nhận quan hệ đối tác giữa các chính quyền địa phương Pháp và chính quyền địa phương nước ngoài: thỏa thuận, dự án, tài trợ và các đoàn công tác.',
   'footer.data': 'Dữ liệu tham chiếu: INSEE (COG), UNDP, Ngân hàng Thế giới, IATI, Natural Earth. Chi tiết trong docs/DATA-LICENSES.md.',
