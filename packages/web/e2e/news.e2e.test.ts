@@ -31,7 +31,7 @@ describe('news', () => {
     const feeds = await page.locator('head link[rel="alternate"][type^="application/"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
     expect(feeds).toEqual(expect.arrayContaining([`${site.base}/news/feed.rss`, `${site.base}/news/feed.atom`, `${site.base}/news/feed.rss?network=lianes`]));
     await ctx.close();
-  });
+  }, 180_000); // three pages looked at twice by axe-core on a shared machine
 
   it('reads the RSS and Atom feeds', async () => {
     const rss = parseXml(await (await fetch(`${site.base}/news/feed.rss`)).text());

@@ -1,7 +1,7 @@
 /** Interface strings of news (features/news): the list, the article, the sheets' and home page's blocks, the feeds. French first. */
 export const newsFr = {
   'news.title': 'Actualités', 'news.lead': 'Les nouvelles des réseaux et de Tandem sur les coopérations, leurs accords et leurs projets.',
-  'news.kicker': 'Actualité', 'news.by': 'Publiée par', 'news.tandem': 'Tandem', 'news.on': 'le {date}', 'news.published': 'Publiée le {date}',
+  'news.kicker': 'Actualité', 'news.by': 'par', 'news.tandem': 'Tandem', 'news.on': 'le {date}', 'news.published': 'Publiée le {date}',
   'news.about': 'Cette actualité concerne', 'news.source': 'Source :', 'news.sourceLink': 'Lire l’article d’origine',
   'news.filters': 'Filtrer les actualités', 'news.byNetwork': 'Par réseau', 'news.byCountry': 'Par pays', 'news.all': 'Toutes les actualités',
   'news.filtered.network': 'Actualités de {name}', 'news.filtered.country': 'Actualités : {name}',
@@ -17,7 +17,7 @@ export const newsFr = {
 
 export const newsEn: Record<keyof typeof newsFr, string> = {
   'news.title': 'News', 'news.lead': 'News from the networks and from Tandem about partnerships, their agreements and their projects.',
-  'news.kicker': 'News', 'news.by': 'Published by', 'news.tandem': 'Tandem', 'news.on': 'on {date}', 'news.published': 'Published on {date}',
+  'news.kicker': 'News', 'news.by': 'by', 'news.tandem': 'Tandem', 'news.on': 'on {date}', 'news.published': 'Published on {date}',
   'news.about': 'This news item is about', 'news.source': 'Source:', 'news.sourceLink': 'Read the original article',
   'news.filters': 'Filter the news', 'news.byNetwork': 'By network', 'news.byCountry': 'By country', 'news.all': 'All news',
   'news.filtered.network': 'News from {name}', 'news.filtered.country': 'News: {name}',
@@ -33,7 +33,7 @@ export const newsEn: Record<keyof typeof newsFr, string> = {
 
 export const newsVi: Record<keyof typeof newsFr, string> = {
   'news.title': 'Tin tức', 'news.lead': 'Tin tức của các mạng lưới và của Tandem về các quan hệ hợp tác, thỏa thuận và dự án.',
-  'news.kicker': 'Tin tức', 'news.by': 'Đăng bởi', 'news.tandem': 'Tandem', 'news.on': 'ngày {date}', 'news.published': 'Đăng ngày {date}',
+  'news.kicker': 'Tin tức', 'news.by': 'bởi', 'news.tandem': 'Tandem', 'news.on': 'ngày {date}', 'news.published': 'Đăng ngày {date}',
   'news.about': 'Tin này liên quan đến', 'news.source': 'Nguồn:', 'news.sourceLink': 'Đọc bài gốc',
   'news.filters': 'Lọc tin tức', 'news.byNetwork': 'Theo mạng lưới', 'news.byCountry': 'Theo quốc gia', 'news.all': 'Tất cả tin tức',
   'news.filtered.network': 'Tin tức của {name}', 'news.filtered.country': 'Tin tức: {name}',

@@ -91,7 +91,7 @@ export function NewsArticlePage(props: { i: I18n; n: NewsView; extra?: Child }) 
         <header class="sheet-header">
           <p class="kicker">{i.t('news.kicker')}</p>
           <h1 lang={n.lang}>{n.title}</h1>
-          <p class="news-meta muted">{i.t('news.published', { date: i.date(n.publishedOn) })} · {i.t('news.by')}{' '}
+          <p class="news-meta muted">{i.t('news.published', { date: i.date(n.publishedOn) })} {i.t('news.by')}{' '}
             {n.author ? <a href={orgPath(i, n.author.id)}>{n.author.name}</a> : i.t('news.tandem')}</p>
         </header>
         {n.summary && <p class="lead" lang={n.lang}>{n.summary}</p>}

@@ -45,7 +45,7 @@ export async function newsFeed(c: Context, i: I18n, db: Db, format: FeedFormat):
     const day = new Date(`${n.publishedOn}T00:00:00Z`);
     feed.addItem({
       id: link, guid: link, link, title: n.title, date: new Date(n.updatedAt), published: day,
-      description: n.summary ? htmlText(n.summary) : undefined, content: renderMarkdown(n.body),
+      description: n.summary ? htmlText(n.summary) : undefined, content: renderMarkdown(n.body, origin),
       // RSS 2.0's <author> must be an e-mail address: the author goes in Atom only
       author: format === 'rss' ? undefined : [{ name: n.author?.name ?? i.t('news.tandem'), link: n.author ? `${origin}${i.path(`/organisations/${encodeURIComponent(n.author.id)}`)}` : origin }],
     });

@@ -22,7 +22,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-/** Safe HTML of a Markdown body (for pages and feeds). */
-export function renderMarkdown(md: string): string {
-  return sanitizeHtml(marked.parse(md) as string, OPTIONS);
+/** Safe HTML of a Markdown body; with an origin (feeds), links to this site's pages become absolute. */
+export function renderMarkdown(md: string, origin?: string): string {
+  const options = !origin ? OPTIONS : {
+    ...OPTIONS,
+    transformTags: {
+      ...OPTIONS.transformTags,
+      a: (tagName: string, attribs: sanitizeHtml.Attributes) => ({ tagName, attribs: { ...attribs, rel: 'nofollow noopener',
+        ...(attribs.href?.startsWith('/') && !attribs.href.startsWith('//') ? { href: `${origin}${attribs.href}` } : {}) } }),
+    },
+  };
+  return sanitizeHtml(marked.parse(md) as string, options);
 }

@@ -89,13 +89,15 @@ describe('news pages and feeds', () => {
     expect(textOf(channel, 'link')).toBe('http://tandem.test/news');
     expect(textOf(channel, 'description')).toBeTruthy();
     const items = children(channel, 'item');
-    expect(items.map((it) => textOf(it, 'guid'))).toEqual(['http://tandem.test/news/hostile', `http://tandem.test/news/${LIANES}`]);
+    expect(items.map((it) => textOf(it, 'guid'))).toEqual(['http://tandem.test/news/hostile', `http://tandem.test/news/${LIANES}`, 'http://tandem.test/news/restitution-12e-assises']);
     for (const it of items) {
       expect(textOf(it, 'title')).toBeTruthy();
       expect(textOf(it, 'link')).toMatch(/^http:\/\/tandem\.test\/news\//);
       expect(textOf(it, 'pubDate')).toMatch(RFC822);
     }
     expect(textOf(items[1]!, 'pubDate')).toBe('Fri, 13 Dec 2024 00:00:00 GMT');
+    // a link to one of the site's pages is absolute in a feed
+    expect(textOf(items[2]!, 'content:encoded')).toContain('href="http://tandem.test/surveys/sondage-assises-12/results"');
     const hostile = items[0]!;
     expect(textOf(hostile, 'title')).toBe('Piège <b>&</b> "guillemets"');
     const content = textOf(hostile, 'content:encoded')!;

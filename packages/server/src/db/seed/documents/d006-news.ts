@@ -1,6 +1,7 @@
 /**
  * Seed news (issue 15): seed 004 is itself a news item of Lianes coopération (13 December 2024). Its facts are
- * told here in our own words, linked to the three partnerships it announces; people's names are left out.
+ * told here in our own words, linked to the three partnerships it announces; people's names are left out. Seed 002
+ * (the restitution of the 12th Assises, 9 June 2023) gives Tandem's own note pointing to that meeting and its survey.
  */
 import type { Db } from '../../client.js';
 import { SYSTEM_CONTEXT } from '../../../lib/actor.js';
@@ -36,6 +37,25 @@ export const seedNews = [{
       { kind: 'partnership', id: 'grande-synthe-sidi-ifni' },
       { kind: 'partnership', id: 'villeneuve-d-ascq-tanguieta' },
     ],
+  },
+}, {
+  doc: 'seed-002',
+  draft: {
+    id: 'restitution-12e-assises',
+    title: 'Restitution des 12es Assises franco-vietnamiennes : le sondage des participants',
+    summary: 'Le 9 juin 2023, Cités Unies France a réuni en visioconférence les participants des 12es Assises pour en tirer le bilan, ateliers et sondage à l’appui.',
+    body: [
+      'La restitution des 12es Assises de la coopération décentralisée franco-vietnamienne s’est tenue en ligne le 9 juin 2023, de 10 h à 11 h 30 (heure de Paris), à l’invitation de **Cités Unies France**.',
+      '',
+      'La rencontre a passé en revue les quatre ateliers des Assises avec leurs chefs de file, puis les réponses au sondage adressé aux participants.',
+      '',
+      '- [Les résultats du sondage](/surveys/sondage-assises-12/results)',
+      '- [La réunion de restitution](/events/restitution-assises-12)',
+    ].join('\n'),
+    publishedOn: '2023-06-09',
+    authorOrganisationId: null,
+    lang: 'fr',
+    links: [{ kind: 'event', id: 'restitution-assises-12' }],
   },
 }] as const;
 
