@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { flattenThemes } from '@tandem/shared';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
-import { Facts, LinkList, Phrase, Section, SheetHeader, Tags, Timeline } from '../../components/Sheet.js';
+import { Facts, LinkList, Phrase, Section, SheetHeader, Timeline } from '../../components/Sheet.js';
 import { PartnershipSummary } from './money.js';
 import { PlaceLink } from './place.js';
 import { Downloads } from '../../components/Downloads.js';
@@ -24,7 +24,7 @@ export function PartnershipBody(props: { i: I18n; p: any; profiles?: Child }) {
       <PartnershipSummary i={i} p={p} />
       <Facts items={[
         [i.t('sheet.status'), i.l('status', p.status)],
-        [i.t('sheet.themes'), p.themes.length ? <Tags items={p.themes.map((t: string) => themeLabel(i, t))} /> : null],
+        [i.t('sheet.themes'), p.themes.length ? <ul class="tags">{p.themes.map((t: string) => <li><a href={i.path(`/themes/${encodeURIComponent(t)}`)}>{themeLabel(i, t)}</a></li>)}</ul> : null],
       ]} />
       {p.summary && <p class="summary" lang={textLang(i)}>{p.summary}</p>}
       <Section id="parties" title={i.t('sheet.parties')}>

@@ -28,7 +28,7 @@ function Records(props: { i: I18n; label: string; base: string; items: WhoActor[
   if (!props.items.length) return null;
   const shown = props.items.slice(0, 4);
   return (
-    <p class="who-records"><span class="muted">{props.label} : </span>
+    <p class="who-records"><span class="muted">{props.i.t('who.colon', { label: props.label })} </span>
       {shown.map((r, n) => <>{n > 0 && ' · '}<a href={props.i.path(`${props.base}/${encodeURIComponent(r.id)}`)} lang="fr">{r.title}</a></>)}
       {props.items.length > shown.length && <span class="muted"> (+{props.items.length - shown.length})</span>}
     </p>

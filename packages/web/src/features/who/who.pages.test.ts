@@ -53,6 +53,7 @@ describe('who-else pages', () => {
     expect(text(await (await get('/en/themes/env.eau-dechets')).text())).toContain('Who else works on this theme?');
     expect(text(await (await get('/vi/themes/env.eau-dechets')).text())).toContain('Chủ đề con');
     expect((await get('/themes/nothing-here')).status).toBe(404);
+    expect(await (await get('/partnerships/ssd-hai-duong')).text()).toContain('href="/themes/gouv.decentralisation"');
   });
 
   it('the filter page: a plain GET form; unknown ids answer 400 with the form', async () => {

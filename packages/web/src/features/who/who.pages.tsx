@@ -129,14 +129,14 @@ export async function themePage(c: Context, i: I18n, db: Db): Promise<Response> 
       <article class="sheet">
         <header class="sheet-header"><p class="kicker">{i.t('who.theme.kicker')}</p><h1>{label}</h1></header>
         <dl class="facts">
-          {parent && <><dt>{i.t('who.theme.parent')}</dt><dd><a href={link(parent)}>{themeLabel(i, parent)}</a></dd></>}
-          {children.length > 0 && <><dt>{i.t('who.theme.children')}</dt><dd><ul class="tags">{children.map((x) => <li><a href={link(x)}>{themeLabel(i, x)}</a></li>)}</ul></dd></>}
-          {t.sdg.length > 0 && <><dt>{i.t('who.theme.sdg')}</dt><dd>{t.sdg.join(', ')}</dd></>}
-          {t.dac.length > 0 && <><dt>{i.t('who.theme.dac')}</dt><dd>{t.dac.join(', ')}</dd></>}
+          {parent && <div><dt>{i.t('who.theme.parent')}</dt><dd><a href={link(parent)}>{themeLabel(i, parent)}</a></dd></div>}
+          {children.length > 0 && <div><dt>{i.t('who.theme.children')}</dt><dd><ul class="tags">{children.map((x) => <li><a href={link(x)}>{themeLabel(i, x)}</a></li>)}</ul></dd></div>}
+          {t.sdg.length > 0 && <div><dt>{i.t('who.theme.sdg')}</dt><dd>{t.sdg.join(', ')}</dd></div>}
+          {t.dac.length > 0 && <div><dt>{i.t('who.theme.dac')}</dt><dd>{t.dac.join(', ')}</dd></div>}
         </dl>
         <section aria-labelledby="theme-records">
           <h2 id="theme-records">{i.t('who.theme.records')}</h2>
-          {records.length ? <ul class="link-list">{records.map((r) => <li><span class="muted">{i.t(`who.kind.${r.kind}`)} · </span>
+          {records.length ? <ul class="link-list">{records.map((r) => <li><span class="muted">{i.t(`who.kind.${r.kind}.cap`)} · </span>
             <a href={i.path(`/${r.kind === 'partnership' ? 'partnerships' : 'projects'}/${encodeURIComponent(r.id)}`)} lang="fr">{r.title}</a></li>)}</ul>
             : <p class="muted">{i.t('who.theme.none')}</p>}
         </section>
