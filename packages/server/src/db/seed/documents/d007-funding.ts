@@ -16,7 +16,7 @@ export const fundingCalls = [
     title: 'Appel à projets du ministère de l’Europe et des Affaires étrangères en soutien à l’action extérieure des collectivités territoriales',
     summary: 'Chaque année, la Délégation pour l’action extérieure des collectivités territoriales (DAECT) du ministère cofinance des projets de coopération décentralisée portés par des collectivités françaises et leurs groupements avec leurs partenaires étrangers.',
     beneficiaries: [...AUTHORITIES], aidTypes: ['grant'], areaTerritoryId: 'FR', recurrence: 'yearly',
-    recurrenceNote: 'Appel annuel ; le calendrier et le règlement sont publiés chaque année par la DAECT.',
+    recurrenceNote: 'Le calendrier et le règlement sont publiés chaque année par la DAECT.',
     funders: ['meae'], instructors: ['daect'],
     sourceUrl: 'https://www.diplomatie.gouv.fr/fr/politique-etrangere-de-la-france/action-exterieure-des-collectivites-territoriales/',
   },
