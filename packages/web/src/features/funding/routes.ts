@@ -1,6 +1,7 @@
 /**
  * Page routes of funding (issue 15); paths are GET unless written 'POST /path' (routes.tsx). The saved-search
- * pages (`/funding-calls/alerts/...`, h-alerts) go before '/funding-calls/:id' (its id never takes 'alerts').
+ * pages (`/funding-calls/alerts/...`, h-alerts) have two segments or more after /funding-calls; a page at
+ * `/funding-calls/alerts` itself must be listed before '/funding-calls/:id' (which answers 404 for 'alerts').
  */
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
@@ -14,5 +15,5 @@ export const fundingPageRoutes: Array<[string, Handler]> = [
   ...alertPageRoutes, // saved searches: subscription pages, their feeds, public feeds (first: before /funding-calls/:id)
   ['/funding-calls', fundingListPage],
   ['/espace/funding-calls', myFundingCallsPage],
-  ['/funding-calls/:id{(?!alerts$)[^/]+}', fundingCallPage],
+  ['/funding-calls/:id', fundingCallPage],
 ];

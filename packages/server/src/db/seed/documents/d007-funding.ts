@@ -16,7 +16,7 @@ export const fundingCalls = [
     title: 'Appel à projets du ministère de l’Europe et des Affaires étrangères en soutien à l’action extérieure des collectivités territoriales',
     summary: 'Chaque année, la Délégation pour l’action extérieure des collectivités territoriales (DAECT) du ministère cofinance des projets de coopération décentralisée portés par des collectivités françaises et leurs groupements avec leurs partenaires étrangers.',
     beneficiaries: [...AUTHORITIES], aidTypes: ['grant'], areaTerritoryId: 'FR', recurrence: 'yearly',
-    recurrenceNote: 'Appel annuel ; le calendrier et le règlement sont publiés chaque année par la DAECT.',
+    recurrenceNote: 'Le calendrier et le règlement sont publiés chaque année par la DAECT.',
     funders: ['meae'], instructors: ['daect'],
     sourceUrl: 'https://www.diplomatie.gouv.fr/fr/politique-etrangere-de-la-france/action-exterieure-des-collectivites-territoriales/',
   },
@@ -34,21 +34,21 @@ export const fundingCalls = [
     title: '« 1 % eau » — loi Oudin-Santini',
     summary: 'Depuis la loi Oudin-Santini de 2005, les communes, les EPCI et les syndicats chargés de l’eau et de l’assainissement peuvent consacrer jusqu’à 1 % des ressources de ces services à des actions de coopération et de solidarité internationales dans ces domaines ; les agences de l’eau le peuvent aussi.',
     beneficiaries: ['commune', 'epci', 'syndicate'], aidTypes: ['other'], themes: ['env.eau-dechets.eau-potable', 'env.eau-dechets.assainissement'],
-    areaTerritoryId: 'FR', recurrence: 'permanent', recurrenceNote: 'Dispositif permanent, décidé par la collectivité elle-même dans son budget.',
+    areaTerritoryId: 'FR', recurrence: 'permanent', recurrenceNote: 'Décidé par la collectivité elle-même dans son budget.',
   },
   {
     id: 'un-pour-cent-dechets',
     title: '« 1 % déchets » — loi de 2014 sur la politique de développement',
     summary: 'La loi du 7 juillet 2014 d’orientation et de programmation de la politique de développement et de solidarité internationale a ouvert aux collectivités et groupements compétents pour la collecte et le traitement des déchets la possibilité d’y consacrer jusqu’à 1 % de leurs ressources à des actions de coopération dans ce domaine.',
     beneficiaries: ['commune', 'epci', 'syndicate'], aidTypes: ['other'], themes: ['env.eau-dechets.dechets'],
-    areaTerritoryId: 'FR', recurrence: 'permanent', recurrenceNote: 'Dispositif permanent, décidé par la collectivité elle-même dans son budget.',
+    areaTerritoryId: 'FR', recurrence: 'permanent', recurrenceNote: 'Décidé par la collectivité elle-même dans son budget.',
   },
   {
     id: 'un-pour-cent-energie',
     title: '« 1 % énergie » — distribution d’électricité et de gaz',
     summary: 'Depuis la loi de 2006 relative au secteur de l’énergie, les communes, leurs groupements et les syndicats chargés de la distribution publique d’électricité et de gaz peuvent consacrer jusqu’à 1 % des ressources de ces services à des actions de coopération et de solidarité internationales dans ce domaine.',
     beneficiaries: ['commune', 'epci', 'syndicate'], aidTypes: ['other'], themes: ['env.energie'],
-    areaTerritoryId: 'FR', recurrence: 'permanent', recurrenceNote: 'Dispositif permanent, décidé par la collectivité elle-même dans son budget.',
+    areaTerritoryId: 'FR', recurrence: 'permanent', recurrenceNote: 'Décidé par la collectivité elle-même dans son budget.',
   },
 ];
 
