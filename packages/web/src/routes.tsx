@@ -36,6 +36,7 @@ import { contactsPage } from './features/contacts/contacts.page.js';
 import { documentsPage } from './features/contacts/documents.page.js';
 import { EditLink, editLinkFor } from './features/edit/edit-link.js';
 import { SheetExtras, sheetExtras } from './features/workspace/sheet-extras.js';
+import { whoElseBlock } from './features/who/WhoBlock.js';
 import { workspacePage } from './features/workspace/workspace.page.js';
 import { eventPage, seriesOfPartnership, seriesPage } from './features/events/events.page.js';
 import { programmePageRoutes } from './features/events/programme.page.js';
@@ -46,6 +47,7 @@ import { newsPageRoutes } from './features/news/routes.js';
 import { fundingPageRoutes } from './features/funding/routes.js';
 import { whoPageRoutes } from './features/who/routes.js';
 import { organisationSurveys } from './features/surveys/SurveysBlock.js';
+import { latestNews, newsAbout } from './features/news/blocks.js';
 import { badRequestPage } from './bad-request.js';
 import { apiReferencePage, openDataPage } from './features/opendata/opendata.page.js';
 
@@ -97,7 +99,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['POST /collab/:kind/:id/validate', collabAction],
   ['POST /collab/:kind/:id/withdraw', collabAction],
   ['POST /collab/:kind/:id/restore/:revision', collabAction],
-  ['/', async (c, i, db) => c.html(<HomePage i={i} data={await atlasData(db)} recent={await recentPartnerships(db)} />)],
+  ['/', async (c, i, db) => c.html(<HomePage i={i} data={await atlasData(db)} recent={await recentPartnerships(db)} news={await latestNews(i, db)} />)],
   ['/search', async (c, i, db) => {
     const found = searchState(c);
     if (!found) return badRequestPage(c, i, i.t('search.error.tooLong', { max: SEARCH_MAX }), '/search');
@@ -148,7 +150,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);
-    const page = await s.page(i, record, db, <>{s.kind === 'organisation' && await organisationSurveys(c, i, db, record.id)}{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
+    const page = await s.page(i, record, db, <>{s.kind === 'organisation' && await organisationSurveys(c, i, db, record.id)}{await newsAbout(c, i, db, s.kind, record.id)}{s.kind === 'territory' && await whoElseBlock(c, i, db, { territory: record.id })}{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
     const edit = await editLinkFor(c, i, db, s.kind, record);
     return c.html(<EditLink.Provider value={edit}><SheetExtras.Provider value={sheetExtras(c, i, s.kind, record, edit)}>{page}</SheetExtras.Provider></EditLink.Provider>);
   }],

@@ -3,13 +3,13 @@ import { listQuery, positiveInt4, versionSchema, withVersion } from '@tandem/sha
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { route, type RouteDef } from './api.js';
-import { getActor, writeContext, type WriteContext } from './actor.js';
+import { getActor, writeContext, type Actor, type WriteContext } from './actor.js';
 import { NotFoundError, ValidationError } from './errors.js';
 import { getRevision, listRevisions } from '../features/history/revisions.js';
 import { toInput } from '../features/history/to-input.js';
 
 export interface CrudService<In> {
-  list(db: Db, opts: any): Promise<unknown>;
+  list(db: Db, opts: any, actor?: Actor | null): Promise<unknown>;
   get(db: Db, id: string): Promise<any>;
   create(db: Db, input: In, ctx: WriteContext): Promise<unknown>;
   update(db: Db, id: string, input: In & { version: number }, ctx: WriteContext, action?: 'update' | 'restore'): Promise<unknown>;
@@ -22,6 +22,8 @@ export function crudRoutes<In>(opts: {
   update?: z.ZodObject;
   /** the record kind of its revisions when it is not the noun ('event_series') */
   kind?: string;
+  /** throws (404) when the reader may not see this record (a members-only meeting): before get and revisions */
+  guard?: (db: Db, actor: Actor | null, id: string) => Promise<void>;
 }): RouteDef[] {
   const { path, tag, noun, service } = opts;
   const kind = opts.kind ?? noun, updateInput = opts.update ?? opts.input;
@@ -29,8 +31,8 @@ export function crudRoutes<In>(opts: {
   const updateBody = withVersion(updateInput).omit({ id: true });
   return [
     route({ method: 'get', path, tag, summary: `List ${noun}s (paginated)`, query, returns: `{items, total, page, perPage, pages}`,
-      handler: ({ db, query: q }) => service.list(db, q) }),
-    route({ method: 'get', path: `${path}/:id`, tag, summary: `Get one ${noun} with its parts`, handler: ({ db, params }) => service.get(db, params.id) }),
+      handler: ({ c, db, query: q }) => service.list(db, q, getActor(c)) }),
+    route({ method: 'get', path: `${path}/:id`, tag, summary: `Get one ${noun} with its parts`, handler: async ({ c, db, params }) => { await opts.guard?.(db, getActor(c), params.id); return service.get(db, params.id); } }),
     route({ method: 'post', path, tag, summary: `Create a ${noun}`, body: opts.input, write: true, status: 201, returns: `the created ${noun}`,
       handler: ({ c, db, body }) => service.create(db, body as In, writeContext(c)) }),
     route({ method: 'put', path: `${path}/:id`, tag, summary: `Replace a ${noun}; send the version you read (409 when stale)`, body: updateBody, write: true,
@@ -39,7 +41,7 @@ export function crudRoutes<In>(opts: {
       handler: ({ c, db, params }) => service.remove(db, params.id, writeContext(c)) }),
     route({ method: 'get', path: `${path}/:id/revisions`, tag, summary: `Every change of a ${noun}: which organisation, when, what changed (the person's name only for members of that organisation and platform administrators)`,
       returns: '[{id, version, action, actor:{kind, organisation:{id, name}, accountId?, label?}, at, changes:[{path, before, after}]}]',
-      handler: async ({ c, db, params }) => ({ items: await listRevisions(db, kind, params.id, getActor(c)) }) }),
+      handler: async ({ c, db, params }) => { await opts.guard?.(db, getActor(c), params.id); return { items: await listRevisions(db, kind, params.id, getActor(c)) }; } }),
     route({ method: 'post', path: `${path}/:id/revisions/:revision/restore`, tag, summary: `Restore the ${noun} as it was after a revision (a new revision; 409 when the version is stale)`,
       params: z.object({ revision: positiveInt4 }), body: z.object({ version: versionSchema }), write: true,
       handler: async ({ c, db, params, body }) => {

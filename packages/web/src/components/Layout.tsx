@@ -4,9 +4,10 @@ import { raw } from 'hono/html';
 import { langNames, langs, type I18n } from '../i18n/index.js';
 import { AccountArea } from '../features/auth/AccountArea.js';
 import { tryGetContext } from 'hono/context-storage';
+import { headFeeds, type FeedLink } from '../features/news/head.js';
 
 /** titleLang: the lang attribute of a title that is record text (a French name on an English page). */
-export interface PageMeta { title: string; titleLang?: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean; calendar?: { href: string; title: string } }
+export interface PageMeta { title: string; titleLang?: string; description?: string; path: string; jsonLd?: object; scripts?: string[]; embed?: boolean; noindex?: boolean; calendar?: { href: string; title: string }; feeds?: FeedLink[] }
 
 /** JSON-LD inside <script>: "<" escaped so no content can close the tag. */
 function jsonLd(data: object) {
@@ -27,6 +28,7 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
         {langs.map((l) => <link rel="alternate" hreflang={l} href={l === 'fr' ? meta.path : `/${l}${meta.path === '/' ? '' : meta.path}`} />)}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/site.css" />
+        {headFeeds(i, meta.feeds).map((f) => <link rel="alternate" type={f.type} href={f.href} title={f.title} />)}
         {meta.calendar && <link rel="alternate" type="text/calendar" href={meta.calendar.href} title={meta.calendar.title} />}
         {meta.jsonLd && jsonLd(meta.jsonLd)}
         {(meta.scripts ?? []).map((s) => <script type="module" src={`/assets/${s}.js`} defer></script>)}
@@ -42,6 +44,9 @@ export function Layout(props: { i: I18n; meta: PageMeta; children?: Child }) {
                   <li><a href={i.path('/')}>{i.t('nav.home')}</a></li>
                   <li><a href={i.path('/search')}>{i.t('nav.search')}</a></li>
                   <li><a href={i.path('/statistics')}>{i.t('nav.stats')}</a></li>
+                  <li><a href={i.path('/groups')}>{i.t('nav.groups')}</a></li>
+                  <li><a href={i.path('/news')}>{i.t('nav.news')}</a></li>
+                  <li><a href={i.path('/funding-calls')}>{i.t('nav.funding')}</a></li>
                   <li><a href={i.path('/open-data')}>{i.t('nav.api')}</a></li>
                 </ul>
               </nav>

@@ -8,14 +8,18 @@ import { programmeEn } from './programme.js';
 import { eventMinutesEn } from './event-minutes.js';
 import { surveyResultsEn } from './survey-results.js';
 import { surveysEn } from './surveys.js';
+import { newsEn } from './news.js';
+import { whoEn } from './who.js';
+import { fundingEn } from './funding.js';
 import { fundingAlertsEn } from './funding-alerts.js';
+import { groupsEn } from './groups.js';
 import type { MessageKey } from './fr.js';
 
 export const en: Record<MessageKey, string> = {
   ...workspaceEn,
   'site.name': 'Tandem',
   'site.tagline': 'The atlas of decentralised cooperation',
-  'nav.home': 'Atlas', 'nav.search': 'Search', 'nav.stats': 'Statistics', 'nav.api': 'Open data',
+  'nav.home': 'Atlas', 'nav.search': 'Search', 'nav.stats': 'Statistics', 'nav.api': 'Open data', 'nav.groups': 'Networks', 'nav.news': 'News', 'nav.funding': 'Funding',
   'nav.skip': 'Skip to content', 'nav.main': 'Main navigation', 'nav.language': 'Language',
   'footer.about': 'Tandem records the partnerships between French local authorities and local authorities abroad: their agreements, projects, funding and delegations.',
   'footer.data': 'Reference data: INSEE (COG), UNDP, World Bank, IATI, Natural Earth. Details in docs/DATA-LICENSES.md.',
@@ -104,8 +108,12 @@ export const en: Record<MessageKey, string> = {
   ...programmeEn, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
+  ...newsEn, // news, their blocks and feeds (features/news)
   ...fundingAlertsEn, // saved searches of funding calls (features/funding/alerts*)
+  ...groupsEn, // groups and networks, a group's meetings (features/groups)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...whoEn, // who else works here, on this; theme pages (features/who)
+  ...fundingEn, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Agreement', 'agreementKind.protocole': 'Cooperation protocol', 'agreementKind.protocole_d_entente': 'Memorandum of understanding', 'agreementKind.mou': 'Memorandum of understanding',
   'agreementKind.avenant': 'Amendment', 'agreementKind.other': 'Agreement',
   'role.lead': 'Lead', 'role.operational': 'Operational partner', 'role.financial': 'Financial partner', 'role.technical': 'Technical partner',

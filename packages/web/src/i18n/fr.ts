@@ -9,12 +9,16 @@ import { programmeFr } from './programme.js';
 import { eventMinutesFr } from './event-minutes.js';
 import { surveyResultsFr } from './survey-results.js';
 import { surveysFr } from './surveys.js';
+import { newsFr } from './news.js';
+import { whoFr } from './who.js';
+import { fundingFr } from './funding.js';
 import { fundingAlertsFr } from './funding-alerts.js';
+import { groupsFr } from './groups.js';
 export const fr = {
   ...workspaceFr, // the members' workspace (features/workspace)
   'site.name': 'Tandem',
   'site.tagline': 'L’atlas de la coopération décentralisée',
-  'nav.home': 'Atlas', 'nav.search': 'Recherche', 'nav.stats': 'Statistiques', 'nav.api': 'Données ouvertes',
+  'nav.home': 'Atlas', 'nav.search': 'Recherche', 'nav.stats': 'Statistiques', 'nav.api': 'Données ouvertes', 'nav.groups': 'Réseaux', 'nav.news': 'Actualités', 'nav.funding': 'Financements',
   'nav.skip': 'Aller au contenu', 'nav.main': 'Navigation principale', 'nav.language': 'Langue',
   'footer.about': 'Tandem recense les partenariats entre collectivités françaises et collectivités étrangères, leurs accords, projets, financements et délégations.',
   'footer.data': 'Données de référence : INSEE (COG), PNUD, Banque mondiale, IATI, Natural Earth. Détails dans docs/DATA-LICENSES.md.',
@@ -103,8 +107,12 @@ export const fr = {
   ...programmeFr, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
+  ...newsFr, // news, their blocks and feeds (features/news)
   ...fundingAlertsFr, // saved searches of funding calls (features/funding/alerts*)
+  ...groupsFr, // groups and networks, a group's meetings (features/groups)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...whoFr, // who else works here, on this; theme pages (features/who)
+  ...fundingFr, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Convention', 'agreementKind.protocole': 'Protocole de coopération', 'agreementKind.protocole_d_entente': 'Protocole d’entente', 'agreementKind.mou': 'Mémorandum d’accord',
   'agreementKind.avenant': 'Avenant', 'agreementKind.other': 'Accord',
   'role.lead': 'Chef de file', 'role.operational': 'Partenaire opérationnel', 'role.financial': 'Partenaire financier', 'role.technical': 'Partenaire technique',

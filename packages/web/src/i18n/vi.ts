@@ -8,14 +8,18 @@ import { programmeVi } from './programme.js';
 import { eventMinutesVi } from './event-minutes.js';
 import { surveyResultsVi } from './survey-results.js';
 import { surveysVi } from './surveys.js';
+import { newsVi } from './news.js';
+import { whoVi } from './who.js';
+import { fundingVi } from './funding.js';
 import { fundingAlertsVi } from './funding-alerts.js';
+import { groupsVi } from './groups.js';
 import type { MessageKey } from './fr.js';
 
 export const vi: Record<MessageKey, string> = {
   ...workspaceVi,
   'site.name': 'Tandem',
   'site.tagline': 'Bản đồ hợp tác phi tập trung',
-  'nav.home': 'Bản đồ', 'nav.search': 'Tìm kiếm', 'nav.stats': 'Thống kê', 'nav.api': 'Dữ liệu mở',
+  'nav.home': 'Bản đồ', 'nav.search': 'Tìm kiếm', 'nav.stats': 'Thống kê', 'nav.api': 'Dữ liệu mở', 'nav.groups': 'Mạng lưới', 'nav.news': 'Tin tức', 'nav.funding': 'Tài trợ',
   'nav.skip': 'Chuyển đến nội dung', 'nav.main': 'Điều hướng chính', 'nav.language': 'Ngôn ngữ',
   'footer.about': 'Tandem ghi nhận quan hệ đối tác giữa các chính quyền địa phương Pháp và chính quyền địa phương nước ngoài: thỏa thuận, dự án, tài trợ và các đoàn công tác.',
   'footer.data': 'Dữ liệu tham chiếu: INSEE (COG), UNDP, Ngân hàng Thế giới, IATI, Natural Earth. Chi tiết trong docs/DATA-LICENSES.md.',
@@ -104,8 +108,12 @@ export const vi: Record<MessageKey, string> = {
   ...programmeVi, // an event's programme, its sessions' pages and editor, calendar links (features/events)
   ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
+  ...newsVi, // news, their blocks and feeds (features/news)
   ...fundingAlertsVi, // saved searches of funding calls (features/funding/alerts*)
+  ...groupsVi, // groups and networks, a group's meetings (features/groups)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)
+  ...whoVi, // who else works here, on this; theme pages (features/who)
+  ...fundingVi, // funding calls: the list, a call, calls for my organisation (features/funding)
   'agreementKind.convention': 'Thỏa thuận', 'agreementKind.protocole': 'Nghị định thư hợp tác', 'agreementKind.protocole_d_entente': 'Biên bản ghi nhớ', 'agreementKind.mou': 'Biên bản ghi nhớ',
   'agreementKind.avenant': 'Phụ lục', 'agreementKind.other': 'Thỏa thuận',
   'role.lead': 'Đơn vị chủ trì', 'role.operational': 'Đối tác thực hiện', 'role.financial': 'Đối tác tài chính', 'role.technical': 'Đối tác kỹ thuật',

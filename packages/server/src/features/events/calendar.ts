@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { calendarOf, type IcsEvent } from './ics.js';
-import { getEvent, getEventSeries } from './events.service.js';
+import { getPublicEvent, getEventSeries } from './events.service.js';
 import { listSessions } from './programme.service.js';
 
 export interface CalendarFile { filename: string; body: string }
@@ -30,7 +30,7 @@ const domainOf = (origin: string) => { try { return new URL(origin).hostname || 
 
 /** origin: 'https://host'; prefix: '' | '/en' | '/vi' (the pages the events link to). */
 export async function eventCalendar(db: Db, eventId: string, origin: string, prefix = ''): Promise<CalendarFile> {
-  const e = await getEvent(db, eventId);
+  const e = await getPublicEvent(db, eventId); // a members-only meeting has no public feed
   const sessions = (await listSessions(db, null, eventId)).filter((s) => s.day && s.startTime && s.endTime);
   const where = eventLocation(e);
   const items: IcsEvent[] = [asIcs(e, origin, prefix), ...sessions.map((s) => ({

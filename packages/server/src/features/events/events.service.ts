@@ -5,7 +5,9 @@
  */
 import { formatPartialDate, parsePartialDate, seriesPeriodIssue, type EventInput, type EventSeriesInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
-import type { WriteContext } from '../../lib/actor.js';
+import type { Actor, WriteContext } from '../../lib/actor.js';
+import { writeMeetingFields, type MeetingFields } from '../groups/meetings.js';
+import { visibleEventSql, visibleGroups } from '../groups/groups.access.js';
 import { NotFoundError, ValidationError } from '../../lib/errors.js';
 import { offsetOf, pageOf } from '../../lib/pagination.js';
 import { assertExist, assertIdFree, freeId } from '../../lib/records.js';
@@ -27,6 +29,7 @@ function presentEventRow(r: any) {
     startTime: hhmm(r.start_time), endTime: hhmm(r.end_time), timeZone: r.time_zone,
     place: r.place_territory_id ? { id: r.place_territory_id, name: r.place_name, names: r.place_names ?? {}, country: r.place_country } : null,
     placeText: r.place_text, online: r.online, onlineUrl: r.online_url, side: r.side, theme: r.theme, workshopsCount: r.workshops_count,
+    groupId: r.group_id ?? null, visibility: r.visibility ?? 'public',
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
@@ -42,9 +45,12 @@ async function hostsOf(db: Db, ids: string[]) {
   return out;
 }
 
-export async function listEvents(db: Db, opts: { page: number; perPage: number; seriesId?: string }) {
+/** Events in date order; members-only meetings only for the reader's groups (none without a reader: chronologies, feeds). */
+export async function listEvents(db: Db, opts: { page: number; perPage: number; seriesId?: string }, reader?: Actor | null) {
+  const visible = reader ? await visibleGroups(db, reader) : [];
   const params: unknown[] = []; let w = '';
-  if (opts.seriesId) { params.push(opts.seriesId); w = 'where e.series_id = $1'; }
+  if (visible) { params.push(visible); w = `where ${visibleEventSql('e', 1)}`; }
+  if (opts.seriesId) { params.push(opts.seriesId); w += `${w ? ' and' : 'where'} e.series_id = $${params.length}`; }
   const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from event e ${w}`, params);
   const rows = await db.query(`${EVENT_SELECT} ${w} order by e.start_on nulls last, e.edition nulls last, e.id
     limit ${opts.perPage} offset ${offsetOf(opts.page, opts.perPage)}`, params);
@@ -73,6 +79,13 @@ export async function getEvent(db: Db, id: string) {
       room: x.room, capacity: x.capacity, leads: x.leads })),
     minutes: row.minutes ?? null, decisions: await decisionsOf(db, id),
   };
+}
+
+/** An event as open data shows it: members-only meetings do not exist there (exports, record downloads, feeds). */
+export async function getPublicEvent(db: Db, id: string) {
+  const [row] = await db.query<{ visibility: string }>('select visibility from event where id = $1', [id]);
+  if (!row || row.visibility !== 'public') throw new NotFoundError('event', id);
+  return getEvent(db, id);
 }
 
 /** A series with its events in order (the chronology). */
@@ -135,7 +148,7 @@ export async function checkEvent(db: Db, input: Omit<EventInput, 'workshops'> & 
   await checkDecisions(db, input.decisions);
 }
 
-export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) {
+export async function createEvent(db: Db, input: EventInput & MeetingFields, ctx: WriteContext) {
   const id = await writeRecord(db, ctx, { kind: 'event', action: 'create', input, get: getEvent }, async (tx) => {
     const id = await freeId(tx, 'event', input.id, input.title);
     await assertIdFree(tx, 'event', id);
@@ -155,6 +168,7 @@ export async function createEvent(db: Db, input: EventInput, ctx: WriteContext) 
       await tx.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
     }
     await writeMinutes(tx, id, input);
+    await writeMeetingFields(tx, id, input, ctx);
     await reindex(tx, 'event', [id]);
     return id;
   });

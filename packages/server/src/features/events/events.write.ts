@@ -12,6 +12,7 @@ import { bumpVersion, deleteRow } from '../../lib/records.js';
 import { writeRecord } from '../history/write.js';
 import { reindex } from '../search/search.index.js';
 import { writeMinutes } from './events.minutes.js';
+import { writeMeetingFields, type MeetingFields } from '../groups/meetings.js';
 import { checkEvent, checkSeries, eventValues, getEvent, getEventSeries, getSeriesRecord } from './events.service.js';
 
 async function writeParts(db: Db, id: string, input: EventUpdateInput) {
@@ -24,7 +25,7 @@ async function writeParts(db: Db, id: string, input: EventUpdateInput) {
   await writeMinutes(db, id, input);
 }
 
-export async function updateEvent(db: Db, id: string, input: EventUpdateInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+export async function updateEvent(db: Db, id: string, input: EventUpdateInput & MeetingFields & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
   await writeRecord(db, ctx, { kind: 'event', action, id, input, get: getEvent }, async (tx) => {
     await bumpVersion(tx, 'event', 'event', id, input.version);
     await checkEvent(tx, input, id);
@@ -32,6 +33,7 @@ export async function updateEvent(db: Db, id: string, input: EventUpdateInput & 
       start_time = $10, end_time = $11, time_zone = $12, place_territory_id = $13, place_text = $14, online = $15, online_url = $16, side = $17, theme = $18,
       workshops_count = $19 where id = $1`, [id, ...eventValues(input)]);
     await writeParts(tx, id, input);
+    await writeMeetingFields(tx, id, input, ctx);
     await reindex(tx, 'event', [id]);
     return id;
   });

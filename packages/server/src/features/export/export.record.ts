@@ -1,7 +1,7 @@
 /** One record's download: JSON of the record with its parts, and CSV of the rows of it a table holds. */
 import type { Db } from '../../db/client.js';
 import { getMission } from '../missions/missions.service.js';
-import { getEvent } from '../events/events.service.js';
+import { getPublicEvent } from '../events/events.service.js';
 import { getOrganisation } from '../organisations/organisations.service.js';
 import { getPartnership } from '../partnerships/partnerships.service.js';
 import { getProject } from '../projects/projects.service.js';
@@ -11,7 +11,7 @@ import type { CsvOptions } from './columns.js';
 import { csvWriter, type ExportKind } from './export.service.js';
 import { download, textStream } from './stream.js';
 
-const GET = { partnerships: getPartnership, projects: getProject, organisations: getOrganisation, missions: getMission, events: getEvent, territories: getTerritory };
+const GET = { partnerships: getPartnership, projects: getProject, organisations: getOrganisation, missions: getMission, events: getPublicEvent, territories: getTerritory };
 export const recordKinds = ['partnerships', 'projects', 'organisations', 'missions', 'events', 'territories'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { NotFoundError } from '../../lib/errors.js';
 import { csvPlan, type CsvOptions } from './columns.js';
 import { getMission } from '../missions/missions.service.js';
-import { getEvent } from '../events/events.service.js';
+import { getPublicEvent } from '../events/events.service.js';
 import { getOrganisation } from '../organisations/organisations.service.js';
 import { getPartnership } from '../partnerships/partnerships.service.js';
 import { getProject } from '../projects/projects.service.js';
@@ -66,10 +66,10 @@ const TABLES: Record<ExportKind, Table> = {
   events: {
     header: ['id', 'title', 'kind', 'series_id', 'series', 'edition', 'start', 'end', 'start_time', 'end_time', 'time_zone', 'place_id', 'place', 'online',
       'online_url', 'side', 'theme', 'hosts', 'workshops_count'],
-    ids: 'select id from event', count: 'select count(*)::int as n from event',
+    ids: "select id from event where visibility = 'public'", count: "select count(*)::int as n from event where visibility = 'public'",
     sql: `select e.*, s.name as series, coalesce(t.name, e.place_text) as place,
       (select array_agg(o.name order by h.position) from event_host h join organisation o on o.id = h.organisation_id where h.event_id = e.id) as hosts
-      from event e left join event_series s on s.id = e.series_id left join territory t on t.id = e.place_territory_id where e.id = any($1::text[]) order by e.id`,
+      from event e left join event_series s on s.id = e.series_id left join territory t on t.id = e.place_territory_id where e.id = any($1::text[]) and e.visibility = 'public' order by e.id`,
     row: (r) => [r.id, r.title, r.kind, r.series_id, r.series, r.edition, pd(r.start_on, r.start_precision), pd(r.end_on, r.end_precision),
       r.start_time?.slice(0, 5) ?? null, r.end_time?.slice(0, 5) ?? null, r.time_zone, r.place_territory_id, r.place, r.online, r.online_url, r.side, r.theme, r.hosts, r.workshops_count],
   },
@@ -141,7 +141,7 @@ export async function exportCsv(db: Db, kind: ExportKind, write: (chunk: string)
   return csvWriter(kind, opts)(db, write, opts.ids);
 }
 
-const GETTERS = { partnerships: getPartnership, projects: getProject, organisations: getOrganisation, missions: getMission, events: getEvent } as const;
+const GETTERS = { partnerships: getPartnership, projects: getProject, organisations: getOrganisation, missions: getMission, events: getPublicEvent } as const;
 export const withParts = (kind: ExportKind): kind is keyof typeof GETTERS => kind in GETTERS;
 
 /** The records of a kind, batch by batch: with their parts (partnerships, projects, organisations, missions), else the table's rows. */

@@ -7,7 +7,7 @@ import type { Transporter } from 'nodemailer';
 import { render, type MailTemplate, type TemplateLang } from './templates.js';
 
 export interface MailMessage {
-  to: string; subject: string; text: string; html?: string; lang?: string;
+  to: string; subject: string; text: string; html?: string; lang?: string; replyTo?: string;
   /** an iCalendar part (text/calendar; method=…), e.g. the invitation of a registration's confirmation */
   icalEvent?: { method: 'REQUEST' | 'PUBLISH' | 'CANCEL'; content: string; filename?: string };
   /** more headers, e.g. List-Unsubscribe of a digest */
@@ -35,7 +35,7 @@ export async function sendMail(msg: MailMessage): Promise<void> {
     return;
   }
   await (await transport(url)).sendMail({
-    from: mailFrom(), to: msg.to, subject: msg.subject, text: msg.text, html: msg.html,
+    from: mailFrom(), to: msg.to, replyTo: msg.replyTo, subject: msg.subject, text: msg.text, html: msg.html,
     headers: msg.lang || msg.headers ? { ...(msg.lang ? { 'Content-Language': msg.lang } : {}), ...msg.headers } : undefined,
     icalEvent: msg.icalEvent ? { method: msg.icalEvent.method, content: msg.icalEvent.content, filename: msg.icalEvent.filename ?? 'invitation.ics' } : undefined,
   });

@@ -168,8 +168,9 @@ export async function missionDocs(db: Db, ids: string[] | null): Promise<SearchD
 /** Events: title, theme, place (with its history's names), hosts and series; placed at their place, else at their hosts'. */
 export async function eventDocs(db: Db, ids: string[] | null): Promise<SearchDoc[]> {
   const f = filter(ids, 'e.id');
-  const rows = await db.query(`select e.id, e.title, e.theme, e.place_text, e.place_territory_id, e.start_on, e.end_on, s.name as series_name
-    from event e left join event_series s on s.id = e.series_id ${f.w}`, f.p);
+  // members-only meetings are never indexed (groups/meetings.ts)
+  const rows = (await db.query(`select e.id, e.title, e.theme, e.place_text, e.place_territory_id, e.start_on, e.end_on, e.visibility, s.name as series_name
+    from event e left join event_series s on s.id = e.series_id ${f.w}`, f.p)).filter((r) => r.visibility === 'public');
   const eids = rows.map((r) => r.id);
   const hosts = group(await db.query('select event_id, organisation_id from event_host where event_id = any($1::text[]) order by event_id, position', [eids]), 'event_id');
   const agenda = group(await db.query('select event_id, title from event_agenda_item where event_id = any($1::text[]) order by event_id, position', [eids]), 'event_id');

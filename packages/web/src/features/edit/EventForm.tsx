@@ -3,6 +3,8 @@
  * where (a place, words, or online with a link), its hosts and agenda. Its workshops and sessions are the programme's.
  */
 import { decisionStatuses, eventKinds, eventSides } from '@tandem/shared';
+import { eventVisibilities } from '../../../../server/src/features/groups/meetings.js';
+import { valueAt } from './form-data.js';
 import { Checkbox, DateField, Group, NumberField, Ref, Rows, Select, Text, label, type FormCtx } from './fields.js';
 
 export function EventForm(props: { f: FormCtx }) {
@@ -40,6 +42,14 @@ export function EventForm(props: { f: FormCtx }) {
           <Checkbox f={f} path="online" />
           <Text f={f} path="onlineUrl" type="url" wide />
         </div>
+      </fieldset>
+      <fieldset class="group">
+        <legend>{i.t('groups.meeting.legend')}</legend>
+        <Select f={f} path="groupId" options={[]} labels={f.lists.groups ?? []} empty="groups.meeting.none" />
+        <fieldset class="radios">
+          <legend>{label(i, 'visibility')}</legend>
+          {eventVisibilities.map((v) => <label><input type="radio" name="visibility" value={v} checked={(valueAt(f.values, 'visibility') ?? 'public') === v} /> {i.l('eventVisibility', v)}</label>)}
+        </fieldset>
       </fieldset>
       <Rows f={f} path="hosts" title={label(i, 'hosts')} rowLabel={label(i, 'host')} compact
         row={(p) => <Ref f={f} path={p} kind="organisation" label={label(i, 'host')} required />} />

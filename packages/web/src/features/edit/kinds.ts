@@ -1,5 +1,5 @@
 /** The editable record kinds (five, and events with their series): their schemas (the API's), services and paths. */
-import { eventInput, eventSeriesInput, eventUpdateInput, missionInput, organisationInput, partnershipInput, projectInput, territoryInput, withVersion } from '@tandem/shared';
+import { eventSeriesInput, missionInput, organisationInput, partnershipInput, projectInput, territoryInput, withVersion } from '@tandem/shared';
 import type { z } from 'zod';
 import type { Db } from '../../../../server/src/db/client.js';
 import type { WriteContext } from '../../../../server/src/lib/actor.js';
@@ -11,6 +11,7 @@ import { createPartnership, getPartnership, updatePartnership } from '../../../.
 import { createProject, getProject, updateProject } from '../../../../server/src/features/projects/projects.service.js';
 import { createTerritory, getTerritory, updateTerritory } from '../../../../server/src/features/territories/territories.service.js';
 import { createEvent, createEventSeries, getEvent, getEventSeries } from '../../../../server/src/features/events/events.service.js';
+import { eventWithGroupInput, eventWithGroupUpdate } from '../../../../server/src/features/groups/meetings.js';
 import { updateEvent, updateEventSeries } from '../../../../server/src/features/events/events.write.js';
 
 export const pluralKinds = ['partnerships', 'projects', 'organisations', 'missions', 'territories', 'events', 'series'] as const;
@@ -48,7 +49,7 @@ export const KINDS: Record<PluralKind, KindSpec> = {
   missions: spec('mission', 'missions', missionInput, getMission, createMission, updateMission, (r) => r.title),
   territories: spec('territory', 'territories', territoryInput, getTerritory, createTerritory, updateTerritory, (r) => r.name),
   // an event's form leaves its workshops to the programme; a series is edited only (its id is chosen at creation, through the API)
-  events: spec('event', 'events', eventInput, getEvent, createEvent, updateEvent, (r) => r.title, eventUpdateInput),
+  events: spec('event', 'events', eventWithGroupInput, getEvent, createEvent, updateEvent, (r) => r.title, eventWithGroupUpdate),
   series: spec('event_series', 'series', eventSeriesInput, getEventSeries, createEventSeries, updateEventSeries, (r) => r.name),
 };
 

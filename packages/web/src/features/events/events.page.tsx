@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
 import { getEvent, getEventSeries, seriesOpenedBy } from '../../../../server/src/features/events/events.service.js';
+import { assertRequestSeesEvent } from '../../../../server/src/features/groups/meetings.js';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { LinkList, Section } from '../../components/Sheet.js';
 import { EventSheet } from './EventSheet.js';
@@ -16,6 +17,7 @@ import { eventSurveys } from '../surveys/SurveysBlock.js';
 /** An event's sheet, with its history (and restore), its edit link and saved notice for those who may edit it. */
 export async function eventPage(c: Context, i: I18n, db: Db) {
   const id = c.req.param('id') as string;
+  await assertRequestSeesEvent(c, db, id); // a members-only meeting: 404 outside its group
   const e = { ...await getEvent(db, id), programme: await programmeOf(c, db, id) };
   Object.assign(e, { surveyReports: await surveyReportsOf(c, db, id) }); // the reports of the surveys this meeting gave back
   const registration = <RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />;

@@ -9,6 +9,7 @@ import { sessionInput, sessionMoveInput, sessionUpdateInput, type SessionUpdateI
 import type { Db } from '../../../../server/src/db/client.js';
 import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError, ValidationError } from '../../../../server/src/lib/errors.js';
+import { assertRequestSeesEvent } from '../../../../server/src/features/groups/meetings.js';
 import { getEvent } from '../../../../server/src/features/events/events.service.js';
 import { isOrganiser } from '../../../../server/src/features/events/organisers.js';
 import { eventCalendar, seriesCalendar, type CalendarFile } from '../../../../server/src/features/events/calendar.js';
@@ -25,6 +26,7 @@ import { ProgrammeEditor, editorPath, sessionValues, type EditorView } from './P
 
 export async function sessionPage(c: Context, i: I18n, db: Db) {
   const id = c.req.param('id') as string;
+  await assertRequestSeesEvent(c, db, id);
   const s = await getSession(db, getActor(c), id, c.req.param('sessionId') as string);
   return c.html(<SessionPage i={i} e={await getEvent(db, id)} s={s} />);
 }

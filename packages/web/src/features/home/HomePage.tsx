@@ -1,4 +1,5 @@
 import { formatPartialDate } from '@tandem/shared';
+import type { Child } from 'hono/jsx';
 import type { I18n, PluralKey } from '../../i18n/index.js';
 import { localName, textLang } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -49,7 +50,7 @@ function KeyFigure(props: { i: I18n; figure: PluralKey; n: number }) {
   return at < 0 ? <>{text}</> : <>{text.slice(0, at)}<strong>{num}</strong>{text.slice(at + num.length)}</>;
 }
 
-export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: string; title: string; started_on: string | null; started_precision: string | null }> }) {
+export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: string; title: string; started_on: string | null; started_precision: string | null }>; news?: Child }) {
   const { i, data } = props;
   return (
     <Layout i={i} meta={{ title: i.t('home.title'), description: i.t('home.lead'), path: '/', scripts: ['map'],
@@ -77,6 +78,7 @@ export function HomePage(props: { i: I18n; data: AtlasData; recent: Array<{ id: 
           <li><KeyFigure i={i} figure='figures.organisations' n={data.figures.organisations} /></li>
         </ul>
       </section>
+      {props.news}
       <section aria-labelledby="recent-h">
         <h2 id="recent-h">{i.t('home.recent')}</h2>
         <ul class="cards">

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { Db } from '../../../../server/src/db/client.js';
+import { assertRequestSeesEvent } from '../../../../server/src/features/groups/meetings.js';
 import { getEvent } from '../../../../server/src/features/events/events.service.js';
 import { textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -32,6 +33,7 @@ export function ParticipantsPage(props: { i: I18n; e: any; people: Participant[]
 
 export async function participantsPage(c: Context, i: I18n, db: Db): Promise<Response> {
   const id = c.req.param('id') as string;
+  await assertRequestSeesEvent(c, db, id);
   const e = await getEvent(db, id);
   return c.html(<ParticipantsPage i={i} e={e} people={(await publicParticipants(db, id)) as Participant[]} />);
 }

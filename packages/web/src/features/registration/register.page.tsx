@@ -10,6 +10,7 @@ import { getActor } from '../../../../server/src/lib/actor.js';
 import { HttpError } from '../../../../server/src/lib/errors.js';
 import { csrfToken } from '../../../../server/src/features/auth/csrf.js';
 import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
+import { assertRequestSeesEvent } from '../../../../server/src/features/groups/meetings.js';
 import { getEvent } from '../../../../server/src/features/events/events.service.js';
 import type { I18n } from '../../i18n/index.js';
 import type { Errors } from '../auth/form.js';
@@ -23,6 +24,7 @@ const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 export async function registerPage(c: Context, i: I18n, db: Db): Promise<Response> {
   const id = c.req.param('id') as string;
+  await assertRequestSeesEvent(c, db, id);
   const e = await getEvent(db, id);
   const f = (await getForm(db, id)) as FormView | null;
   if (!f) throw new HttpError(404, 'no registration form');

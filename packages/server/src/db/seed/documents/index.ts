@@ -21,6 +21,9 @@ import { d003 } from './d003-cergy-hue.js';
 import { d004 } from './d004-lianes-hauts-de-france.js';
 import { seedEvents, seedEventSeries } from './events.js';
 import { insertSurvey, seedSurveys } from './surveys.js';
+import { loadSeedNews } from './d006-news.js';
+import { seedFundingCalls } from './d007-funding.js';
+import { loadGroups } from './d005-groups.js';
 
 export const seedDocuments: SeedDocument[] = [d000, d001, d002, d003, d004];
 
@@ -160,4 +163,7 @@ export async function loadSeedDocuments(db: Db): Promise<void> {
   for (const { doc, status, draft } of seedSurveys) {
     await step(doc, `survey ${draft.id}`, () => insertSurvey(db, draft, status));
   }
+  await loadSeedNews(db); // news linked to records (d006-news.ts, issue 15)
+  await seedFundingCalls(db); // funding calls (issue 15)
+  await step('d005', 'groups', () => loadGroups(db));
 }

@@ -1,0 +1,77 @@
+/**
+ * Interface strings of « who else works here, on this » (features/who, issue 15): the block of territory and
+ * theme pages, the filter page /who-else, the contact form, the theme page /themes/:id. French first.
+ */
+export const whoFr = {
+  'who.title': 'Qui d’autre agit ici, sur ce thème ?', 'who.block.territory': 'Qui d’autre agit ici ?', 'who.block.theme': 'Qui d’autre agit sur ce thème ?',
+  'who.lead': 'Les organisations des partenariats et projets publics les plus proches, les plus proches d’abord.',
+  'who.none': 'Aucune autre organisation n’est encore connue ici.', 'who.more': 'Voir toutes les organisations et affiner',
+  'who.kind.partnership': 'partenariat', 'who.kind.project': 'projet',
+  'who.r.place.same': '{kind} à {place}', 'who.r.place.reform.became': '{kind} à {place}, devenue {other} en {year}',
+  'who.r.place.reform.absorbed': '{kind} à {place}, qui regroupe {other} depuis {year}', 'who.r.place.reform.merged': '{kind} à {place}, réunie avec elle dans {other} en {year}',
+  'who.r.place.child': '{kind} à {place}, sur ce territoire', 'who.r.place.parent': '{kind} à l’échelle de {place}', 'who.r.place.country': '{kind} ailleurs dans le pays : {place}',
+  'who.r.theme.same': '{kind} sur ce thème', 'who.r.theme.sub': '{kind} sur un sous-thème : {theme}', 'who.r.theme.parent': '{kind} sur un thème plus large : {theme}',
+  'who.partnerships': 'Partenariats', 'who.projects': 'Projets',
+  'who.contact': 'Contacter', 'who.contact.signin': 'Connectez-vous pour les contacter',
+  'who.filter': 'Affiner', 'who.f.territory': 'Territoire', 'who.f.theme': 'Thème', 'who.f.any': '— tous —', 'who.f.submit': 'Chercher',
+  'who.f.error': 'Choisissez un territoire, un thème ou les deux.', 'who.f.unknown': 'Ce territoire ou ce thème n’existe pas.',
+  'who.count.one': '{n} organisation', 'who.count.other': '{n} organisations',
+  'who.c.title': 'Contacter {org}', 'who.c.lead': 'Votre message est envoyé par e-mail aux membres de cette organisation sur Tandem. Leurs adresses ne vous sont pas communiquées ; votre nom, votre organisation et votre adresse leur sont transmis pour qu’ils vous répondent directement.',
+  'who.c.about': 'Objet (facultatif)', 'who.c.message': 'Votre message', 'who.c.send': 'Envoyer',
+  'who.c.sent': 'Votre message est envoyé. Les membres de {org} vous répondront directement par e-mail.', 'who.c.back': 'Retour',
+  'who.c.error.message': 'Écrivez un message (5 000 caractères au plus).', 'who.c.error.nobody': 'Personne ne peut être joint pour cette organisation sur Tandem.',
+  'who.c.error.busy': 'Vous avez envoyé beaucoup de messages : réessayez dans une heure.', 'who.c.error.member': 'Seuls les membres d’une organisation inscrite sur Tandem peuvent en contacter une autre.',
+  'who.theme.kicker': 'Thème', 'who.theme.parent': 'Thème parent', 'who.theme.children': 'Sous-thèmes', 'who.theme.records': 'Partenariats et projets sur ce thème',
+  'who.theme.none': 'Aucun partenariat ni projet n’est encore classé sous ce thème.', 'who.theme.search': 'Chercher sur ce thème',
+  'who.theme.sdg': 'Objectifs de développement durable', 'who.theme.dac': 'Secteurs CAD',
+} as const;
+
+type Catalogue = { [K in keyof typeof whoFr]: string };
+
+export const whoEn: Catalogue = {
+  'who.title': 'Who else works here, on this?', 'who.block.territory': 'Who else works here?', 'who.block.theme': 'Who else works on this theme?',
+  'who.lead': 'Organisations of the nearest public partnerships and projects, closest first.',
+  'who.none': 'No other organisation is known here yet.', 'who.more': 'See every organisation and refine',
+  'who.kind.partnership': 'partnership', 'who.kind.project': 'project',
+  'who.r.place.same': '{kind} in {place}', 'who.r.place.reform.became': '{kind} in {place}, part of {other} since {year}',
+  'who.r.place.reform.absorbed': '{kind} in {place}, which took in {other} in {year}', 'who.r.place.reform.merged': '{kind} in {place}, merged with it into {other} in {year}',
+  'who.r.place.child': '{kind} in {place}, within this territory', 'who.r.place.parent': '{kind} across {place}', 'who.r.place.country': '{kind} elsewhere in the country: {place}',
+  'who.r.theme.same': '{kind} on this theme', 'who.r.theme.sub': '{kind} on a sub-theme: {theme}', 'who.r.theme.parent': '{kind} on a broader theme: {theme}',
+  'who.partnerships': 'Partnerships', 'who.projects': 'Projects',
+  'who.contact': 'Contact', 'who.contact.signin': 'Sign in to contact them',
+  'who.filter': 'Refine', 'who.f.territory': 'Territory', 'who.f.theme': 'Theme', 'who.f.any': '— any —', 'who.f.submit': 'Search',
+  'who.f.error': 'Choose a territory, a theme or both.', 'who.f.unknown': 'This territory or theme does not exist.',
+  'who.count.one': '{n} organisation', 'who.count.other': '{n} organisations',
+  'who.c.title': 'Contact {org}', 'who.c.lead': 'Your message is e-mailed to the members of this organisation on Tandem. Their addresses are not shown to you; your name, organisation and address are given to them so they can answer you directly.',
+  'who.c.about': 'Subject (optional)', 'who.c.message': 'Your message', 'who.c.send': 'Send',
+  'who.c.sent': 'Your message is sent. The members of {org} will answer you directly by e-mail.', 'who.c.back': 'Back',
+  'who.c.error.message': 'Write a message (at most 5,000 characters).', 'who.c.error.nobody': 'Nobody can be reached for this organisation on Tandem.',
+  'who.c.error.busy': 'You have sent many messages: try again in an hour.', 'who.c.error.member': 'Only members of an organisation on Tandem can contact another one.',
+  'who.theme.kicker': 'Theme', 'who.theme.parent': 'Parent theme', 'who.theme.children': 'Sub-themes', 'who.theme.records': 'Partnerships and projects on this theme',
+  'who.theme.none': 'No partnership or project is filed under this theme yet.', 'who.theme.search': 'Search this theme',
+  'who.theme.sdg': 'Sustainable Development Goals', 'who.theme.dac': 'DAC sectors',
+};
+
+export const whoVi: Catalogue = {
+  'who.title': 'Còn ai hoạt động ở đây, về chủ đề này?', 'who.block.territory': 'Còn ai hoạt động ở đây?', 'who.block.theme': 'Còn ai hoạt động về chủ đề này?',
+  'who.lead': 'Các tổ chức của những quan hệ đối tác và dự án công khai gần nhất, gần nhất trước.',
+  'who.none': 'Chưa có tổ chức nào khác được biết đến ở đây.', 'who.more': 'Xem tất cả các tổ chức và lọc thêm',
+  'who.kind.partnership': 'quan hệ đối tác', 'who.kind.project': 'dự án',
+  'who.r.place.same': '{kind} tại {place}', 'who.r.place.reform.became': '{kind} tại {place}, thuộc {other} từ năm {year}',
+  'who.r.place.reform.absorbed': '{kind} tại {place}, nơi đã sáp nhập {other} năm {year}', 'who.r.place.reform.merged': '{kind} tại {place}, cùng được hợp nhất vào {other} năm {year}',
+  'who.r.place.child': '{kind} tại {place}, trong địa bàn này', 'who.r.place.parent': '{kind} ở cấp {place}', 'who.r.place.country': '{kind} ở nơi khác trong nước: {place}',
+  'who.r.theme.same': '{kind} về chủ đề này', 'who.r.theme.sub': '{kind} về một chủ đề con: {theme}', 'who.r.theme.parent': '{kind} về một chủ đề rộng hơn: {theme}',
+  'who.partnerships': 'Quan hệ đối tác', 'who.projects': 'Dự án',
+  'who.contact': 'Liên hệ', 'who.contact.signin': 'Đăng nhập để liên hệ với họ',
+  'who.filter': 'Lọc', 'who.f.territory': 'Địa bàn', 'who.f.theme': 'Chủ đề', 'who.f.any': '— tất cả —', 'who.f.submit': 'Tìm',
+  'who.f.error': 'Hãy chọn một địa bàn, một chủ đề hoặc cả hai.', 'who.f.unknown': 'Địa bàn hoặc chủ đề này không tồn tại.',
+  'who.count.one': '{n} tổ chức', 'who.count.other': '{n} tổ chức',
+  'who.c.title': 'Liên hệ {org}', 'who.c.lead': 'Thư của bạn được gửi qua e-mail tới các thành viên của tổ chức này trên Tandem. Bạn không thấy địa chỉ của họ; tên, tổ chức và địa chỉ của bạn được chuyển cho họ để họ trả lời trực tiếp.',
+  'who.c.about': 'Tiêu đề (không bắt buộc)', 'who.c.message': 'Nội dung thư', 'who.c.send': 'Gửi',
+  'who.c.sent': 'Thư của bạn đã được gửi. Các thành viên của {org} sẽ trả lời bạn trực tiếp qua e-mail.', 'who.c.back': 'Quay lại',
+  'who.c.error.message': 'Hãy viết nội dung thư (tối đa 5.000 ký tự).', 'who.c.error.nobody': 'Không thể liên hệ ai của tổ chức này trên Tandem.',
+  'who.c.error.busy': 'Bạn đã gửi nhiều thư: hãy thử lại sau một giờ.', 'who.c.error.member': 'Chỉ thành viên của một tổ chức trên Tandem mới có thể liên hệ với tổ chức khác.',
+  'who.theme.kicker': 'Chủ đề', 'who.theme.parent': 'Chủ đề cha', 'who.theme.children': 'Chủ đề con', 'who.theme.records': 'Quan hệ đối tác và dự án về chủ đề này',
+  'who.theme.none': 'Chưa có quan hệ đối tác hay dự án nào thuộc chủ đề này.', 'who.theme.search': 'Tìm theo chủ đề này',
+  'who.theme.sdg': 'Mục tiêu phát triển bền vững', 'who.theme.dac': 'Lĩnh vực DAC',
+};
