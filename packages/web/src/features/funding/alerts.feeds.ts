@@ -28,9 +28,10 @@ export function queryOf(c: Context): CallQuery {
 function rss(c: Context, i: I18n, q: CallQuery, calls: CallRow[], self: string): Response {
   const origin = publicOrigin(c);
   const link = (path: string) => `${origin}${i.path(path)}`;
+  const title = i.t('fa.feed.title', { query: describeSearch(i, q) });
   const feed = new Feed({
-    title: i.t('fa.feed.title', { query: describeSearch(i, q) }), id: self, link: link('/funding-calls'), language: i.lang,
-    feedLinks: { rss: self }, copyright: 'Tandem', updated: calls.length ? new Date(Math.max(...calls.map((x) => Date.parse(x.updated_at)))) : new Date(0),
+    title, description: title, id: self, link: link('/funding-calls'), language: i.lang, feedLinks: { rss: self }, copyright: 'Tandem',
+    updated: calls.length ? new Date(Math.max(...calls.map((x) => Date.parse(x.updated_at)))) : new Date(),
   });
   const newest = [...calls].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)).slice(0, 100);
   for (const call of newest) {
