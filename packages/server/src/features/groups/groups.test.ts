@@ -98,6 +98,8 @@ describe('a members-only meeting of a group', () => {
     for (const name of ['anonymous', 'outsider', 'lianesAdmin']) {
       expect((await who[name].b.get(`/api/events/${id}`)).status, name).toBe(404);
       expect((await who[name].b.get(`/api/events/${id}/revisions`)).status, name).toBe(404);
+      expect((await who[name].b.get(`/api/events/${id}/sessions`)).status, name).toBe(404);
+      expect((await who[name].b.get(`/api/events/${id}/participants`)).status, name).toBe(404);
       expect(JSON.stringify((await who[name].b.get('/api/events?perPage=100')).json)).not.toContain(id);
       expect(JSON.stringify((await who[name].b.get('/api/groups/cuf-gp-vietnam')).json.meetings)).not.toContain(id);
     }

@@ -4,6 +4,7 @@
  * (members of the event's host organisations, platform administrators): the form, the registrations and their CSV,
  * moderation, the waiting list's order, messages. Nobody else reads a registration (404).
  */
+import { assertSeesEvent } from '../groups/meetings.js';
 import { z } from 'zod';
 import {
   acceptOfferInput, messageInput, moderateInput, registrationChange, registrationFormInput, registrationInput, registrationStatusQuery,
@@ -24,14 +25,14 @@ const organiser = (c: any) => getActor(c);
 
 export const registrationRoutes = [
   route({ method: 'get', path: '/api/events/:id/registration-form', tag, summary: 'An event\'s registration form: dates, places left (event and workshops), fields; 404 when it takes no registrations',
-    handler: async ({ db, params }) => (await getForm(db, params.id)) ?? Promise.reject(new NotFoundError('registration form', params.id)) }),
+    handler: async ({ c, db, params }) => { await assertSeesEvent(db, getActor(c), params.id); return (await getForm(db, params.id)) ?? Promise.reject(new NotFoundError('registration form', params.id)); } }),
   route({ method: 'put', path: '/api/events/:id/registration-form', tag, summary: 'Create or change the registration form (organisers; send the version you read to change it)',
     body: registrationFormInput, write: true, handler: ({ c, db, params, body }) => saveForm(db, writeContext(c).actor, params.id, body) }),
   route({ method: 'post', path: '/api/events/:id/registrations', tag, summary: 'Register to an event: pending (moderated), accepted or waiting; the private link\'s token is in this answer and the e-mail only',
     body: registrationInput, status: 201, primary: true, returns: '{registration, token}',
     handler: ({ c, db, params, body }) => register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c) }) }),
   route({ method: 'get', path: '/api/events/:id/participants', tag, summary: 'The participants who agreed to be listed (accepted only): name and organisation',
-    handler: ({ db, params }) => publicParticipants(db, params.id) }),
+    handler: async ({ c, db, params }) => { await assertSeesEvent(db, getActor(c), params.id); return publicParticipants(db, params.id); } }),
   route({ method: 'get', path: '/api/registrations/:token', tag, summary: 'My registration, through the private link', params: tokenParams, primary: true,
     handler: ({ db, params }) => byToken(db, params.token) }),
   route({ method: 'patch', path: '/api/registrations/:token', tag, summary: 'Change my registration (name, language, organisation, answers, workshops, consent; send the version you read)',
