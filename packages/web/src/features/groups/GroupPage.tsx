@@ -3,6 +3,7 @@
  * network, vacant positions, agenda, offices, funders, its members each with their partnerships in the group's
  * scope, and its meetings (members-only ones for its members).
  */
+import type { Child } from 'hono/jsx';
 import type { GroupCard, GroupView } from '../../../../server/src/features/groups/groups.service.js';
 import { groupKinds } from '../../../../server/src/features/groups/groups.schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
@@ -82,7 +83,8 @@ function Members(props: { i: I18n; g: GroupView }) {
   );
 }
 
-export function GroupPage(props: { i: I18n; g: GroupView }) {
+/** news: the group's news block (features/news NewsForGroup), given by the page handler. */
+export function GroupPage(props: { i: I18n; g: GroupView; news?: Child }) {
   const { i, g } = props;
   const lang = textLang(i);
   const path = `/groups/${enc(g.id)}`;
@@ -130,7 +132,7 @@ export function GroupPage(props: { i: I18n; g: GroupView }) {
             </li>)}</ul>
             : <p>{i.t('groups.noMeetings')}</p>}
         </Section>
-        {/* news (features/news) */}
+        {props.news}
         <Section id="members" title={i.t('groups.memberList')}>
           <Members i={i} g={g} />
         </Section>

@@ -12,6 +12,7 @@ import { groupProfileInput, membershipChange, membershipInput } from '../../../.
 import { addMember, changeMember, getGroup, listGroups, removeMember, updateProfile } from '../../../../server/src/features/groups/groups.service.js';
 import type { I18n } from '../../i18n/index.js';
 import { GroupPage, GroupsListPage } from './GroupPage.js';
+import { NewsForGroup } from '../news/blocks.js';
 import { ManagePage, managePath } from './ManagePage.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -22,7 +23,8 @@ export async function groupsListPage(c: Context, i: I18n, db: Db) {
 }
 
 export async function groupPage(c: Context, i: I18n, db: Db) {
-  return c.html(<GroupPage i={i} g={await getGroup(db, getActor(c), c.req.param('id') as string)} />);
+  const g = await getGroup(db, getActor(c), c.req.param('id') as string);
+  return c.html(<GroupPage i={i} g={g} news={await NewsForGroup({ i, db, groupId: g.id })} />);
 }
 
 /** The profile form's fields as the API's input. */
