@@ -12,6 +12,7 @@ import { surveyReportsOf } from '../surveys/SurveyReports.js';
 import { collaboration } from '../collab/collab.js';
 import { programmeOf } from './Programme.js';
 import { RegistrationBlock, registrationFacts } from '../registration/RegistrationBlock.js';
+import { newsAbout } from '../news/blocks.js';
 import { eventSurveys } from '../surveys/SurveysBlock.js';
 
 /** An event's sheet, with its history (and restore), its edit link and saved notice for those who may edit it. */
@@ -21,7 +22,7 @@ export async function eventPage(c: Context, i: I18n, db: Db) {
   const e = { ...await getEvent(db, id), programme: await programmeOf(c, db, id) };
   Object.assign(e, { surveyReports: await surveyReportsOf(c, db, id) }); // the reports of the surveys this meeting gave back
   const registration = <RegistrationBlock i={i} eventId={e.id} facts={await registrationFacts(c, db, e.id)} />;
-  return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} registration={registration} surveys={await eventSurveys(c, i, db, e.id)} after={await collaboration(c, i, db, 'event', e)} />));
+  return c.html(await withRecordBar(c, i, db, 'event', e, <EventSheet i={i} e={e} registration={registration} surveys={await eventSurveys(c, i, db, e.id)} after={<>{await newsAbout(c, i, db, 'event', e.id)}{await collaboration(c, i, db, 'event', e)}</>} />));
 }
 
 /** A series' chronology and history; platform administrators get its edit link. */

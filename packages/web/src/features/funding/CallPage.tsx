@@ -1,5 +1,7 @@
 /** /funding-calls/:id: every field of a call in words. */
+import { raw } from 'hono/html';
 import { safeHref } from '@tandem/shared';
+import { renderMarkdown } from '../../components/markdown.js';
 import type { I18n } from '../../i18n/index.js';
 import { textLang } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -27,6 +29,7 @@ export function CallPage(props: { i: I18n; c: CallView }) {
           <h1 lang={lang}>{c.title}</h1>
         </header>
         {c.summary && <p class="lead" lang={lang}>{c.summary}</p>}
+        {c.body_md && <div class="news-body" lang={lang}>{raw(renderMarkdown(c.body_md))}</div>}
         <dl class="facts">
           {row(i.t('fc.deadline'), deadlineText(i, c))}
           {row(i.t('fc.beneficiaries'), c.beneficiaries.length ? words(i, 'ben', c.beneficiaries) : i.t('fc.anyone'))}

@@ -10,7 +10,7 @@ import { Layout } from '../../components/Layout.js';
 import type { I18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { feedLinks } from './head.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from '../../components/markdown.js';
 
 const RECORD_PATH: Record<string, string> = {
   partnership: '/partnerships', project: '/projects', organisation: '/organisations', territory: '/territories',

@@ -10,7 +10,7 @@ import { NotFoundError } from '../../../../server/src/lib/errors.js';
 import { publicOrigin } from '../../../../server/src/features/auth/urls.js';
 import { filterName, listNews } from '../../../../server/src/features/news/news.service.js';
 import type { I18n } from '../../i18n/index.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from '../../components/markdown.js';
 
 export type FeedFormat = 'rss' | 'atom';
 

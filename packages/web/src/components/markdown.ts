@@ -1,5 +1,5 @@
 /**
- * A news body: Markdown (marked, GitHub flavour) turned into HTML, then sanitised (sanitize-html): no script, no
+ * A Markdown body (news, funding calls): Markdown (marked, GitHub flavour) turned into HTML, then sanitised (sanitize-html): no script, no
  * style, no event attribute; links http(s) or relative only, each rel="nofollow noopener"; no images.
  */
 import { Marked } from 'marked';
