@@ -21,7 +21,7 @@ describe('funding call alerts, in Chromium', () => {
     process.env.SMTP_URL = sink.url;
     site = await startSite();
     await site.db.query(`insert into funding_call (id, title, summary, partner_countries, closes_on, created_at)
-      values ('e2e-soon', 'Fonds eau et assainissement Vietnam', 'Projets d’eau potable', '{VN}', $1, now() - interval '30 days')`, [day(9)]);
+      values ('e2e-soon', 'Fonds eau et assainissement Vietnam', 'Projets d’eau potable (tandemtest)', '{VN}', $1, now() - interval '30 days')`, [day(9)]);
   });
   afterAll(async () => { delete process.env.SMTP_URL; await site?.close(); await sink?.close(); });
 
@@ -29,8 +29,8 @@ describe('funding call alerts, in Chromium', () => {
     const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
-    await page.goto(`${site.base}/funding-calls/alerts/new?q=eau&country=VN`);
-    await expect.poll(() => page.locator('.fa-search').textContent()).toContain('mots « eau » · pays : VN');
+    await page.goto(`${site.base}/funding-calls/alerts/new?q=tandemtest&country=VN`);
+    await expect.poll(() => page.locator('.fa-search').textContent()).toContain('mots « tandemtest » · pays : VN');
     await looked(page, 'funding-alert-new');
     await page.getByLabel('Adresse e-mail').fill('veille@example.org');
     await page.getByLabel('Chaque jour').check();
@@ -54,7 +54,7 @@ describe('funding call alerts, in Chromium', () => {
     const icsHref = await page.getByRole('link', { name: /Calendar of the deadlines/ }).getAttribute('href');
 
     // a new call after the subscription, then the digest through the administrators' API
-    await site.db.query(`insert into funding_call (id, title, summary, partner_countries, closes_on) values ('e2e-new', 'Appel eau et climat', 'Nouveau', '{}', $1)`, [day(80)]);
+    await site.db.query(`insert into funding_call (id, title, summary, partner_countries, closes_on) values ('e2e-new', 'Appel eau et climat', 'Nouveau (tandemtest)', '{}', $1)`, [day(80)]);
     const sent = await fetch(`${site.base}/api/admin/funding-alerts/send`, { method: 'POST', headers: { authorization: 'Bearer e2e-token' } });
     expect(sent.status).toBe(200);
     expect((await sent.json()).sent).toHaveLength(1);

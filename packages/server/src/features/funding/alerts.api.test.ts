@@ -22,12 +22,12 @@ const tokenOf = (link: string) => link.split('/').pop()!;
 
 async function call(id: string, o: { closes?: string | null; predeposit?: string; countries?: string[]; createdDaysAgo?: number } = {}) {
   await db.query(`insert into funding_call (id, title, summary, partner_countries, closes_on, predeposit_on, created_at)
-    values ($1, $2, 'Essai', $3, $4, $5, coalesce(now() - make_interval(days => $6), now()))`,
+    values ($1, $2, 'Essai tandemtest', $3, $4, $5, coalesce(now() - make_interval(days => $6), now()))`,
   [id, `Appel ${id}`, o.countries ?? [], o.closes ?? null, o.predeposit ?? null, o.createdDaysAgo ?? null]);
 }
 
 async function subscribed(email: string, body: object = {}) {
-  const r = await api.post('/api/funding-alerts', { email, query: { country: 'VN' }, frequency: 'daily', lang: 'en', ...body }, null);
+  const r = await api.post('/api/funding-alerts', { email, query: { country: 'VN', q: 'tandemtest' }, frequency: 'daily', lang: 'en', ...body }, null);
   expect(r.status, r.text).toBe(202);
   const m = await sink.next(to(email));
   return { id: r.json.id as string, mail: m, token: tokenOf(linkIn(m)) };
@@ -48,7 +48,7 @@ describe('saved searches of funding calls', () => {
   it('confirms by a POSTed link, then sends one digest of the new calls and the near deadlines, once', async () => {
     const s = await subscribed('digest@example.org');
     expect(s.mail.subject).toBe('Confirm your funding call alert');
-    expect(s.mail.text).toContain('country: VN');
+    expect(s.mail.text).toContain('words "tandemtest" · country: VN');
     expect(linkIn(s.mail)).toBe(`https://tandem.test/en/funding-calls/alerts/confirm/${s.token}`);
     const [row] = await db.query('select * from funding_alert where id = $1', [s.id]);
     expect(row.confirm_hash).toBe(sha256(s.token)); // only the hash is kept
@@ -91,7 +91,7 @@ describe('saved searches of funding calls', () => {
   });
 
   it('waits a week for a weekly alert, writes in the alert\'s language, and the admin API sends what is due', async () => {
-    const s = await subscribed('weekly@example.org', { frequency: 'weekly', lang: 'vi', query: {} });
+    const s = await subscribed('weekly@example.org', { frequency: 'weekly', lang: 'vi', query: { q: 'tandemtest' } });
     expect(s.mail.subject).toBe('Xác nhận thông báo lời kêu gọi tài trợ');
     expect((await api.post(`/api/funding-alerts/confirm/${s.token}`, undefined, null)).status).toBe(200);
     await db.query(`update funding_alert set last_sent_at = $2::timestamptz - interval '3 days' where id = $1`, [s.id, NOW.toISOString()]);
@@ -105,7 +105,7 @@ describe('saved searches of funding calls', () => {
     const m = await sink.next(to('weekly@example.org'));
     expect(m.subject).toMatch(/^Lời kêu gọi tài trợ: \d+ cho tìm kiếm của bạn$/);
     expect(m.text).toContain('Appel al-weekly-new');
-    expect(m.text).toContain('mọi lời kêu gọi đang mở');
+    expect(m.text).toContain('từ khóa « tandemtest »');
   });
 
   it('checks every input, naming the field, and keeps a person\'s list to them', async () => {

@@ -154,3 +154,16 @@ export function MyAlertsPage(props: { i: I18n; alerts: AlertView[]; done?: boole
     </Layout>
   );
 }
+
+/** For the list of calls (features/funding/pages): "get these calls by e-mail", and the search's public feeds. */
+export function AlertLinks(props: { i: I18n; q: CallQuery }) {
+  const { i } = props;
+  const qs = searchParams(props.q);
+  return (
+    <ul class="fa-feeds">
+      <li><a href={`${i.path('/funding-calls/alerts/new')}${qs}`}>{i.t('fa.new.title')}</a></li>
+      <li><a href={`${i.path('/funding-calls/feed.rss')}${qs}`} type="application/rss+xml">{i.t('fa.rss')}</a></li>
+      <li><a href={`${i.path('/funding-calls/deadlines.ics')}${qs}`} type="text/calendar">{i.t('fa.ics')}</a></li>
+    </ul>
+  );
+}
