@@ -55,7 +55,8 @@ export async function placesNear(db: Db, id: string): Promise<Places> {
 export function placeMatch(p: Places, placeId: string, placeName: string, placeCountry: string | null): PlaceMatch | null {
   const n = p.near.get(placeId);
   if (n) return { ...n, place: placeName, placeId };
-  if (!p.isCountry && p.country && placeCountry === p.country) return { code: 'country', weight: PLACE_WEIGHT.country, place: placeName, placeId };
+  // a country's territories are its children (not walked one by one: tens of thousands of communes)
+  if (p.country && placeCountry === p.country) return p.isCountry ? { code: 'child', weight: PLACE_WEIGHT.child, place: placeName, placeId } : { code: 'country', weight: PLACE_WEIGHT.country, place: placeName, placeId };
   return null;
 }
 

@@ -45,7 +45,7 @@ export async function whoElse(db: Db, q: WhoQuery, actor: Actor | null): Promise
   const places: Places | null = q.territory ? await placesNear(db, q.territory) : null;
   const theme = q.theme ? await themeOf(db, q.theme) : null;
   const lang = q.lang === 'en' || q.lang === 'vi' ? q.lang : 'fr';
-  const rows = await db.query<PlaceRow>(RECORDS, [places ? [...places.near.keys()] : null, places && !places.isCountry ? places.country : null, theme?.id ?? null]);
+  const rows = await db.query<PlaceRow>(RECORDS, [places ? [...places.near.keys()] : null, places?.country ?? null, theme?.id ?? null]);
 
   // each record's best match
   const best = new Map<string, { rec: WhoRecord; score: number; reasons: Reason[] }>();
