@@ -30,7 +30,7 @@ export const registrationRoutes = [
     body: registrationFormInput, write: true, handler: ({ c, db, params, body }) => saveForm(db, writeContext(c).actor, params.id, body) }),
   route({ method: 'post', path: '/api/events/:id/registrations', tag, summary: 'Register to an event: pending (moderated), accepted or waiting; the private link\'s token is in this answer and the e-mail only',
     body: registrationInput, status: 201, primary: true, returns: '{registration, token}',
-    handler: ({ c, db, params, body }) => register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c) }) }),
+    handler: async ({ c, db, params, body }) => { await assertSeesEvent(db, getActor(c), params.id); return register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c) }); } }),
   route({ method: 'get', path: '/api/events/:id/participants', tag, summary: 'The participants who agreed to be listed (accepted only): name and organisation',
     handler: async ({ c, db, params }) => { await assertSeesEvent(db, getActor(c), params.id); return publicParticipants(db, params.id); } }),
   route({ method: 'get', path: '/api/registrations/:token', tag, summary: 'My registration, through the private link', params: tokenParams, primary: true,
