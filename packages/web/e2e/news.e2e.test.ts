@@ -33,6 +33,24 @@ describe('news', () => {
     await ctx.close();
   }, 180_000); // three pages looked at twice by axe-core on a shared machine
 
+  it('shows a network's page with its offices, funders, members and news, and a country group's vacant presidency', async () => {
+    const ctx = await site.browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${site.base}/groups`);
+    await page.getByRole('link', { name: 'Lianes coopération' }).first().click();
+    await expect.poll(() => page.url()).toMatch(/\/groups\/lianes$/);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/Amiens/);
+    expect(text).toMatch(/Lille/);
+    expect(await page.locator('section.news-block').getByRole('link', { name: /trois accords de coopération/ }).count()).toBe(1);
+    await looked(page, 'group-lianes');
+    await page.goto(`${site.base}/groups/cuf-gp-vietnam`);
+    expect(await page.locator('main').innerText()).toMatch(/Présidence : à pourvoir/);
+    expect(await page.locator('main').getByRole('link', { name: 'Seine-Saint-Denis – Hải Dương' }).count()).toBeGreaterThan(0);
+    await looked(page, 'group-gp-vietnam');
+    await ctx.close();
+  }, 180_000);
+
   it('reads the RSS and Atom feeds', async () => {
     const rss = parseXml(await (await fetch(`${site.base}/news/feed.rss`)).text());
     const items = children(child(rss, 'channel')!, 'item');
