@@ -30,7 +30,7 @@ describe('funding call alerts, in Chromium', () => {
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${site.base}/funding-calls/alerts/new?q=tandemtest&country=VN`);
-    await expect.poll(() => page.locator('.fa-search').textContent()).toContain('mots « tandemtest » · pays : VN');
+    await expect.poll(() => page.locator('.fa-search').textContent()).toContain('mots « tandemtest » · pays : Viêt Nam');
     await looked(page, 'funding-alert-new');
     await page.getByLabel('Adresse e-mail').fill('veille@example.org');
     await page.getByLabel('Chaque jour').check();

@@ -33,7 +33,7 @@ describe('news', () => {
     await ctx.close();
   }, 180_000); // three pages looked at twice by axe-core on a shared machine
 
-  it('shows a network's page with its offices, funders, members and news, and a country group's vacant presidency', async () => {
+  it("shows a network's page with its offices, funders, members and news, and a country group's vacant presidency", async () => {
     const ctx = await site.browser.newContext();
     const page = await ctx.newPage();
     await page.goto(`${site.base}/groups`);

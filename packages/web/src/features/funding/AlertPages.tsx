@@ -9,13 +9,14 @@ import { Layout } from '../../components/Layout.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { ErrorSummary, Field, Notice, type Errors } from '../auth/form.js';
 import type { AlertView } from '../../../../server/src/features/funding/alerts.service.js';
+import { countryName, themeName, word } from './text.js';
 
 /** A search in words, in the reader's language. */
 export function describeSearch(i: I18n, q: CallQuery): string {
   const parts = [
-    q.q ? i.t('fa.q.words', { v: q.q }) : null, q.beneficiary ? i.t('fa.q.beneficiary', { v: q.beneficiary }) : null,
-    q.aidType ? i.t('fa.q.aidType', { v: q.aidType }) : null, q.theme ? i.t('fa.q.theme', { v: q.theme }) : null,
-    q.country ? i.t('fa.q.country', { v: q.country }) : null, q.open === '0' ? i.t('fa.q.closed') : null,
+    q.q ? i.t('fa.q.words', { v: q.q }) : null, q.beneficiary ? i.t('fa.q.beneficiary', { v: word(i, 'ben', q.beneficiary) }) : null,
+    q.aidType ? i.t('fa.q.aidType', { v: word(i, 'aid', q.aidType) }) : null, q.theme ? i.t('fa.q.theme', { v: themeName(i, q.theme) }) : null,
+    q.country ? i.t('fa.q.country', { v: countryName(i, q.country) }) : null, q.open === '0' ? i.t('fa.q.closed') : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : i.t('fa.q.all');
 }

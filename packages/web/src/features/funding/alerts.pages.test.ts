@@ -48,7 +48,7 @@ describe('saved searches of funding calls: pages and feeds', () => {
     expect(form.status).toBe(200);
     const html = await form.text();
     expect(html).toContain('<meta name="robots" content="noindex"/>');
-    expect(text(html)).toContain('words "tandemtest" · country: VN');
+    expect(text(html)).toContain('words "tandemtest" · country: Vietnam');
     const bad = await post('/en/funding-calls/alerts/new?country=VN&q=tandemtest', { email: 'nope', frequency: 'daily', lang: 'en' });
     expect(bad.status).toBe(400);
     expect(text(await bad.text())).toContain('Enter a valid e-mail address.');
@@ -109,7 +109,7 @@ describe('saved searches of funding calls: pages and feeds', () => {
     const mail = await sink.next((m) => !Array.isArray(m.to) && m.to?.value[0].address === 'member@example.org');
     expect(mail.subject).toBe('Confirmez votre alerte d’appels à projets');
     const mine = text(await (await get('/espace/funding-alerts', member)).text());
-    expect(mine).toContain('thème : env');
+    expect(mine).toContain('thème : Environnement, climat et énergie');
     expect(mine).toContain('en attente de confirmation');
     expect((await post(new URL(linkIn(mail)).pathname, {}, member)).status).toBe(200);
     const listed = await (await get('/espace/funding-alerts', member)).text();
