@@ -45,7 +45,7 @@ describe('members of an organisation, and accounts', () => {
     const seen = await (await as('ana@example.org')).b.get('/api/organisations/cd93/members');
     expect(seen.status).toBe(200);
     expect(seen.json.access).toBe('member');
-    expect(seen.json.groups).toEqual([{ id: 'cuf', name: 'Cités Unies France' }]);
+    expect(seen.json.groups).toEqual([{ id: 'cuf', name: 'Cités Unies France' }, { id: 'cuf-gp-vietnam', name: 'Groupe-Pays Vietnam de Cités Unies France' }]);
     expect(seen.json.members.map((m: any) => [m.email, m.role])).toEqual([['ana@example.org', 'member'], ['bao@example.org', 'member']]);
     expect((await (await as('net@example.org')).b.get('/api/organisations/cd93/members')).json.access).toBe('admin');
     expect((await (await as('net@example.org')).b.get('/api/organisations/ville-montreuil/members')).status).toBe(403);
