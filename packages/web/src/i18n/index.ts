@@ -65,6 +65,14 @@ export function i18n(lang: Lang): I18n {
 }
 
 /** Splits '/en/search' into ['en', '/search']; French has no prefix. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+/** A country's name in the reader's language from its ISO 3166-1 alpha-2 code (the code itself when unknown). */
+export function countryName(i: { lang: string }, code: string): string {
+  let names = regionNames.get(i.lang);
+  if (!names) regionNames.set(i.lang, names = new Intl.DisplayNames([i.lang], { type: 'region' }));
+  try { return names.of(code) ?? code; } catch { return code; }
+}
+
 export function splitLang(pathname: string): [Lang, string] {
   const m = /^\/(en|vi)(\/.*)?$/.exec(pathname);
   return m ? [m[1] as Lang, m[2] || '/'] : ['fr', pathname];

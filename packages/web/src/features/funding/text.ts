@@ -6,17 +6,12 @@ import { daysBetween } from '../../../../server/src/features/funding/funding.fit
 import type { I18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/fr.js';
 
+import { themeLabel as themeName } from '../sheets/PartnershipSheet.js';
+import { countryName } from '../../i18n/index.js';
+
+/** One name for a country and for a theme across the site (i18n, sheets). */
+export { countryName, themeName };
 export const themes = flattenThemes();
-const themeById = new Map(themes.map((t) => [t.id, t]));
-
-export const themeName = (i: I18n, id: string): string => (themeById.get(id)?.labels as Record<string, string> | undefined)?.[i.lang] ?? id;
-
-const regionNames = new Map<string, Intl.DisplayNames>();
-export function countryName(i: I18n, code: string): string {
-  let names = regionNames.get(i.lang);
-  if (!names) regionNames.set(i.lang, names = new Intl.DisplayNames([i.lang], { type: 'region' }));
-  try { return names.of(code) ?? code; } catch { return code; }
-}
 
 type Vocab = 'ben' | 'aid' | 'spend' | 'stage';
 export const word = (i: I18n, group: Vocab, value: string): string => i.t(`fc.${group}.${value}` as MessageKey);

@@ -7,16 +7,12 @@ import type { Child } from 'hono/jsx';
 import type { GroupCard, GroupView } from '../../../../server/src/features/groups/groups.service.js';
 import { groupKinds } from '../../../../server/src/features/groups/groups.schema.js';
 import type { MessageKey } from '../../i18n/fr.js';
-import { textLang, type I18n } from '../../i18n/index.js';
+import { countryName, textLang, type I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
 import { Facts, Section } from '../../components/Sheet.js';
 import { themeLabel } from '../sheets/PartnershipSheet.js';
 
 const enc = encodeURIComponent;
-export const countryName = (i: I18n, code: string | null) => {
-  if (!code) return null;
-  try { return new Intl.DisplayNames([i.lang], { type: 'region' }).of(code) ?? code; } catch { return code; }
-};
 export const roleText = (i: I18n, role: string) => i.l('groupRole', role);
 
 /** Plain text agenda: lines starting with "- " make a list, the others paragraphs. */
@@ -38,7 +34,7 @@ function Card(props: { i: I18n; g: GroupCard }) {
     <li class="group-card">
       <h3><a href={i.path(`/groups/${enc(g.id)}`)} lang={lang}>{g.name}</a></h3>
       <p class="muted">
-        {[i.t(`groups.kind.${g.groupKind}` as MessageKey), countryName(i, g.country), g.parentName, i.plural('groups.members', g.members)].filter(Boolean).join(' · ')}
+        {[i.t(`groups.kind.${g.groupKind}` as MessageKey), (g.country && countryName(i, g.country)), g.parentName, i.plural('groups.members', g.members)].filter(Boolean).join(' · ')}
       </p>
     </li>
   );
@@ -102,7 +98,7 @@ export function GroupPage(props: { i: I18n; g: GroupView; news?: Child }) {
         </header>
         <Facts items={[
           [i.t('groups.kind'), i.t(`groups.kind.${g.groupKind}` as MessageKey)],
-          [i.t('groups.country'), countryName(i, g.country)],
+          [i.t('groups.country'), (g.country && countryName(i, g.country))],
           [i.t('groups.themes'), g.themes.length ? g.themes.map((t) => themeLabel(i, t)).join(', ') : null],
           [i.t('groups.parent'), g.parentId && <a href={i.path(`/groups/${enc(g.parentId)}`)} lang={lang}>{g.parentName}</a>],
           [i.t('groups.website'), g.website && <a href={g.website} rel="noopener">{g.website}</a>],
