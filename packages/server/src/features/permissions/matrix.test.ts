@@ -48,6 +48,15 @@ const READS: Read[] = [
   { name: 'the revisions of an event', path: '/api/events/assises-11/revisions', allowed: ROLES },
   { name: 'the programme of an event', path: '/api/events/restitution-assises-12/sessions', allowed: ROLES },
   { name: 'a session of an event', path: '/api/events/restitution-assises-12/sessions/matrix-session', allowed: ROLES },
+  // issue 15: groups, news, funding calls, who else works here (public); my saved searches (signed in)
+  { name: 'the groups', path: '/api/groups', allowed: ROLES },
+  { name: 'a country group', path: '/api/groups/cuf-gp-vietnam', allowed: ROLES },
+  { name: 'the news', path: '/api/news?network=lianes', allowed: ROLES },
+  { name: 'a news item', path: '/api/news/lianes-2024-12-trois-cooperations', allowed: ROLES },
+  { name: 'the funding calls', path: '/api/funding-calls', allowed: ROLES },
+  { name: 'a funding call', path: '/api/funding-calls/afd-ficol', allowed: ROLES },
+  { name: 'the calls for cd93', path: '/api/organisations/cd93/funding-calls', allowed: ROLES },
+  { name: 'who else works in Hải Dương', path: '/api/who-else?territory=VN-P-30', allowed: ROLES },
 ];
 /** Aid declarations: drafts (stored or pre-filled) read by cd93's members and platform administrators only, 404 for everyone else (signed out included); public once submitted. */
 const CD93_READERS: Role[] = ['read_token', 'member', 'platform_admin'];
@@ -148,6 +157,10 @@ const CASES: Case[] = [
   { name: 'create a survey for a network\'s member organisation', method: 'post', path: '/api/surveys', body: () => ({ organisationId: 'cuf-gp-vietnam', mode: 'anonymous', title: { fr: 'Enquête du groupe-pays' }, sections: [{ questions: [] }] }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'disable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/disable', allowed: ['platform_admin'] },
   { name: 'enable an account', method: 'post', path: '/api/admin/accounts/acc-matrix-colleague/enable', allowed: ['platform_admin'] },
+  // issue 15: a network's groups, news and calls are its administrators' and platform administrators'
+  { name: 'add a member to the network\'s country group', method: 'post', path: '/api/groups/cuf-gp-vietnam/members', body: () => ({ organisationId: 'ville-toulouse' }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'publish a news item of the network', method: 'post', path: '/api/news', body: () => ({ title: 'Nouvelle matrice', body: 'Texte', publishedOn: '2026-01-15', authorOrganisationId: 'cuf' }), allowed: ['network_admin', 'platform_admin'] },
+  { name: 'publish a funding call', method: 'post', path: '/api/funding-calls', body: () => ({ title: 'Appel matrice' }), allowed: ['network_admin', 'platform_admin'] },
 ];
 
 /** Everything a refused write could have touched, as one comparable value. */
@@ -162,7 +175,9 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log),
     (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_series), (select sum(version) from event_series),
     (select count(*) from event_session), (select coalesce(sum(version + position), 0) from event_session), (select count(*) from event_session_lead),
-    (select count(*) from survey), (select count(*) from survey_question))::text as f`);
+    (select count(*) from survey), (select count(*) from survey_question),
+    (select count(*) from group_membership), (select coalesce(sum(version), 0) from group_profile), (select count(*) from news_item), (select count(*) from funding_call),
+    (select count(*) from funding_alert))::text as f`);
   return row.f;
 }
 
