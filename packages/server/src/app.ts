@@ -16,6 +16,7 @@ import { newsRoutes } from './features/news/news.routes.js';
 import { fundingRoutes } from './features/funding/funding.routes.js';
 import { alertRoutes } from './features/funding/alerts.routes.js';
 import { whoRoutes } from './features/who/who.routes.js';
+import { extractRoutes } from './features/extract/extract.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { themeRoutes } from './features/themes/themes.routes.js';
@@ -71,7 +72,7 @@ export interface PageBodyOptions {
   tooLarge?: (c: Context, maxBytes: number) => Response | Promise<Response>;
 }
 
-export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...eventRoutes, ...programmeRoutes, ...registrationRoutes, ...surveyRoutes, ...surveyResultsRoutes, ...groupRoutes, ...newsRoutes, ...fundingRoutes, ...alertRoutes, ...whoRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
+export const apiRoutes: RouteDef[] = [...healthRoutes, ...searchRoutes, ...recordRoutes, ...eventRoutes, ...programmeRoutes, ...registrationRoutes, ...surveyRoutes, ...surveyResultsRoutes, ...groupRoutes, ...newsRoutes, ...fundingRoutes, ...alertRoutes, ...whoRoutes, ...extractRoutes, ...validationRoutes, ...peopleRoutes, ...contactRoutes, ...documentRoutes, ...themeRoutes, ...exportRoutes, ...apdRoutes, ...authRoutes, ...memberRoutes, ...workspaceRoutes, ...autocompleteRoutes, ...iatiRoutes, ...backupRoutes];
 
 /**
  * One policy for every response: scripts, styles and everything else from this origin only — no inline script

@@ -46,6 +46,7 @@ import { groupsPageRoutes } from './features/groups/routes.js';
 import { newsPageRoutes } from './features/news/routes.js';
 import { fundingPageRoutes } from './features/funding/routes.js';
 import { whoPageRoutes } from './features/who/routes.js';
+import { extractPageRoutes } from './features/extract/routes.js';
 import { organisationSurveys } from './features/surveys/SurveysBlock.js';
 import { latestNews, newsAbout } from './features/news/blocks.js';
 import { organisationGroups } from './features/groups/OrganisationGroups.js';
@@ -137,6 +138,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ...newsPageRoutes, // news and their feeds (features/news)
   ...fundingPageRoutes, // funding calls, calls for my organisation, saved searches (features/funding)
   ...whoPageRoutes, // who else works here, on this; theme pages (features/who)
+  ...extractPageRoutes, // knowledge capture: paste or upload a text, review its facts, create records (features/extract)
   ['/espace', workspacePage], // the signed-in member's workspace (features/workspace)
   // edit forms (features/edit): GET shows the form, POST saves
   ['/edit/:kind{partnerships|projects|organisations|missions|territories|events|series}/:id', editPage],

@@ -1,0 +1,4 @@
+/** The knowledge-capture API (issue 16): filled by the review helper. */
+import type { RouteDef } from '../../lib/api.js';
+
+export const extractRoutes: RouteDef[] = [];
