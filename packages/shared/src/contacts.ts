@@ -9,6 +9,9 @@ import { positiveInt4 } from './input-rules.js';
 
 export const contactRecordKinds = ['partnership', 'project'] as const;
 export type ContactRecordKind = (typeof contactRecordKinds)[number];
+/** Records whose documents are managed one at a time: partnerships, projects and events (a meeting's documents). */
+export const documentRecordKinds = [...contactRecordKinds, 'event'] as const;
+export type DocumentRecordKind = (typeof documentRecordKinds)[number];
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => v || null);
 

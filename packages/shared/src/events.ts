@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { parsePartialDate } from './partial-date.js';
-import { idSchema, partialDateSchema, urlSchema } from './schemas.js';
+import { idSchema, linkInput, partialDateSchema, urlSchema } from './schemas.js';
 
 export const eventKinds = ['edition', 'meeting', 'online', 'workshop', 'other'] as const;
 export type EventKind = (typeof eventKinds)[number];
@@ -76,6 +76,10 @@ export const eventInput = z.object({
   /** the minutes (plain text, paragraphs separated by blank lines) */
   minutes: z.string().trim().max(MINUTES_MAX).nullable().optional().transform((v) => v || null),
   decisions: z.array(eventDecisionInput).max(50).default([]),
+  /** documents: public links (http(s) only), like a partnership's */
+  links: z.array(linkInput).max(100).default([]),
+  /** other events this one relates to (a meeting preparing or restituting the Assises); each shown on both sheets */
+  relatedEvents: z.array(idSchema).max(50).default([]),
 });
 export type EventInput = z.infer<typeof eventInput>;
 /**

@@ -146,8 +146,8 @@ export const pageRoutes: Array<[string, Handler]> = [
   // contacts (members of the person's organisation) and documents of partnerships and projects (features/contacts)
   ['/edit/contacts/:kind{partnerships|projects}/:id', contactsPage],
   ['POST /edit/contacts/:kind{partnerships|projects}/:id', contactsPage],
-  ['/edit/documents/:kind{partnerships|projects}/:id', documentsPage],
-  ['POST /edit/documents/:kind{partnerships|projects}/:id', documentsPage],
+  ['/edit/documents/:kind{partnerships|projects|events}/:id', documentsPage],
+  ['POST /edit/documents/:kind{partnerships|projects|events}/:id', documentsPage],
   ['/new/:kind{partnerships|projects|organisations|missions|territories|events}', editPage],
   ['POST /new/:kind{partnerships|projects|organisations|missions|territories|events}', editPage],
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {

@@ -14,6 +14,7 @@ import { assertExist, assertIdFree, freeId } from '../../lib/records.js';
 import { writeRecord } from '../history/write.js';
 import { reindex } from '../search/search.index.js';
 import { checkDecisions, decisionsOf, writeMinutes } from './events.minutes.js';
+import { checkEventLinks, eventLinksOf, writeEventLinks } from './events.links.js';
 
 const d = (v: string | null | undefined) => (v ? parsePartialDate(v) : null);
 const hhmm = (t: string | null) => (t ? String(t).slice(0, 5) : null);
@@ -78,6 +79,7 @@ export async function getEvent(db: Db, id: string) {
     sessions: sessions.map((x) => ({ id: x.id, kind: x.kind, title: x.title, day: x.day, startTime: hhmm(x.start_time), endTime: hhmm(x.end_time),
       room: x.room, capacity: x.capacity, leads: x.leads })),
     minutes: row.minutes ?? null, decisions: await decisionsOf(db, id),
+    ...await eventLinksOf(db, row as { id: string; visibility: string; group_id: string | null }),
   };
 }
 
@@ -136,7 +138,7 @@ export function eventValues(input: Omit<EventInput, 'workshops'>): unknown[] {
 }
 
 /** An event's references known and its number free in its series (400 naming the field). */
-export async function checkEvent(db: Db, input: Omit<EventInput, 'workshops'> & { workshops?: EventInput['workshops'] }, id: string) {
+export async function checkEvent(db: Db, input: Omit<EventInput, 'workshops'> & { workshops?: EventInput['workshops'] } & MeetingFields, id: string) {
   await assertExist(db, 'event_series', [{ path: 'seriesId', id: input.seriesId }]);
   await assertExist(db, 'territory', [{ path: 'placeId', id: input.placeId }]);
   await assertExist(db, 'organisation', [...input.hosts.map((o, i) => ({ path: `hosts.${i}`, id: o })),
@@ -146,6 +148,7 @@ export async function checkEvent(db: Db, input: Omit<EventInput, 'workshops'> & 
     if (taken) throw new ValidationError([{ path: 'edition', message: `edition ${input.edition} of this series is already ${taken.id}` }]);
   }
   await checkDecisions(db, input.decisions);
+  await checkEventLinks(db, input, id);
 }
 
 export async function createEvent(db: Db, input: EventInput & MeetingFields, ctx: WriteContext) {
@@ -168,6 +171,7 @@ export async function createEvent(db: Db, input: EventInput & MeetingFields, ctx
       await tx.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
     }
     await writeMinutes(tx, id, input);
+    await writeEventLinks(tx, id, input);
     await writeMeetingFields(tx, id, input, ctx);
     await reindex(tx, 'event', [id]);
     return id;

@@ -12,6 +12,7 @@ import { bumpVersion, deleteRow } from '../../lib/records.js';
 import { writeRecord } from '../history/write.js';
 import { reindex } from '../search/search.index.js';
 import { writeMinutes } from './events.minutes.js';
+import { deleteEventLinks, writeEventLinks } from './events.links.js';
 import { writeMeetingFields, type MeetingFields } from '../groups/meetings.js';
 import { checkEvent, checkSeries, eventValues, getEvent, getEventSeries, getSeriesRecord } from './events.service.js';
 
@@ -23,6 +24,7 @@ async function writeParts(db: Db, id: string, input: EventUpdateInput) {
   await db.query('delete from event_agenda_item where event_id = $1', [id]);
   for (const [i, a] of input.agenda.entries()) await db.query('insert into event_agenda_item (event_id, position, title) values ($1, $2, $3)', [id, i, a]);
   await writeMinutes(db, id, input);
+  await writeEventLinks(db, id, input);
 }
 
 export async function updateEvent(db: Db, id: string, input: EventUpdateInput & MeetingFields & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
@@ -45,6 +47,7 @@ export async function deleteEvent(db: Db, id: string, ctx: WriteContext) {
   await writeRecord(db, ctx, { kind: 'event', action: 'delete', id, get: getEvent }, async (tx) => {
     const [reg] = await tx.query('select 1 as x from registration where event_id = $1 limit 1', [id]);
     if (reg) throw new HttpError(409, 'people have registered for this event: cancel the event (or its registrations) instead of deleting it');
+    await deleteEventLinks(tx, id);
     await deleteRow(tx, 'event', 'event', id);
     await tx.query(`delete from search_doc where kind = 'event' and id = $1`, [id]);
     return id;

@@ -26,7 +26,9 @@ export function toInput(kind: string, r: any): Record<string, unknown> {
         timeZone: r.timeZone, placeId: r.place?.id ?? null, placeText: r.placeText, online: r.online, onlineUrl: r.onlineUrl, side: r.side, theme: r.theme,
         workshopsCount: r.workshopsCount, hosts: r.hosts.map((h: any) => h.id), agenda: r.agenda, minutes: r.minutes ?? null,
         decisions: (r.decisions ?? []).map((d: any) => ({ text: d.text, ownerOrganisationId: d.owner?.id ?? null, ownerText: d.ownerText, due: d.due,
-          duePrecision: d.duePrecision, status: d.status })) };
+          duePrecision: d.duePrecision, status: d.status })),
+        links: r.links ?? [], relatedEvents: (r.related ?? []).filter((x: any) => x.direction === 'to').map((x: any) => x.id),
+        groupId: r.groupId ?? null, visibility: r.visibility ?? 'public' };
     case 'event_series':
       return { name: r.name, description: r.description, periodFrom: r.periodFrom, periodTo: r.periodTo, openingAgreementId: r.openingAgreementId };
   }

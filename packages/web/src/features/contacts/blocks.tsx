@@ -49,7 +49,7 @@ export async function contactsBlock(c: Context, i: I18n, db: Db, plural: string,
 }
 
 /** The documents of a record: title, kind in words, link (http(s) only); "manage" for those who may edit it. */
-export function Documents(props: { i: I18n; plural: 'partnerships' | 'projects'; id: string; links: Array<{ url: string; title: string | null; kind: string }> }) {
+export function Documents(props: { i: I18n; plural: 'partnerships' | 'projects' | 'events'; id: string; links: Array<{ url: string; title: string | null; kind: string }> }) {
   const { i, links } = props;
   const edit = useContext(EditLink);
   if (!links.length && !edit) return null;

@@ -1,15 +1,17 @@
 /**
- * /edit/documents/{partnerships|projects}/:id — the documents (public links) of a record, for those who may
+ * /edit/documents/{partnerships|projects|events}/:id — the documents (public links) of a record, for those who may
  * write it: change or remove each, add one. Each form carries the record's version: a change is an update of
  * the record (its history, 409 when someone saved first, then the current list). No JavaScript needed.
  */
 import type { Context } from 'hono';
-import { documentInput, linkKinds } from '@tandem/shared';
+import { documentInput, linkKinds, type DocumentRecordKind } from '@tandem/shared';
 import type { Db } from '../../../../server/src/db/client.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../server/src/lib/errors.js';
 import { authorize, ForbiddenError } from '../../../../server/src/features/permissions/permissions.js';
 import { addDocument, removeDocument, updateDocument } from '../../../../server/src/features/links/documents.service.js';
 import { RECORD_GET } from '../../../../server/src/features/contacts/contacts.service.js';
+import { getEvent } from '../../../../server/src/features/events/events.service.js';
+import { assertSeesEvent } from '../../../../server/src/features/groups/meetings.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import type { I18n } from '../../i18n/index.js';
 import { CsrfField } from '../../components/CsrfField.js';
@@ -17,7 +19,9 @@ import { ForbiddenPage } from '../edit/EditPage.js';
 import { errorKey, Field, field, ManagePage, pageUrl, serviceErrors, target, zodErrors, type Errors, type Notice, type Target } from './parts.js';
 
 type Link = { url: string; title: string | null; kind: string };
-interface View { t: Target; errors: Errors; values: Record<string, string>; scope: string | null; notice: Notice | null }
+const DOC_KINDS: Record<string, DocumentRecordKind> = { partnerships: 'partnership', projects: 'project', events: 'event' };
+const DOC_GET: Record<DocumentRecordKind, (db: Db, id: string) => Promise<any>> = { ...RECORD_GET, event: getEvent };
+interface View { t: Target<DocumentRecordKind>; errors: Errors; values: Record<string, string>; scope: string | null; notice: Notice | null }
 
 /** The fields of one document; scope: 'add' or its position. */
 function DocumentFields(props: { i: I18n; v: View; scope: string; link: Link | null }) {
@@ -82,8 +86,9 @@ const DONE: Record<string, MessageKey> = { added: 'documents.done.added', update
 
 /** GET and POST /edit/documents/:kind/:id */
 export async function documentsPage(c: Context, i: I18n, db: Db): Promise<Response> {
-  const t = await target(c, i, db, 'documents');
+  const t = await target(c, i, db, 'documents', DOC_KINDS, DOC_GET);
   if (t instanceof Response) return t;
+  if (t.kind === 'event') await assertSeesEvent(db, t.actor, t.id); // a members-only meeting is 404 outside its group
   try { await authorize(db, { actor: t.actor }, t.kind, 'update', t.record, t.record); } catch (err) {
     if (!(err instanceof ForbiddenError)) throw err;
     return c.html(<ForbiddenPage i={i} message="edit.forbidden.text" back={i.path(`/${t.plural}/${encodeURIComponent(t.id)}`)} path={`/edit/documents/${t.plural}/${t.id}`} />, 403);
@@ -98,7 +103,7 @@ export async function documentsPage(c: Context, i: I18n, db: Db): Promise<Respon
   const values = Object.fromEntries(['url', 'title', 'kind', 'version', 'position'].map((k) => [k, field(form, k)]));
   const position = Number(values.position);
   const scope = action === 'add' ? 'add' : String(position);
-  const again = async (v: Partial<View>, status: number) => render(c, i, { ...view, t: { ...t, record: await RECORD_GET[t.kind](db, t.id) }, values, scope, ...v }, status);
+  const again = async (v: Partial<View>, status: number) => render(c, i, { ...view, t: { ...t, record: await DOC_GET[t.kind](db, t.id) }, values, scope, ...v }, status);
   const draft = { url: values.url.trim(), title: values.title.trim() || null, kind: values.kind || 'document', version: Number(values.version) };
   const ctx = { actor: t.actor };
   try {

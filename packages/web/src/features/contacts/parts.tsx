@@ -28,22 +28,23 @@ export function serviceErrors(i: I18n, scope: string, issues: Issue[] | undefine
   return Object.fromEntries((issues ?? []).map((x) => [errorKey(scope, x.path || 'form'), i.t('edit.error.invalid')]));
 }
 
-export interface Target { plural: string; kind: ContactRecordKind; id: string; record: any; actor: Actor; page: 'contacts' | 'documents' }
+export interface Target<K extends string = ContactRecordKind> { plural: string; kind: K; id: string; record: any; actor: Actor; page: 'contacts' | 'documents' }
 
 /** The page's own address, in the reader's language: every form posts back to it. */
-export const pageUrl = (i: I18n, t: Target) => i.path(`/edit/${t.page}/${t.plural}/${encodeURIComponent(t.id)}`);
+export const pageUrl = (i: I18n, t: Target<string>) => i.path(`/edit/${t.page}/${t.plural}/${encodeURIComponent(t.id)}`);
 
 /** The record named by the path (404 when absent, as a page), or the sign-in redirect when nobody is signed in. */
-export async function target(c: Context, i: I18n, db: Db, page: 'contacts' | 'documents'): Promise<Target | Response> {
+export async function target<K extends string = ContactRecordKind>(c: Context, i: I18n, db: Db, page: 'contacts' | 'documents',
+  kinds: Record<string, K> = KINDS as Record<string, K>, get: Record<K, (db: Db, id: string) => Promise<any>> = RECORD_GET as Record<K, (db: Db, id: string) => Promise<any>>): Promise<Target<K> | Response> {
   const plural = c.req.param('kind') as string, id = c.req.param('id') as string;
-  const kind = KINDS[plural];
+  const kind = kinds[plural];
   if (!kind) throw new NotFoundError('kind', plural);
   const actor = getActor(c);
   if (!actor) {
     const to = encodeURIComponent(i.path(`/edit/${page}/${plural}/${encodeURIComponent(id)}`));
     return c.redirect(`${i.path('/login')}?next=${to}&returnTo=${to}`, 303);
   }
-  return { plural, kind, id, record: await RECORD_GET[kind](db, id), actor, page };
+  return { plural, kind, id, record: await get[kind](db, id), actor, page };
 }
 
 /** A form field read as text ('' when absent or a file). */
@@ -63,7 +64,7 @@ export function Field(props: { i: I18n; id: string; label: string; error?: strin
 
 export interface Notice { kind: 'error' | 'success'; key: MessageKey }
 
-export function ManagePage(props: { i: I18n; t: Target; page: 'contacts' | 'documents'; notice?: Notice | null; children: Child }) {
+export function ManagePage(props: { i: I18n; t: Target<string>; page: 'contacts' | 'documents'; notice?: Notice | null; children: Child }) {
   const { i, t } = props;
   const title = i.t(`${props.page}.page.title` as MessageKey, { title: t.record.title });
   return (

@@ -1,11 +1,12 @@
 /**
  * The event form: what it is (title, kind, series and number), when (dates with their precision, hours and time zone),
- * where (a place, words, or online with a link), its hosts and agenda. Its workshops and sessions are the programme's.
+ * where (a place, words, or online with a link), its hosts and agenda, minutes and decisions, related events and documents. Its workshops and sessions are the programme's.
  */
 import { decisionStatuses, eventKinds, eventSides } from '@tandem/shared';
 import { eventVisibilities } from '../../../../server/src/features/groups/meetings.js';
 import { valueAt } from './form-data.js';
 import { Checkbox, DateField, Group, NumberField, Ref, Rows, Select, Text, label, type FormCtx } from './fields.js';
+import { LinkRows } from './ProjectForm.js';
 
 export function EventForm(props: { f: FormCtx }) {
   const { f } = props;
@@ -68,6 +69,9 @@ export function EventForm(props: { f: FormCtx }) {
         <Text f={f} path={`${p}.due`} size={12} hint={i.t('edit.event.due.hint')} />
         <Select f={f} path={`${p}.status`} options={decisionStatuses} group="decisionStatus" label={i.t('decisions.status')} def="open" />
       </>} />
+      <Rows f={f} path="relatedEvents" title={label(i, 'relatedEvents')} rowLabel={label(i, 'relatedEvent')} compact
+        row={(p) => <Select f={f} path={p} options={[]} labels={f.lists.events ?? []} label={label(i, 'relatedEvent')} required />} />
+      <LinkRows f={f} />
     </>
   );
 }

@@ -33,17 +33,20 @@ export async function referenceNames(db: Db, i: I18n, ids: string[]): Promise<Re
   ]);
 }
 
-export async function formLists(db: Db, i: I18n): Promise<{ organisations: Option[]; partnerships: Option[]; countries: Option[]; series: Option[]; groups: Option[] }> {
-  const [organisations, partnerships, countries, series, groups] = await Promise.all([
+export async function formLists(db: Db, i: I18n): Promise<{ organisations: Option[]; partnerships: Option[]; countries: Option[]; series: Option[]; groups: Option[]; events: Option[] }> {
+  const [organisations, partnerships, countries, series, groups, events] = await Promise.all([
     db.query<Option>(`select id, name from organisation order by name, id limit ${LIST_LIMIT}`),
     db.query<{ id: string; title: string }>(`select id, title from partnership order by title, id limit ${LIST_LIMIT}`),
     db.query<{ id: string; name: string; names: Record<string, string> | null }>(`select id, name, names from territory where kind = 'country'`),
     db.query<Option>('select id, name from event_series order by period_from nulls last, name, id'),
     db.query<Option>('select o.id, o.name from group_profile g join organisation o on o.id = g.organisation_id order by o.name, o.id'), // groups (issue 15)
+    // public events only: a members-only meeting is never offered (a form keeps an unknown value as it is)
+    db.query<Option>(`select id, title || coalesce(' (' || extract(year from start_on)::int || ')', '') as name from event where visibility = 'public'
+      order by start_on desc nulls last, title, id limit ${LIST_LIMIT}`),
   ]);
   const coll = new Intl.Collator(i.lang);
   return {
-    organisations, series, groups,
+    organisations, series, groups, events,
     partnerships: partnerships.map((p) => ({ id: p.id, name: p.title })),
     countries: countries.map((t) => ({ id: t.id, name: localName(t, i.lang) })).sort((a, b) => coll.compare(a.name, b.name)),
   };

@@ -22,7 +22,7 @@ export interface FormCtx {
   focus: string | null;
   /** ids of what was rendered, so the error summary links to a field that exists */
   rendered: Set<string>;
-  lists: { organisations: Option[]; partnerships: Option[]; countries: Option[]; series?: Option[]; groups?: Option[] };
+  lists: { organisations: Option[]; partnerships: Option[]; countries: Option[]; series?: Option[]; groups?: Option[]; events?: Option[] };
 }
 
 export const label = (i: I18n, field: string) => i.t(`field.${field}` as MessageKey);

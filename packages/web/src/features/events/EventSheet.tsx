@@ -9,6 +9,7 @@ import { RecordBar } from './record-bar.js';
 import { AddToCalendar, isDay, Programme } from './Programme.js';
 import { Minutes } from './Minutes.js';
 import { SurveyReports } from '../surveys/SurveyReports.js';
+import { Documents } from '../contacts/blocks.js';
 
 /** "1er – 2 avril 2019", "novembre 2010", "2003"; with the hours when known. */
 export function eventWhen(i: I18n, e: any): string | null {
@@ -69,6 +70,11 @@ export function EventSheet(props: { i: I18n; e: any; after?: Child; registration
         </Section>
         <Minutes i={i} minutes={e.minutes} decisions={e.decisions} />
         <SurveyReports i={i} surveys={e.surveyReports /* the surveys this meeting gave back: events.page.tsx */} />
+        <Section id="related" title={i.t('event.related')} when={(e.related ?? []).length > 0}>
+          <ul class="link-list">{(e.related ?? []).map((r: any) => <li><a href={i.path(`/events/${encodeURIComponent(r.id)}`)} lang={lang}>{r.title}</a>
+            {r.start && <span class="muted"> — {i.period(r.start, r.start)}</span>}</li>)}</ul>
+        </Section>
+        <Documents i={i} plural="events" id={e.id} links={e.links ?? []} />
         {e.series && <p><a href={i.path(`/series/${e.series.id}`)}>{i.t('event.chronology')}</a></p>}
         {props.after}
         <Downloads i={i} kind="events" id={e.id} />

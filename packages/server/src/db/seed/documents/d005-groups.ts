@@ -72,4 +72,6 @@ export async function loadGroups(db: Db): Promise<void> {
     }
   }
   for (const m of seedGroupMeetings) await db.query('update event set group_id = $2 where id = $1', [m.eventId, m.groupId]);
+  // the restitution meeting gives back the 12th Assises (seed 002): each sheet shows the other
+  await db.query('insert into event_related (event_id, related_id, position) values ($1, $2, 0)', ['restitution-assises-12', 'assises-12']);
 }
