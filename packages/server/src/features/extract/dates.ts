@@ -70,9 +70,11 @@ const RULES: Rule[] = [
 ];
 
 /** Words before a bare year that make it a date whatever follows: "en 2009", "depuis 2019", "jusqu'en 2030", "(2020)". */
-const YEAR_CONTEXT = /(?:\b(?:en|depuis|dès|d[eè]s|avant|après|apres|fin|début|debut|courant|ici|partir de|vers|année|annee|années|annees|an|printemps|été|automne|hiver|jusqu['’](?:en|à|au)|mi|rentrée|saison|exercice|budget|programme|plan|horizon|agenda|édition|edition|promotion|publié le|publié en)|\()[\s\u00A0\-]*$/iu;
+const YEAR_CONTEXT = /(?:(?<![\p{L}])(?:en|depuis|dès|avant|après|apres|fin|début|debut|courant|ici|partir de|vers|année|annee|années|annees|an|printemps|été|automne|hiver|jusqu['’](?:en|à|au)|mi|rentrée|saison|exercice|budget|programme|plan|horizon|agenda|édition|edition|promotion|publié le|publié en)|\()[\s\u00A0\-]*$/iu;
 /** Words after a year that read it as a count ("2000 habitants") unless a year context came first. */
 const FUNCTION_WORD = /^(?:et|ou|à|au|aux|de|des|du|d|en|le|la|les|l|un|une|sur|par|pour|avec|dans|entre|chez|vers|sans|selon|dont|que|qui|ce|cette|ces|se|sa|son|ses|leur|il|ils|elle|elles|on|nous|ne|puis|mais|donc|est|sont|a|ont|était|été|sera|lors|grâce|afin|puis|jusqu|après|avant|pendant|durant|déjà|encore|aussi|ainsi|alors)$/i;
+
+const COUNT_SYMBOL = /^(?:km|km²|km2|m²|m2|ha|kg|t|mw|kw|kwh|mwh|gwh)$/i;
 
 function bareYears(text: string, used: { start: number; end: number }[]): DateFact[] {
   const out: DateFact[] = [];
@@ -84,7 +86,8 @@ function bareYears(text: string, used: { start: number; end: number }[]): DateFa
     if (/(?:n°|n[o°º]\.?|p\.|pp\.|page|art\.|article|tél\.?|tel\.?|fax|bp|cp|code|cop|odd|version|v\.|\d[\s\u00A0\u202F]*)\s*$/iu.test(before)) continue;
     if (/^[\s\u00A0\u202F\u2009]\d{3}(?!\d)/.test(text.slice(end, end + 5))) continue;
     const next = /^[\s\u00A0\u202F\u2009*]+([\p{L}][\p{L}’'.-]*)/u.exec(text.slice(end, end + 40));
-    const countedAfter = next && /^[\p{Ll}]/u.test(next[1]!) && !FUNCTION_WORD.test(next[1]!.replace(/['’].*$/, ''));
+    const word = next?.[1]?.replace(/['’].*$/, '').replace(/[.-]+$/, '') ?? '';
+    const countedAfter = /^[\p{Ll}]/u.test(word) && !FUNCTION_WORD.test(word) && (/[sx]$/.test(word) || COUNT_SYMBOL.test(word));
     if (countedAfter && !YEAR_CONTEXT.test(before)) continue;
     out.push({ text: m[1]!, start, end, value: m[1]! });
   }

@@ -33,7 +33,7 @@ const STOP = new Set(('et ou à au aux de des du d en le la les l un une sur sou
 const DURATION = /^(?:ans?|années?|mois|jours?|semaines?|heures?|minutes?|siècles?|décennies?)$/i;
 const ADJECTIVES = new Set('nouveaux nouvelles nouvel nouveau grands grandes grand petits petites premiers premières derniers dernières autres bons bonnes gros grosses vieux vieilles principaux principales anciens anciennes différents différentes divers diverses nombreux nombreuses seuls seules vrais véritables'.split(' '));
 const SYMBOL_UNIT = /^(?:%|‰|km²|km2|m²|m2|m³|m3|ha|km|kg|t|mw|kw|gw|kwh|mwh|gwh|°c|hab\.?\/km²)$/i;
-const UNIT_WORD = /^(?:[\p{Ll}][\p{L}'’]*(?:[.·•‧⋅][\p{L}]+)*(?:\([\p{L}]+\)[\p{L}]*)?(?:[²³])?(?:\/km²)?|km²|m²|m³|%|‰|MW|kW|GW|kWh|MWh|GWh|°C)/u;
+const UNIT_WORD = /^(?:km²|km2|m²|m2|m³|m3|hab\.?\/km²|[\p{Ll}][\p{L}'’]*(?:[.·•‧⋅][\p{Ll}]+)*(?:\([\p{L}]+\)[\p{L}]*)?(?:[²³])?(?:\/km²)?|km²|m²|m³|%|‰|MW|kW|GW|kWh|MWh|GWh|°C)/u;
 
 interface Found { token: NumberToken; start: number; end: number; value: number; text: string }
 
@@ -46,10 +46,10 @@ function isNotAValue(text: string, t: NumberToken): boolean {
   const before = text.slice(Math.max(0, t.start - 12), t.start);
   const after = text.slice(t.numberEnd, t.numberEnd + 6);
   if (/[\p{L}\d]-$|[\d][/.:]$|[#@/_^]$/u.test(before)) return true;
-  if (/(?:n°|n[o°º]\.?|num\.?|p\.|pp\.|page|art\.|article|chapitre|tome|vol\.|version|v\.|cop|odd|tél\.?|tel\.?|\+)\s*$/iu.test(before)) return true;
+  if (/(?:n°|n[o°º]\.?|num\.?|p\.|pp\.|page|art\.|article|chapitre|tome|vol\.|version|v\.|cop|odd|tél\.?|tel\.?)\s*$/iu.test(before)) return true;
   if (!t.words && /^(?:\^?\{?(?:e|er|ère|re|ème|eme|è|nd|nde|es|èmes)\}?)(?![\p{L}])/u.test(after)) return true;
   if (!t.words && /^\s?h\s?\d|^[:/.]\d|^-\d/.test(after)) return true;
-  if (!t.words && /^[\p{Lu}]/u.test(after)) return true;
+  if (!t.words && /^[\p{Lu}]/u.test(after) && !/^(?:M|Md|Mds|Mrd|Mio|MDH|MW|MWh|GW|GWh|EUR|USD|MAD|VND|XOF|XAF|FCFA|GBP|DH|CHF|K)(?![\p{Ll}])/u.test(after)) return true;
   const tokenStart = text.lastIndexOf(' ', t.start) + 1;
   const tokenEnd = text.indexOf(' ', t.numberEnd);
   const whole = text.slice(tokenStart, tokenEnd < 0 ? undefined : tokenEnd);
@@ -136,7 +136,7 @@ function readUnit(text: string, t: NumberToken): { unit: string; end: number } |
   skipSpaces();
   const pct = /^(?:%|‰|pour ?cent\b|p\. ?100\b)/i.exec(text.slice(pos, pos + 12));
   if (pct) return { unit: pct[0] === '‰' ? '‰' : '%', end: pos + pct[0].length };
-  if (t.multiplied) { const de = /^(?:de |d['’])/i.exec(text.slice(pos, pos + 4)); if (de) pos += de[0].length; }
+  if (t.multiplied || (t.value >= 1e6 && t.value % 1e6 === 0)) { const de = /^(?:de |d['’])/i.exec(text.slice(pos, pos + 4)); if (de) pos += de[0].length; }
   for (let i = 0; i < 2; i++) {
     const m = UNIT_WORD.exec(text.slice(pos, pos + 60));
     if (!m) return undefined;
@@ -148,6 +148,11 @@ function readUnit(text: string, t: NumberToken): { unit: string; end: number } |
     return { unit: normaliseUnit(word), end: pos + word.length };
   }
   return undefined;
+}
+
+/** A plural noun or a unit symbol: what a year-like "2000" must be followed by to be a count ("2000 habitants"). */
+export function looksCounted(word: string): boolean {
+  return /[sx]$/i.test(word) || SYMBOL_UNIT.test(word);
 }
 
 /** "Espérance de vie : 75,2 ans": durations count only as measures, with a label or "d'espérance de vie". */
@@ -197,6 +202,7 @@ export function findQuantities(text: string, taken: Span[] = []): QuantityFact[]
       }
     }
     if (!found) continue;
+    if (t.plainInteger && t.value >= 1900 && t.value <= 2099 && !looksCounted(found.unit)) continue;
     if (t.words && t.value < 100 && !t.multiplied) continue;
     const key = `${t.value}|${found.unit}`;
     if (seen.has(key)) continue;
