@@ -97,6 +97,7 @@ export function findAmounts(text: string): AmountFact[] {
     const open = /^[^.!?\n()]{0,40}?(\(|\bdont\b)/.exec(rest);
     if (!open) continue;
     const from = a.end + open[0].length;
+    if (amounts.some((b) => b.start >= a.end && b.start < from)) continue; // the nearest amount gives the currency
     const close = open[1] === '(' ? text.indexOf(')', from) : from + (/[.;!?\n]/.exec(text.slice(from))?.index ?? text.length - from);
     if (close < 0 || close - from > 160) continue;
     for (const t of tokens) {
