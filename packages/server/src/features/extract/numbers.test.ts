@@ -75,7 +75,9 @@ describe('findQuantities', () => {
   it('reads measures after a label and counts written in words from a hundred', () => {
     expect(counts('Espérance de vie : 75,2 ans\nIDH : 0,704\nPopulation : 28 000 000')).toEqual(['75.2 ans', '0.704 idh', '28000000 habitants']);
     expect(counts('Trois cents familles, deux mille habitants, deux hôpitaux, quatre acteurs.')).toEqual(['300 familles', '2000 habitants']);
-    expect(counts('Entre 20 et 30 personnes.')).toEqual(['20 personnes', '30 personnes']);
+    expect(counts('Entre 20 et 30 personnes ; de 2 000 à 3 000 habitants.')).toEqual(['20 personnes', '30 personnes', '2000 habitants', '3000 habitants']);
+    expect(counts('Nombre de projets : 312\nNombre de collectivités françaises engagées : 84\nIDH : 0,438 (184e sur 191)\nDurée : 36 mois'))
+      .toEqual(['312 projets', '84 collectivités', '0.438 idh']);
   });
   it('skips durations, ordinals, years, money, postcodes, phones, times and identifiers', () => {
     expect(counts('Sur 2 ans, pendant 10 ans, tous les 3 ans, 24 heures, la 12e édition, les 13^e Assises.')).toEqual([]);

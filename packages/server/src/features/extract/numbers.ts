@@ -166,11 +166,13 @@ function isMeasureOfTime(text: string, t: NumberToken, end: number): boolean {
 /** "IDH : 0,704": a bare number after a short label at the start of a line takes the label as unit. */
 function labelUnit(text: string, t: NumberToken): string | undefined {
   const line = text.slice(text.lastIndexOf('\n', t.start) + 1, t.start);
-  const m = /^[\s\-•·*]*([\p{L}][\p{L}'’ ]{0,30}?)\s?:\s*$/u.exec(line);
+  const m = /^[\s\-•·*]*([\p{L}][\p{L}'’ ]{0,60}?)\s?:\s*$/u.exec(line);
   if (!m) return undefined;
   const after = text.slice(t.end, t.end + 3);
-  if (!/^\s*(?:$|\n|[;,)]|\.(?!\d))/.test(after)) return undefined;
+  if (!/^\s*(?:$|\n|[;,)(]|\.(?!\d))/.test(after)) return undefined;
   const label = m[1]!.trim().toLowerCase();
+  const counted = /^nombre (?:total )?(?:de |d['’])\s*([\p{L}]+)/u.exec(label); // "Nombre de projets : 312" → "projets"
+  if (counted) return normaliseUnit(counted[1]!);
   if (label.split(/\s+/).length > 3 || /t[ée]l|fax|code|cp|date|publi|version|page|ann[ée]e|n°|siret|siren|r[ée]f|budget|montant|co[uû]t|contact|adresse|horaire|heure/.test(label)) return undefined;
   if (t.plainInteger && t.value >= 1900 && t.value <= 2099) return undefined;
   return /^population$/.test(label) ? 'habitants' : label;
