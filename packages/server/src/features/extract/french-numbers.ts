@@ -18,8 +18,9 @@ export interface NumberToken {
 export const SPACE = '[ \\u00A0\\u202F\\u2009]';
 const GROUPED = `\\d{1,3}(?:${SPACE}\\d{3})+(?:,\\d+)?(?!\\d|[.,]\\d)`;
 const GROUPED_DOT = '\\d{1,3}(?:\\.\\d{3}){2,}(?:,\\d+)?(?!\\d|[.,]\\d)|\\d{1,3}\\.\\d{3}(?!\\d|[.,]\\d)(?=\\s*(?:€|euros?|EUR|\\$|dollars?|USD|F ?CFA|francs?|dirhams?|habitants?)\\b|\\s*€)';
+const GROUPED_COMMA = '\\d{1,3}(?:,\\d{3}){2,}(?!\\d|[.,]\\d)';
 const PLAIN = '\\d+(?:[.,]\\d+)?';
-const DIGITS_RE = new RegExp(`(?<![\\p{L}\\d_])(?:${GROUPED}|${GROUPED_DOT}|${PLAIN})`, 'gu');
+const DIGITS_RE = new RegExp(`(?<![\\p{L}\\d_])(?:${GROUPED}|${GROUPED_DOT}|${GROUPED_COMMA}|${PLAIN})`, 'gu');
 
 const UNITS: Record<string, number> = {
   zero: 0, zéro: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
@@ -34,6 +35,7 @@ const MULTIPLIERS: Record<string, number> = { milliard: 1e9, milliards: 1e9, mil
 /** "1 648" → 1648, "1.500.000" → 1500000, "3.3" → 3.3, "102,7" → 102.7. */
 export function parseDigits(raw: string): number {
   const compact = raw.replace(/[ \u00A0\u202F\u2009]/g, '');
+  if (/^\d{1,3}(,\d{3}){2,}$/.test(compact)) return Number(compact.replace(/,/g, ''));
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)) return Number(compact.replace(/\./g, '').replace(',', '.'));
   return Number(compact.replace(',', '.'));
 }
