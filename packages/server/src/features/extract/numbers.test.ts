@@ -63,7 +63,7 @@ describe('findQuantities', () => {
   it('reads counted things with the noun as unit', () => {
     expect(counts('Plus de 700 stagiaires ont été formés ; 30 clubs de femmes ; 90 femmes leaders ; 15 réponses.'))
       .toEqual(['700 stagiaires', '30 clubs', '90 femmes', '15 réponses']);
-    expect(counts('3 nouvelles coopérations et 1 200 élèves.')).toEqual(['3 coopérations', '1200 élèves']);
+    expect(counts('3 nouvelles coopérations, 1 200 élèves et 45 sages-femmes.')).toEqual(['3 coopérations', '1200 élèves', '45 sages-femmes']);
   });
   it('reads multipliers, inclusive writing, percents and areas', () => {
     expect(counts('102,7 millions d\'habitants et 1,9 millions d’habitant.e.s.')).toEqual(['102700000 habitants', '1900000 habitants']);

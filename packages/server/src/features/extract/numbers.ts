@@ -33,7 +33,7 @@ const STOP = new Set(('et ou à au aux de des du d en le la les l un une sur sou
 const DURATION = /^(?:ans?|années?|mois|jours?|semaines?|heures?|minutes?|siècles?|décennies?)$/i;
 const ADJECTIVES = new Set('nouveaux nouvelles nouvel nouveau grands grandes grand petits petites premiers premières derniers dernières autres bons bonnes gros grosses vieux vieilles principaux principales anciens anciennes différents différentes divers diverses nombreux nombreuses seuls seules vrais véritables'.split(' '));
 const SYMBOL_UNIT = /^(?:%|‰|km²|km2|m²|m2|m³|m3|ha|km|kg|t|mw|kw|gw|kwh|mwh|gwh|°c|hab\.?\/km²)$/i;
-const UNIT_WORD = /^(?:km²|km2|m²|m2|m³|m3|hab\.?\/km²|[\p{Ll}][\p{L}'’]*(?:[.·•‧⋅][\p{Ll}]+)*(?:\([\p{L}]+\)[\p{L}]*)?(?:[²³])?(?:\/km²)?|km²|m²|m³|%|‰|MW|kW|GW|kWh|MWh|GWh|°C)/u;
+const UNIT_WORD = /^(?:km²|km2|m²|m2|m³|m3|hab\.?\/km²|[\p{Ll}][\p{L}'’]*(?:-[\p{L}]+)*(?:[.·•‧⋅][\p{Ll}]+)*(?:\([\p{L}]+\)[\p{L}]*)?(?:[²³])?(?:\/km²)?|km²|m²|m³|%|‰|MW|kW|GW|kWh|MWh|GWh|°C)/u;
 
 interface Found { token: NumberToken; start: number; end: number; value: number; text: string }
 
