@@ -69,6 +69,7 @@ describe('findQuantities', () => {
     expect(counts('102,7 millions d\'habitants et 1,9 millions d’habitant.e.s.')).toEqual(['102700000 habitants', '1900000 habitants']);
     expect(counts('Un taux de 3.3% puis 3,3 % et 12,5 pour cent.')).toEqual(['3.3 %', '12.5 %']);
     expect(counts('331 210 km², 1\u00A0648 km2, 45 000 hectares, 50 kilomètres.')).toEqual(['331210 km²', '1648 km²', '45000 hectares', '50 kilomètres']);
+    expect(counts('3,5 t de déchets, 250 kg de riz, 1 500 l d\'eau et 300 m de canalisations.')).toEqual(['3.5 t', '250 kg', '1500 l', '300 m']);
     expect(normaliseUnit('élu·e·s')).toBe('élus');
     expect(normaliseUnit('étudiant(e)s')).toBe('étudiants');
   });
