@@ -146,7 +146,7 @@ const row = (cells: (string | number)[], widths: number[]) => cells.map((c, i) =
 
 /** The report as text tables: per category, overall, per document; `verbose` adds the misses and false positives. */
 export function formatReport(r: EvalReport, opts: { verbose?: boolean } = {}): string {
-  const w = [14, 5, 5, 5, 9, 9, 9];
+  const w = [15, 5, 5, 5, 9, 9, 9];
   const lines = [row(['category', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1'], w)];
   const line = (name: string, s: Scores) => row([name, s.tp, s.fp, s.fn, f3(s.precision), f3(s.recall), f3(s.f1)], w);
   for (const k of CATEGORIES) lines.push(line(k, r.categories[k]));
