@@ -103,21 +103,25 @@ async function readDocx(bytes: Uint8Array, name: string): Promise<ReadDocument> 
   }
 }
 
+/** Navigation, cookie banners and breadcrumbs, which Readability keeps when their class names do not give them away. */
+const NOISE = 'script, style, noscript, template, nav, [role=navigation], [role=dialog], [aria-modal=true], [id*=cookie i], [class*=cookie i], '
+  + '[id*=consent i], [class*=consent i], [id*=tarteaucitron i], [class*=breadcrumb i], [class*=ariane i], [class*=skip-link i]';
+
 /** The main content (Readability) as text with blank lines between paragraphs; the body's text when Readability finds nothing. */
 export function readHtml(html: string): ReadDocument {
   if (!/<(html|body)[\s>]/i.test(html)) html = `<html><body>${html}</body></html>`;
-  const { document } = parseHTML(html);
-  const docTitle = clean(document.querySelector('title')?.textContent ?? '');
+  const page = () => {
+    const { document } = parseHTML(html);
+    for (const el of document.querySelectorAll(NOISE)) el.remove();
+    return document;
+  };
+  const document = page();
   let article: ReturnType<Readability<string>['parse']> = null;
-  try { article = new Readability(parseHTML(html).document as never, { charThreshold: 200 }).parse(); } catch { article = null; }
+  try { article = new Readability(page() as never, { charThreshold: 200 }).parse(); } catch { article = null; }
   let text = '';
-  if (article?.content && (article.textContent ?? '').trim().length > 0) text = htmlToText(parseHTML(`<html><body>${article.content}</body></html>`).document.body);
-  if (!text.trim()) {
-    for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
-    text = document.body ? htmlToText(document.body) : '';
-  }
-  const title = clean(article?.title ?? '') || docTitle || undefined;
-  if (title && !/<h1[\s>]/i.test(article?.content ?? '') && !text.slice(0, title.length + 200).includes(title)) text = `${title}\n\n${text}`;
+  if (article?.content && (article.textContent ?? '').trim()) text = htmlToText(parseHTML(`<html><body>${article.content}</body></html>`).document.body);
+  if (!text.trim() && document.body) text = htmlToText(document.body);
+  const title = clean(article?.title ?? '') || clean(document.querySelector('title')?.textContent ?? '') || undefined;
   return { text, ...(title ? { title } : {}), format: 'html' };
 }
 
