@@ -99,3 +99,36 @@ describe('prf and summarise', () => {
     expect(formatReport(r)).not.toContain('missed');
   });
 });
+
+describe('the fixtures', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { readDocument } = await import('./readers.js');
+  const dir = join(import.meta.dirname, 'fixtures');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+  it('are six or more annotated documents, one of them HTML', () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).doc).some((d: string) => d.endsWith('.html'))).toBe(true);
+  });
+
+  it.each(files)('%s follows the annotation guide, its spans written in its document', async (file) => {
+    const ann = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Annotation;
+    expect(Object.keys(ann)).toEqual(['doc', 'dates', 'amounts', 'quantities', 'organisations', 'territories', 'partnerships']);
+    expect(file.replace(/\.json$/, '')).toBe(ann.doc.replace(/\.[a-z]+$/, ''));
+    const { text } = await readDocument(readFileSync(join(dir, ann.doc)), ann.doc);
+    for (const d of ann.dates) { expect(text).toContain(d.text); expect(d.value).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/); }
+    for (const a of ann.amounts) { expect(text).toContain(a.text); expect(a.currency).toMatch(/^[A-Z]{3}$/); expect(a.value).toBeGreaterThan(0); }
+    for (const q of ann.quantities) { expect(text).toContain(q.text); expect(q.unit).toBe(q.unit.toLowerCase()); }
+    for (const e of [...ann.organisations, ...ann.territories]) expect(e.forms.some((f) => text.includes(f)), e.forms[0]).toBe(true);
+    for (const t of ann.territories) expect(t.country).toMatch(/^[A-Z]{2}$/);
+    for (const p of ann.partnerships) {
+      expect(p.parties.length).toBeGreaterThanOrEqual(2);
+      for (const party of p.parties) expect(party.some((f) => text.includes(f)), party[0]).toBe(true);
+    }
+    const unique = (keys: string[]) => expect(new Set(keys).size).toBe(keys.length);
+    unique(ann.dates.map((d) => d.value));
+    unique(ann.amounts.map((a) => `${a.value} ${a.currency}`));
+    unique(ann.quantities.map((q) => `${q.value} ${q.unit}`));
+  });
+});
