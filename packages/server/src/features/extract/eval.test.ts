@@ -132,3 +132,27 @@ describe('the fixtures', async () => {
     unique(ann.quantities.map((q) => `${q.value} ${q.unit}`));
   });
 });
+
+describe('npm run eval:extract', () => {
+  it('scores the annotations of --dir, finds their documents in --texts, reports what it skipped, exits 0', { timeout: 60_000 }, async () => {
+    const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'eval-extract-'));
+    try {
+      mkdirSync(join(dir, 'ann')); mkdirSync(join(dir, 'texts'));
+      const none = { dates: [], amounts: [], quantities: [], organisations: [], territories: [], partnerships: [] };
+      writeFileSync(join(dir, 'ann', 'a.json'), JSON.stringify({ doc: 'a.txt', ...none }));
+      writeFileSync(join(dir, 'texts', 'a.txt'), 'Rien à signaler.');
+      writeFileSync(join(dir, 'ann', 'b.json'), JSON.stringify({ doc: 'absent.txt', ...none }));
+      writeFileSync(join(dir, 'ann', 'other.json'), JSON.stringify({ name: 'not an annotation' }));
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval-extract.ts', '--only-dirs', '--dir', join(dir, 'ann'), '--texts', join(dir, 'texts'), '--json'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.documents.map((d: { doc: string }) => d.doc)).toEqual(['a.txt']);
+      expect(report.overall).toMatchObject({ tp: 0, fp: 0, fn: 0, f1: 1 });
+      expect(report.problems).toEqual(['b.json: absent.txt not found next to it nor in --texts']);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+});
