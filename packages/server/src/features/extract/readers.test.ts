@@ -74,6 +74,7 @@ describe('readDocument: HTML', () => {
   });
   it('detects HTML by its content or its mime type too', async () => {
     expect((await readDocument(utf8(page), 'page')).format).toBe('html');
+    expect((await readDocument(utf8(`<!-- saved from url=(0031)https://www.example.fr/jumelage -->\n${page}`), 'jumelage')).format).toBe('html');
     expect((await readDocument(utf8('<p>Signé en <b>2019</b>.</p><p>Avec Dakar.</p>'), 'x.bin', 'text/html; charset=utf-8')).text).toBe('Signé en 2019.\n\nAvec Dakar.');
   });
   it('falls back to the body text when there is no article', async () => {

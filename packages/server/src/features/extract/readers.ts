@@ -34,7 +34,7 @@ export async function readDocument(bytes: Uint8Array, name: string, mime?: strin
   else {
     const raw = decode(bytes, charsetOf(bytes, type));
     const html = ext === 'html' || ext === 'htm' || ext === 'xhtml' || type === 'text/html' || type === 'application/xhtml+xml'
-      || (!['txt', 'md', 'text', 'csv'].includes(ext) && /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(raw));
+      || (!['txt', 'md', 'text', 'csv'].includes(ext) && /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(raw));
     doc = html ? readHtml(raw) : { text: raw.replace(/\r\n?/g, '\n'), format: 'text' };
   }
   if (!doc.text.trim()) throw new ReadError('empty', `${name}: empty (no text in this ${doc.format === 'text' ? 'file' : doc.format === 'pdf' ? 'PDF; a scan?' : doc.format})`);
