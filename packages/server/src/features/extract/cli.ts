@@ -61,7 +61,7 @@ export function summary(file: string, doc: { text: string; title?: string; forma
   section('dates', x.dates, (d) => `${d.value.padEnd(10)}  ${q(d.text)}`);
   section('amounts', x.amounts, (a) => `${a.value.toLocaleString('en')} ${a.currency}  ${q(a.text)}`);
   section('quantities', x.quantities, (n) => `${n.value.toLocaleString('en')} ${n.unit}  ${q(n.text)}`);
-  section('organisations', x.organisations, (o) => `${o.name}${o.acronym ? ` (${o.acronym})` : ''}${o.text !== o.name ? `  ${q(o.text)}` : ''}`);
+  section('organisations', x.organisations, (o) => `${o.name}${o.acronym && o.acronym !== o.name ? ` (${o.acronym})` : ''}${o.text !== o.name ? `  ${q(o.text)}` : ''}`);
   section('territories', x.territories, (t) => `${t.name} [${t.country}]${t.text !== t.name ? `  ${q(t.text)}` : ''}`);
   section('partnerships', x.partnerships, (p) => `${p.parties.join(' + ')}${p.signed ? `, signed ${p.signed}` : ''}`);
   return lines.join('\n');
