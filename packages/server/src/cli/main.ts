@@ -1,4 +1,4 @@
-/** The `tandem` command: db migrate | db seed | serve | export | import iati. */
+/** The `tandem` command: db migrate | db seed | serve | export | import iati | backup | restore | extract. */
 import { parseArgs } from 'node:util';
 import { createWriteStream } from 'node:fs';
 import type { Hono } from 'hono';
@@ -9,6 +9,7 @@ import { needsSeed, seedAll } from '../db/seed/index.js';
 import { exportCsv, exportJson, exportKinds, type ExportKind } from '../features/export/export.service.js';
 import { IMPORT_HELP, maxBytesFrom, runExportIati, runImportIati } from '../features/iati/cli.js';
 import { BACKUP_HELP, RESTORE_HELP, runBackup, runRestore } from '../features/backup/cli.js';
+import { EXTRACT_HELP, runExtract } from '../features/extract/cli.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: tandem <command> [options]
@@ -21,6 +22,7 @@ Commands:
   import iati     import IATI activity files (2.01–2.03)
   backup FILE     write the whole database to FILE (also while the server runs)
   restore FILE    restore a backup into an empty data directory or database
+  extract FILE    print the facts of a document (text, HTML, .docx, PDF): dates, money, places, partners
 
 Run "tandem <command> --help" for a command's options.
 Database: PGlite in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.`,
@@ -31,6 +33,7 @@ Database: PGlite in DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL i
   'import iati': IMPORT_HELP,
   backup: BACKUP_HELP,
   restore: RESTORE_HELP,
+  extract: EXTRACT_HELP,
 };
 
 function help(cmd: string): number { console.log(HELP[cmd]); return 0; }
@@ -46,10 +49,11 @@ export async function main(argv: string[], opts: { site?: (o: AppOptions) => Hon
   let values: Record<string, any>;
   let positionals: string[] = [];
   try {
-    ({ values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: cmd === 'import iati' || cmd === 'backup' || cmd === 'restore', options: {
+    ({ values, positionals } = parseArgs({ args: rest, strict: true, allowPositionals: cmd === 'import iati' || cmd === 'backup' || cmd === 'restore' || cmd === 'extract', options: {
       help: { type: 'boolean', short: 'h' }, port: { type: 'string' }, host: { type: 'string' },
       format: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string', short: 'o' },
       organisation: { type: 'string' }, partnership: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, 'max-size': { type: 'string' },
+      json: { type: 'boolean' },
     } }));
   } catch (e) { return fail((e as Error).message, cmd); }
   if (values.help) return help(cmd);
@@ -82,6 +86,9 @@ export async function main(argv: string[], opts: { site?: (o: AppOptions) => Hon
     case 'restore':
       if (positionals.length !== 1) return fail('give one FILE', cmd);
       return cmd === 'backup' ? runBackup(positionals[0]) : runRestore(positionals[0]);
+    case 'extract':
+      if (positionals.length !== 1) return fail('give one FILE', cmd);
+      return runExtract(positionals[0], { json: !!values.json });
     case 'import iati': {
       if (!positionals.length) return fail('give at least one FILE', cmd);
       const db = await openDbOrExit({ startParams: IMPORT_PGLITE_PARAMS });

@@ -4,7 +4,7 @@ import { findAmounts, findQuantities } from './numbers.js';
 import { findOrganisations, findTerritories } from './entities.js';
 import { findPartnerships } from './partnerships.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { Extraction } from './types.js';
+import type { Extraction, Span } from './types.js';
 
 export function extract(text: string, gaz: Gazetteer): Extraction {
   const dates = findDates(text);
@@ -13,5 +13,23 @@ export function extract(text: string, gaz: Gazetteer): Extraction {
   const territories = findTerritories(text, gaz);
   const organisations = findOrganisations(text, gaz, territories);
   const partnerships = findPartnerships(text, { organisations, territories, dates });
-  return { dates, amounts, quantities, organisations, territories, partnerships };
+  // exactly the six keys of the issue, in its order; each list in reading order
+  return {
+    dates: once(dates, (d) => d.value),
+    amounts: once(amounts, (a) => `${a.value} ${a.currency}`),
+    quantities: once(quantities, (q) => `${q.value} ${q.unit.toLowerCase()}`),
+    organisations: once(organisations, (o) => `${o.start}:${o.end}:${o.name}`),
+    territories: once(territories, (t) => `${t.start}:${t.end}:${t.name}`),
+    partnerships: once(partnerships, (p) => `${p.start}:${p.end}:${p.parties.join('|')}`),
+  };
+}
+
+/** Sorted by position (a range's two ends keep their order), the first of each key kept. */
+export function once<T extends Span>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => a.it.start - b.it.start || a.it.end - b.it.end || a.i - b.i)
+    .map(({ it }) => it)
+    .filter((it) => { const k = key(it); if (seen.has(k)) return false; seen.add(k); return true; });
 }
