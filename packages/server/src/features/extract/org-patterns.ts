@@ -53,8 +53,8 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     const terr = territoryOf(gaz, m[2]);
     if (cls[1] === 'region' && word === 'Région' && !terr) continue;
     const gov = governorOf(gaz, terr?.id);
-    const connector = m[0].slice(word.length, m[0].length - m[2].length);
-    const name = gov?.name ?? (terr && terr.country !== 'FR' ? `${cls[2]} de ${terr.name}` : `${cls[2]}${connector.replace(/’/g, "'")}${m[2]}`);
+    const written = m[0][0].toUpperCase() + m[0].slice(1);
+    const name = gov?.name ?? (terr && terr.country !== 'FR' ? `${cls[2]} de ${terr.name}` : written);
     const start = m.index!;
     out.push({ start, end: start + m[0].length, text: m[0], name, key: gov?.id ?? `${cls[1]}:${terr?.id ?? keyOf(m[2])}`,
       entry: gov, kind: 'collectivite', territoryId: terr?.id, country: terr?.country });

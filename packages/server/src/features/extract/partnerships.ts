@@ -1,7 +1,75 @@
-/** Cooperation relations a text states between parties (issue 16): contract stub, filled by the entities helper. */
-import type { DateFact, OrganisationFact, PartnershipFact, TerritoryFact } from './types.js';
+/** Cooperation relations a text states between parties (issue 16): cue sentences, their parties, not co-funding. */
+import { keyOf } from './gazetteer.js';
+import { COOPERATION, sentences } from './entities.text.js';
+import type { DateFact, OrganisationFact, PartnershipFact, Span, TerritoryFact } from './types.js';
+
+type WithMentions<T> = T & { mentions?: Span[] };
+interface Party { key: string; name: string; id?: string; foreign: boolean; mentions: Span[] }
+interface Mention { party: Party; start: number; end: number }
+
+/** Plans and wishes are not relations yet. */
+const PLANNED = /envisag|potentiel|futur|pourrai|explor|souhait|perspective|en vue d/iu;
+/** Co-funding and support: the organisations named after these are funders, not partners. */
+const FUNDING = /(?:co-?financ\p{L}*\s+par|financ\p{L}*\s+par|soutien(?:\s+financier)?\s+(?:de|du|des|d['’])|avec\s+la\s+collaboration\s+(?:de|du|des|d['’])|concours\s+(?:de|du|des|d['’])|appui\s+(?:financier\s+)?(?:de|du|des|d['’])|subvention\s+(?:de|du|des|d['’]))/iu;
+const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
+const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
+const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+
+/** Parties: organisations, and territories that are not countries nor part of an organisation's name (an authority's place is the authority). */
+function partiesOf(organisations: WithMentions<OrganisationFact>[], territories: WithMentions<TerritoryFact>[]): Mention[] {
+  const out: Mention[] = [];
+  const orgSpans = organisations.flatMap(spansOf);
+  const byTerritory = new Map<string, Party>();
+  for (const o of organisations) {
+    const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: o.name, id: o.id, foreign: !!o.country && o.country !== 'FR', mentions: spansOf(o) };
+    if (o.territoryId) byTerritory.set(o.territoryId, party);
+    for (const s of party.mentions) out.push({ party, ...s });
+  }
+  for (const t of territories) {
+    if (t.kind === 'country') continue;
+    const party = (t.id && byTerritory.get(t.id)) || { key: `t:${t.id ?? `${t.country}:${keyOf(t.name)}`}`, name: t.name, id: t.id, foreign: t.country !== 'FR', mentions: [] };
+    for (const s of spansOf(t)) {
+      if (orgSpans.some((o) => inside(s, o))) continue;
+      party.mentions.push(s);
+      out.push({ party, ...s });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function signedDate(text: string, s: Span, dates: DateFact[]): string | undefined {
+  const inSentence = dates.filter((d) => d.start >= s.start && d.end <= s.end);
+  const near = inSentence.find((d) => SIGNING.test(d.text) || SIGNING.test(text.slice(Math.max(s.start, d.start - 30), d.start)));
+  return near?.value;
+}
 
 export function findPartnerships(text: string, found: { organisations: OrganisationFact[]; territories: TerritoryFact[]; dates: DateFact[] }): PartnershipFact[] {
-  void text; void found;
-  return [];
+  const mentions = partiesOf(found.organisations, found.territories);
+  const all = [...new Set(mentions.map((m) => m.party))].sort((a, b) => b.mentions.length - a.mentions.length);
+  const mainHome = all.find((p) => !p.foreign);
+  const mainAbroad = all.find((p) => p.foreign);
+  const out: PartnershipFact[] = [];
+  const seen = new Map<string, PartnershipFact>();
+  for (const s of sentences(text)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!COOPERATION.test(sentence) || PLANNED.test(sentence)) continue;
+    const funding = FUNDING.exec(sentence);
+    const cut = funding ? s.start + funding.index : s.end;
+    const parties: Party[] = [];
+    for (const m of mentions) if (m.start >= s.start && m.end <= cut && !parties.includes(m.party)) parties.push(m.party);
+    if (parties.length === 1 && /\b(?:avec|entre)\b/iu.test(sentence) && mainHome && !parties.includes(mainHome)) parties.unshift(mainHome);
+    if (parties.length === 0 && /sign/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
+    if (parties.length < 2) continue;
+    const key = parties.map((p) => p.key).sort().join('|');
+    const signed = signedDate(text, s, found.dates);
+    const prior = seen.get(key);
+    if (prior) { if (signed && !prior.signed) prior.signed = signed; continue; }
+    const lead = sentence.length - sentence.trimStart().length;
+    const body = sentence.trim();
+    const p: PartnershipFact = { text: body, start: s.start + lead, end: s.start + lead + body.length, parties: parties.map((x) => x.name), partyIds: parties.map((x) => x.id) };
+    if (signed) p.signed = signed;
+    seen.set(key, p);
+    out.push(p);
+  }
+  return out;
 }
