@@ -78,8 +78,9 @@ export function scan(text: string, toks: Token[], gaz: Gazetteer, map: Map<strin
 }
 
 /** The best entry of a match: the heaviest that is not ambiguous, or ambiguous with a place context. */
-export function pick(gaz: Gazetteer, text: string, m: GazMatch, forceContext = false): GazEntry | undefined {
-  const sorted = [...m.entries].sort((a, b) => (gaz.entries[b].weight ?? 0) - (gaz.entries[a].weight ?? 0));
+export function pick(gaz: Gazetteer, text: string, m: GazMatch, forceContext = false, kinds: string[] = []): GazEntry | undefined {
+  const rank = (i: number) => (kinds.includes(gaz.entries[i].kind ?? '') ? 1e12 : 0) + (gaz.entries[i].weight ?? 0);
+  const sorted = [...m.entries].sort((a, b) => rank(b) - rank(a));
   const context = forceContext || placeContext(text, m.start, m.end);
   for (const i of sorted) if (!gaz.entries[i].ambiguous || context) return gaz.entries[i];
   return undefined;
@@ -88,4 +89,4 @@ export function pick(gaz: Gazetteer, text: string, m: GazMatch, forceContext = f
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Partnership cue words: the sentence states a cooperation. */
-export const COOPERATION = /coop[ée]r|partenari|partenaires?\s+(?:de|du|des)\b|jumel|convention|protocole|accord|charte|collabor|correspondance|échanges?\s+(?:\p{L}+\s+)?entre|ont\s+signé|liens?\s+(?:forts?\s+)?avec/iu;
+export const COOPERATION = /coop[ée]r|partenari|partenaires?\s+(?:de|du|des)\b|jumel|convention|protocole|accord|charte|collabor|correspondance|échanges?\b[^.\n]{0,40}\bentre|ont\s+signé|nou\p{L}+\s+des\s+liens/iu;

@@ -14,6 +14,15 @@ const PLACE_TYPES = ['ville', 'commune', 'province', 'région', 'district', 'mun
 const PLACE_RE = new RegExp(`(?<![\\p{L}])(${PLACE_TYPES})\\s+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de\\s*['’]\\s*|de\\s+)(${NAME})((?:\\s*(?:,|et)\\s+${NAME})*)`, 'gu');
 /** "mer de Chine", "rue de Paris", "fleuve Rouge": a name after these is not the place itself. */
 const NOT_PLACE_BEFORE = /(?:\b(?:mer|fleuve|rivière|golfe|océan|baie|lac|mont|rue|avenue|boulevard|place|quai)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*)$/iu;
+/** The kinds a type word points to: "province de X" is the province, "ville de X" the city. */
+function kindsOf(word: string): string[] {
+  const w = word.toLowerCase().replace(/s$/, '');
+  if (w === 'ville' || w === 'cité' || w === 'commune' || w === 'municipalité') return ['city', 'commune'];
+  if (w === 'province') return ['province'];
+  if (w === 'région') return ['region'];
+  if (w === 'département') return ['departement'];
+  return [];
+}
 const NOT_PLACE = /^(?:Coopération|Développement|Projet|Programme|France$)/u;
 
 function addMention<T extends { mentions: Span[]; start: number }>(map: Map<string, T>, key: string, make: () => T, span: Span) {
@@ -49,7 +58,7 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
       pos = end;
       const list = gaz.territories.get(keyOf(name));
       if (list) {
-        const e = pick(gaz, text, { start, end, text: name, key: keyOf(name), entries: list }, true);
+        const e = pick(gaz, text, { start, end, text: name, key: keyOf(name), entries: list }, true, kindsOf(m[1]));
         // "ville de Hai Duong": the city that shares its province's name is a place of its own
         if (e && city && e.kind === 'province') {
           const c: GazEntry = { ...e, id: undefined, kind: 'city' };
@@ -75,6 +84,8 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
+
+const AUTHORITY_WORD = /^(?:ville|mairie|commune|municipalité|province|région|département|conseil|comité)(?![\p{L}])/iu;
 
 function orgFact(c: OrgCandidate): OrganisationFound {
   const e = c.entry;
@@ -110,7 +121,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   for (const m of scan(text, toks, gaz, gaz.organisations)) {
     const e = [...m.entries].map((i) => gaz.entries[i]).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
     const c: OrgCandidate = { start: m.start, end: m.end, text: m.text, name: e.name, key: e.id ?? keyOf(e.name), entry: e };
-    (gaz.territories.has(m.key) ? weak : strong).push(c);
+    (gaz.territories.has(m.key) && !AUTHORITY_WORD.test(m.text) ? weak : strong).push(c);
   }
   const taken: OrgCandidate[] = [];
   const take = (list: OrgCandidate[], replaceShorter = false) => {

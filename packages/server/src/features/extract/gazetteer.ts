@@ -126,7 +126,7 @@ function addOrg(add: Add, o: OrgDraft, weight = WEIGHT.org) {
 }
 
 function addTerritory(add: Add, t: TerrDraft) {
-  add({ type: 'territory', name: t.name, id: t.id, country: t.country, kind: t.kind, weight: WEIGHT.province },
+  add({ type: 'territory', name: t.name, id: t.id, country: t.country, kind: t.kind, weight: WEIGHT.province * 1.2 },
     [t.name, ...(t.aliases ?? []), ...Object.values(t.names ?? {})]);
 }
 

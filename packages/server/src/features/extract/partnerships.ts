@@ -10,7 +10,7 @@ interface Mention { party: Party; start: number; end: number }
 /** Plans and wishes are not relations yet. */
 const PLANNED = /envisag|potentiel|futur|pourrai|explor|souhait|perspective|en vue d/iu;
 /** Co-funding and support: the organisations named after these are funders, not partners. */
-const FUNDING = /(?:co-?financ\p{L}*\s+par|financ\p{L}*\s+par|soutien(?:\s+financier)?\s+(?:de|du|des|d['’])|avec\s+la\s+collaboration\s+(?:de|du|des|d['’])|concours\s+(?:de|du|des|d['’])|appui\s+(?:financier\s+)?(?:de|du|des|d['’])|subvention\s+(?:de|du|des|d['’]))/iu;
+const FUNDING = /(?:co-?financ\p{L}*[\s*_]+par|financ\p{L}*[\s*_]+par|soutien(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|avec[\s*_]+la[\s*_]+collaboration[\s*_]+(?:de|du|des|d['’])|concours[\s*_]+(?:de|du|des|d['’])|appui(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|subvention[\s*_]+(?:de|du|des|d['’]))/iu;
 const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
 const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
