@@ -79,7 +79,8 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
     const s = sentenceAt(sents, u.start);
     const inSentence = countries.flatMap((c) => c.mentions.map((m) => ({ c, m }))).filter(({ m }) => m.start >= s.start && m.end <= s.end);
     const after = inSentence.filter(({ m }) => m.start >= u.end && m.start - u.end < 40).sort((a, b) => a.m.start - b.m.start)[0];
-    const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? main ?? 'FR';
+    const demonym = tokenize(text.slice(s.start, s.end)).map((t) => gaz.demonyms.get(t.key)).find(Boolean);
+    const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? main ?? 'FR';
     addMention(found, `${country}:${keyOf(u.name)}`, () => ({ text: u.name, start: u.start, end: u.end, name: u.name, country, mentions: [{ start: u.start, end: u.end }] }), u);
   }
   return [...found.values()].sort((a, b) => a.start - b.start);

@@ -29,6 +29,8 @@ export interface Gazetteer {
   maxTokens: number;
   /** territory id → entry index. */
   byId: Map<string, number>;
+  /** French demonyms, folded → alpha-2 ("marocaine" → MA). */
+  demonyms: Map<string, string>;
 }
 
 /** The folded-token key of a form: "Province de’Hai Duong" → "province de hai duong". */
@@ -79,9 +81,36 @@ function addCountries(add: Add) {
   }
 }
 
+type WorldCountry = { cca2: string; capital?: string[]; demonyms?: { fra?: { f: string; m: string } } };
+const worldCountries = () => readPackageJson<WorldCountry[]>('world-countries/countries.json');
+
 function addCapitals(add: Add) {
-  const list = readPackageJson<Array<{ cca2: string; capital?: string[]; translations?: Record<string, { common: string }> }>>('world-countries/countries.json');
-  for (const c of list) for (const cap of c.capital ?? []) add({ type: 'territory', name: cap, country: c.cca2, kind: 'city', weight: WEIGHT.capital }, [cap]);
+  for (const c of worldCountries()) for (const cap of c.capital ?? []) add({ type: 'territory', name: cap, country: c.cca2, kind: 'city', weight: WEIGHT.capital }, [cap]);
+}
+
+/** French demonyms, folded, singular and plural ("marocaine", "vietnamiens") → alpha-2; France's left out. */
+function demonyms(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of worldCountries()) {
+    const d = c.demonyms?.fra;
+    if (!d || c.cca2 === 'FR') continue;
+    for (const w of [d.f, d.m]) for (const form of [w, `${w}s`]) if (form && !out.has(fold(form))) out.set(fold(form), c.cca2);
+  }
+  return out;
+}
+
+/** The régions before 2016 (still written in histories): name → the current région's code. */
+const FORMER_REGIONS: Record<string, string> = {
+  'Alsace': '44', 'Aquitaine': '75', 'Auvergne': '84', 'Basse-Normandie': '28', 'Bourgogne': '27', 'Champagne-Ardenne': '44',
+  'Franche-Comté': '27', 'Haute-Normandie': '28', 'Languedoc-Roussillon': '76', 'Limousin': '75', 'Lorraine': '44', 'Midi-Pyrénées': '76',
+  'Nord-Pas-de-Calais': '32', 'Picardie': '32', 'Poitou-Charentes': '75', 'Rhône-Alpes': '84', 'Centre': '24',
+};
+
+function addFormerRegions(add: Add) {
+  for (const [name, code] of Object.entries(FORMER_REGIONS)) {
+    add({ type: 'territory', name, country: 'FR', kind: 'former-region', weight: WEIGHT.departement, ambiguous: name === 'Centre',
+      territoryId: `FR-R-${code}` }, [name, name.replace(/-/g, ' ')]);
+  }
 }
 
 function addFrance(add: Add) {
@@ -99,7 +128,7 @@ function addFrance(add: Add) {
       ambiguous: pop < SMALL_COMMUNE || COMMON_WORD_COMMUNES.has(fold(c.nom)) }, [c.nom]);
   }
   for (const e of cogEpcis()) {
-    const m = /^(?:CA|CU|Métropole)\s+(?:de la |de l'|du |des |de |d')?(.+)$/.exec(e.nom);
+    const m = /^(?:CA|CU|Métropole)\s+(?:de la |de l'|du |des |de |d')(.+)$/.exec(e.nom);
     if (m && /[\s-]/.test(m[1]) && !/^(?:du|de|des)\b/i.test(m[1])) {
       add({ type: 'territory', name: m[1], id: epciId(e.code), country: 'FR', kind: 'epci', weight: WEIGHT.epci }, [m[1]]);
     }
@@ -164,7 +193,7 @@ export function buildIndex(entries: GazEntry[]): Gazetteer {
   });
   // a key written in capitals somewhere and as a word elsewhere ("Nice", "NICE") is only strict if never a word form
   for (const e of entries) for (const w of e.written) if (!isAcronym(w) && w !== w.toUpperCase()) strict.delete(keyOf(w));
-  return { entries, territories, organisations, strict, maxTokens: Math.min(maxTokens, 16), byId };
+  return { entries, territories, organisations, strict, maxTokens: Math.min(maxTokens, 16), byId, demonyms: demonyms() };
 }
 
 let base: GazEntry[] | undefined;
@@ -175,6 +204,7 @@ function baseEntries(seed: boolean): GazEntry[] {
   addFrance(add);
   addVietnam(add);
   addCapitals(add);
+  addFormerRegions(add);
   for (const o of CURATED_ORGS) addOrg(add, o);
   if (seed) addSeed(add);
   return entries;

@@ -10,7 +10,8 @@ type Sent = { start: number; end: number };
 
 const cap = (w: string) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
 const PART = "\\p{Lu}[\\p{L}\\p{M}]*(?:['’-]\\p{L}[\\p{L}\\p{M}]*)*";
-export const NAME = `${PART}(?:[ -]${PART})*`;
+/** Capitalised words, with the particles of place names between them ("Pas de Calais", "Villeneuve d’Ascq"). */
+export const NAME = `${PART}(?:(?:[ -]|[ -](?:de la|de|du|des|sur|lès|d['’]|l['’])(?:[ -]|(?<=['’])))${PART})*`;
 const CONNECT = "(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de\\s*['’]\\s*|de\\s+)";
 
 /** Authority type words → a class: the same authority whatever the word ("Conseil départemental de X" = "Département de X"). */
@@ -20,7 +21,10 @@ const AUTHORITY: Array<[RegExp, string, string]> = [
   [/^(?:région|conseil régional)$/i, 'region', 'Région'],
   [/^(?:province|comité populaire(?: de la province| de la ville)?)$/i, 'province', 'Province'],
 ];
-const AUTH_RE = new RegExp(`(?<![\\p{L}])(Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
+const AUTH_RE = new RegExp(`(?<![\\p{L}])(Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
+
+/** "située dans la région de X", "à la ville de": a place, not the authority. */
+const LOCATIVE = /(?:dans|en|à|vers|depuis)\s+(?:la|le|l['’])?\s*$/iu;
 
 /** Territory id → the gazetteer organisation that governs it (seed or database). */
 const governors = new WeakMap<Gazetteer, Map<string, GazEntry>>();
@@ -48,13 +52,14 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     const word = m[1];
     const lower = word[0] === word[0].toLowerCase();
     const s = sentenceAt(sents, m.index!);
-    if (lower && !COOPERATION.test(text.slice(s.start, s.end))) continue;
+    if (lower && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(text.slice(Math.max(0, m.index! - 25), m.index!)))) continue;
     const cls = AUTHORITY.find(([re]) => re.test(word))!;
     const terr = territoryOf(gaz, m[2]);
     if (cls[1] === 'region' && word === 'Région' && !terr) continue;
     const gov = governorOf(gaz, terr?.id);
     const written = m[0][0].toUpperCase() + m[0].slice(1);
-    const name = gov?.name ?? (terr && terr.country !== 'FR' ? `${cls[2]} de ${terr.name}` : written);
+    const label = /^comité/i.test(word) ? 'Comité populaire' : cls[2];
+    const name = gov?.name ?? (terr && terr.country !== 'FR' ? `${label} de ${terr.name}` : written);
     const start = m.index!;
     out.push({ start, end: start + m[0].length, text: m[0], name, key: gov?.id ?? `${cls[1]}:${terr?.id ?? keyOf(m[2])}`,
       entry: gov, kind: 'collectivite', territoryId: terr?.id, country: terr?.country });
