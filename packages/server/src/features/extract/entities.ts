@@ -1,4 +1,5 @@
 /** Organisations and territories named in a text (issue 16): gazetteer matches by a token index, then patterns. */
+import { fold } from '@tandem/shared';
 import { keyOf, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize } from './entities.text.js';
 import { NAME, acronymOrgs, authorityOrgs, listedOrgs, overlapsAny, typedOrgs, type OrgCandidate } from './org-patterns.js';
@@ -86,6 +87,15 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
 
+const CONNECTOR_WORDS = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'pour', 'et', 'à', 'a', 'au', 'aux', 'en', 'sur']);
+/** Initials of a name: of its capitalised words, and of all its words but connectors. */
+function initials(name: string): string[] {
+  const words = name.split(/[\s'’-]+/).filter(Boolean);
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => fold(w[0]).toUpperCase()).join('');
+  const content = words.filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase())).map((w) => fold(w[0]).toUpperCase()).join('');
+  return [caps, content];
+}
+
 const AUTHORITY_WORD = /^(?:ville|mairie|commune|municipalité|province|région|département|conseil|comité)(?![\p{L}])/iu;
 
 function orgFact(c: OrgCandidate): OrganisationFound {
@@ -122,7 +132,8 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   for (const m of scan(text, toks, gaz, gaz.organisations)) {
     const e = [...m.entries].map((i) => gaz.entries[i]).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
     const c: OrgCandidate = { start: m.start, end: m.end, text: m.text, name: e.name, key: e.id ?? keyOf(e.name), entry: e };
-    (gaz.territories.has(m.key) && !AUTHORITY_WORD.test(m.text) ? weak : strong).push(c);
+    const places = gaz.territories.has(m.key) || m.key.split(' ').every((w) => gaz.territories.has(w));
+    (places && !AUTHORITY_WORD.test(m.text) ? weak : strong).push(c);
   }
   const taken: OrgCandidate[] = [];
   const take = (list: OrgCandidate[], replaceShorter = false) => {
@@ -149,10 +160,25 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   const strongKeys = new Set(taken.map((t) => t.key));
   take(weak.filter((c) => strongKeys.has(c.key) || COOPERATION.test(text.slice(sentenceAt(sents, c.start).start, sentenceAt(sents, c.start).end))));
   // "Chambre de Métiers" and "Chambre de Métiers … du Val d'Oise": a pattern name that begins another is the same organisation
-  const patterns = taken.filter((t) => !t.entry);
+  const patterns = taken.filter((t) => !t.entry && !t.acronym);
   for (const t of patterns) {
     const longer = patterns.find((o) => o !== t && o.key.startsWith(`${t.key} `) && o.key.split(' ').length - t.key.split(' ').length <= 6);
     if (longer && t.key.split(' ').length >= 2) t.key = longer.key;
+  }
+  // an unknown acronym whose letters are the initials of a name found on the page ("CMA 95", "Chambre de Métiers et de l'Artisanat")
+  for (const a of taken.filter((t) => t.acronym && !t.entry)) {
+    const letters = a.acronym!.replace(/[^A-Z]/g, '');
+    const named = patterns.find((p) => initials(p.text).some((i) => i === letters));
+    if (named) a.key = named.key;
+  }
+  // "Les Ateliers": the first two capitalised words of a long name found on the page, written alone later
+  for (const p of patterns) {
+    const head = /^(\p{Lu}[\p{L}\p{M}]+ \p{Lu}[\p{L}\p{M}]+)(?= \p{L}+ \p{L})/u.exec(p.text)?.[1];
+    if (!head) continue;
+    for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+      const c = { ...p, start: i, end: i + head.length, text: head };
+      if (!/[\p{L}]/u.test(text[i + head.length] ?? '') && !overlapsAny(c, taken)) taken.push(c);
+    }
   }
   const found = new Map<string, OrganisationFound>();
   for (const c of taken.filter((t) => !/(?:^|\s)\p{L}$/u.test(t.text)).sort((a, b) => a.start - b.start)) {
@@ -160,11 +186,12 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
     addMention(found, key, () => orgFact(c), c);
     const f = found.get(key)!;
     if (!f.acronym && c.acronym) f.acronym = c.acronym;
+    if (!c.entry && !c.acronym && c.name.length > f.name.length && f.name === f.text && !f.id) f.name = c.name;
   }
-  // a lone capitalised "Département" / "Région" is the page's only one of that class
-  for (const [word, cls] of [['Département', 'dept'], ['Région', 'region']] as const) {
-    const same = [...found.values()].filter((f) => f.territoryId?.startsWith(cls === 'dept' ? 'FR-D-' : 'FR-R-'));
-    if (same.length !== 1) continue;
+  // a capitalised "Département" / "Région" alone is the page's own: the one of that class named most, or first
+  for (const [word, prefix] of [['Département', 'FR-D-'], ['Région', 'FR-R-']] as const) {
+    const same = [...found.values()].filter((f) => f.territoryId?.startsWith(prefix)).sort((a, b) => b.mentions.length - a.mentions.length || a.start - b.start);
+    if (!same.length) continue;
     for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}]|\\s+(?:de|du|d['’])\\s)`, 'gu'))) {
       const span = { start: m.index!, end: m.index! + word.length };
       if (!overlapsAny(span, taken)) same[0].mentions.push(span);

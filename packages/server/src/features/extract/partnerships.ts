@@ -1,10 +1,11 @@
 /** Cooperation relations a text states between parties (issue 16): cue sentences, their parties, not co-funding. */
+import { fold } from '@tandem/shared';
 import { keyOf } from './gazetteer.js';
 import { COOPERATION, sentences } from './entities.text.js';
 import type { DateFact, OrganisationFact, PartnershipFact, Span, TerritoryFact } from './types.js';
 
 type WithMentions<T> = T & { mentions?: Span[] };
-interface Party { key: string; name: string; id?: string; foreign: boolean; mentions: Span[] }
+interface Party { key: string; name: string; id?: string; foreign: boolean; authority: boolean; mentions: Span[] }
 interface Mention { party: Party; start: number; end: number }
 
 /** Plans and wishes are not relations yet. */
@@ -15,19 +16,28 @@ const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
 const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 
+const norm = (s: string) => fold(s).replace(/[^a-z0-9]+/g, ' ').trim();
+/** A party's name: the canonical one when the page writes it, else the shortest way the page writes it (not a bare type word nor an acronym). */
+function partyName(text: string, o: WithMentions<OrganisationFact>): string {
+  if (norm(text).includes(norm(o.name))) return o.name;
+  const written = spansOf(o).map((s) => text.slice(s.start, s.end)).filter((w) => /\s/.test(w) && w !== w.toUpperCase());
+  return written.sort((a, b) => a.length - b.length)[0] ?? o.name;
+}
+
 /** Parties: organisations, and territories that are not countries nor part of an organisation's name (an authority's place is the authority). */
-function partiesOf(organisations: WithMentions<OrganisationFact>[], territories: WithMentions<TerritoryFact>[]): Mention[] {
+function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[], territories: WithMentions<TerritoryFact>[]): Mention[] {
   const out: Mention[] = [];
   const orgSpans = organisations.flatMap(spansOf);
   const byTerritory = new Map<string, Party>();
   for (const o of organisations) {
-    const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: o.name, id: o.id, foreign: !!o.country && o.country !== 'FR', mentions: spansOf(o) };
+    const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: partyName(text, o), id: o.id, foreign: !!o.country && o.country !== 'FR',
+      authority: !!o.territoryId, mentions: spansOf(o) };
     if (o.territoryId) byTerritory.set(o.territoryId, party);
     for (const s of party.mentions) out.push({ party, ...s });
   }
   for (const t of territories) {
     if (t.kind === 'country') continue;
-    const party = (t.id && byTerritory.get(t.id)) || { key: `t:${t.id ?? `${t.country}:${keyOf(t.name)}`}`, name: t.name, id: t.id, foreign: t.country !== 'FR', mentions: [] };
+    const party = (t.id && byTerritory.get(t.id)) || { key: `t:${t.id ?? `${t.country}:${keyOf(t.name)}`}`, name: t.name, id: t.id, foreign: t.country !== 'FR', authority: true, mentions: [] };
     for (const s of spansOf(t)) {
       if (orgSpans.some((o) => inside(s, o))) continue;
       party.mentions.push(s);
@@ -44,9 +54,9 @@ function signedDate(text: string, s: Span, dates: DateFact[]): string | undefine
 }
 
 export function findPartnerships(text: string, found: { organisations: OrganisationFact[]; territories: TerritoryFact[]; dates: DateFact[] }): PartnershipFact[] {
-  const mentions = partiesOf(found.organisations, found.territories);
+  const mentions = partiesOf(text, found.organisations, found.territories);
   const all = [...new Set(mentions.map((m) => m.party))].sort((a, b) => b.mentions.length - a.mentions.length);
-  const mainHome = all.find((p) => !p.foreign);
+  const mainHome = all.find((p) => !p.foreign && p.authority) ?? all.find((p) => !p.foreign);
   const mainAbroad = all.find((p) => p.foreign);
   const out: PartnershipFact[] = [];
   const seen = new Map<string, PartnershipFact>();
