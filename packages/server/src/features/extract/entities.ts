@@ -39,13 +39,32 @@ function territoryFact(e: GazEntry, text: string, start: number, end: number): T
   return f;
 }
 
+/** The country written right after a place: "(Sénégal)", ", Mali", "au Sénégal", "en Haïti". */
+function countryAfter(text: string, end: number, gaz: Gazetteer): string | undefined {
+  const m = /^\s*(?:\(\s*|,\s*|(?:au|en|aux)\s+)([\p{Lu}][\p{L}\p{M}'’ -]{1,40})/u.exec(text.slice(end, end + 50));
+  if (!m) return undefined;
+  const words = m[1].split(/[\s'’-]+/);
+  for (let n = Math.min(words.length, 5); n >= 1; n--) {
+    const list = gaz.territories.get(keyOf(words.slice(0, n).join(' ')));
+    const c = list?.map((i) => gaz.entries[i]).find((e) => e.kind === 'country');
+    if (c) return c.country;
+  }
+  return undefined;
+}
+
 export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] {
   const found = new Map<string, TerritoryFound>();
   const keyOfEntry = (e: GazEntry) => e.id ?? `${e.country}:${keyOf(e.name)}`;
   for (const m of scan(text, tokenize(text), gaz, gaz.territories)) {
     if (NOT_PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     const e = pick(gaz, text, m);
-    if (e) addMention(found, keyOfEntry(e), () => territoryFact(e, m.text, m.start, m.end), m);
+    if (!e) continue;
+    // "Saint-Louis (Sénégal)", "Saint-Louis au Sénégal": a French name used abroad is the foreign place
+    const abroad = e.kind !== 'country' && e.country === 'FR' ? countryAfter(text, m.end, gaz) : undefined;
+    if (abroad && abroad !== 'FR') {
+      const u: GazEntry = { ...e, id: undefined, country: abroad, kind: undefined };
+      addMention(found, `${abroad}:${keyOf(e.name)}`, () => territoryFact(u, m.text, m.start, m.end), m);
+    } else addMention(found, keyOfEntry(e), () => territoryFact(e, m.text, m.start, m.end), m);
   }
   const unknown: Array<{ start: number; end: number; name: string }> = [];
   for (const m of text.matchAll(PLACE_RE)) {
@@ -139,7 +158,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   const take = (list: OrgCandidate[], replaceShorter = false) => {
     for (const c of list) {
       const clash = taken.filter((t) => overlaps(t, c));
-      if (clash.length && !(replaceShorter && clash.every((t) => t.start >= c.start && t.end <= c.end && t.end - t.start < c.end - c.start && !t.entry))) continue;
+      if (clash.length && !(replaceShorter && clash.every((t) => t.start >= c.start && t.end <= c.end && t.end - t.start < c.end - c.start && !t.entry && !t.territoryId))) continue;
       for (const t of clash) taken.splice(taken.indexOf(t), 1);
       taken.push(resolve(gaz, c));
     }

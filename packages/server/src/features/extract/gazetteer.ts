@@ -94,7 +94,7 @@ function demonyms(): Map<string, string> {
   for (const c of worldCountries()) {
     const d = c.demonyms?.fra;
     if (!d || c.cca2 === 'FR') continue;
-    for (const w of [d.f, d.m]) for (const form of [w, `${w}s`]) if (form && !out.has(fold(form))) out.set(fold(form), c.cca2);
+    for (const w of [d.f, d.m].filter((x) => x.length > 3)) for (const form of [w, `${w}s`]) if (!out.has(fold(form))) out.set(fold(form), c.cca2);
   }
   return out;
 }

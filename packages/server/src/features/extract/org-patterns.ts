@@ -55,7 +55,7 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     if (lower && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(text.slice(Math.max(0, m.index! - 25), m.index!)))) continue;
     const cls = AUTHORITY.find(([re]) => re.test(word))!;
     const terr = territoryOf(gaz, m[2]);
-    if (cls[1] === 'region' && word === 'Région' && !terr) continue;
+    if (cls[1] === 'region' && !terr && !/\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1))) continue;
     const gov = governorOf(gaz, terr?.id);
     const written = m[0][0].toUpperCase() + m[0].slice(1);
     const label = /^comité/i.test(word) ? 'Comité populaire' : cls[2];
@@ -103,10 +103,13 @@ export function scanName(text: string, pos: number, requireCapital: boolean): nu
     const wEnd = cursor + m[0].length - m[2].length;
     const isCap = /^[\p{Lu}\p{N}]/u.test(w);
     if (CONNECTORS.has(lw) && !isCap) {
+      if (requireCapital && /^(?:et|à|au|aux|en|sur)$/.test(lw)) break;
       if (lw === 'et') {
-        if (requireCapital) break;
-        const next = WORD_AT.exec(text.slice(cursor + m[0].length, cursor + m[0].length + 40))?.[1] ?? '';
-        if (!/^(?:de|des|du|d|l)$/.test(next) && !(/^\p{Lu}/u.test(next) && !TYPE_SET.has(next.toLowerCase()))) break;
+        const rest = text.slice(cursor + m[0].length, cursor + m[0].length + 60);
+        const next = WORD_AT.exec(rest)?.[1] ?? '';
+        const after = /^(?:des|du|d|l|la|le)$/.test(next) ? /^[ \t]*[\p{L}]+['’]?[ \t]*([\p{L}\p{M}-]+)/u.exec(rest)?.[1] ?? '' : '';
+        if (TYPE_SET.has(after.toLowerCase()) || TYPE_SET.has(next.toLowerCase())) break;
+        if (!/^(?:de|des|du|d|l)$/.test(next) && !/^\p{Lu}/u.test(next)) break;
       }
       prev = 'conn';
       cursor += m[0].length;
@@ -121,6 +124,11 @@ export function scanName(text: string, pos: number, requireCapital: boolean): nu
   return end;
 }
 
+/** Working bodies, not organisations: "Comité de pilotage", "Groupe de travail", "Conseil d'administration". */
+const GENERIC = new Set(['travail', 'pilotage', 'suivi', 'administration', 'coordination', 'projet', 'réflexion', 'crise', 'presse', 'gestion',
+  'surveillance', 'direction', 'sélection', 'lecture', 'rédaction', 'experts', 'jury', 'parole', 'discussion', 'contact', 'ressources', 'recherche',
+  'quartier', 'loisirs', 'jeunes', 'personnes', 'santé', 'villes', 'communes', 'collectivités']);
+
 /** "Syndicat des travailleurs de …", "Fondation Abbé Pierre", "l'association La Nef de Pantin", "associations France Vietnam et Party Pris". */
 export function typedOrgs(text: string): OrgCandidate[] {
   const out: OrgCandidate[] = [];
@@ -129,6 +137,8 @@ export function typedOrgs(text: string): OrgCandidate[] {
     const end = scanName(text, start + m[0].length, false);
     if (end <= start + m[0].length) continue;
     const span = text.slice(start, end);
+    const first = /^\S+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?(\p{Ll}+)/u.exec(span)?.[1];
+    if (first && GENERIC.has(first) && !/\s\p{Lu}/u.test(span.slice(m[0].length))) continue;
     out.push({ start, end, text: span, name: span, key: keyOf(span) });
   }
   for (const m of text.matchAll(LEAD_RE)) {
@@ -167,7 +177,10 @@ export function listedOrgs(text: string): OrgCandidate[] {
   return out;
 }
 
-const STOP_CAPS = new Set(['II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI',
+const STOP_CAPS = new Set(['EAU', 'DANS', 'NOUS', 'VOUS', 'ELLE', 'IL', 'SES', 'CES', 'QUOI', 'COMMENT', 'POURQUOI', 'QUAND', 'FIN', 'NEWS',
+  'LIRE', 'SUITE', 'HAUT', 'BAS', 'NORD', 'SUD', 'EST', 'OUEST', 'ANS', 'AN', 'FOCUS', 'ZOOM', 'EDITO', 'AGENDA', 'DOSSIER', 'PROJET', 'PROJETS',
+  'ACTION', 'ACTIONS', 'CULTURE', 'SANTE', 'SPORT', 'PAYS', 'VILLE', 'ZONE', 'CARTE', 'TITRE', 'NOTE', 'BILAN', 'AXE', 'AXES', 'PHASE', 'ETAPE',
+  'OBJECTIF', 'BUDGET', 'DATE', 'DATES', 'LIEU', 'TEL', 'FAX', 'MAIL', 'EMAIL', 'WEB', 'SITE', 'NEW', 'THE', 'AND', 'OF', 'FOR', 'TOP', 'PAGE', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI',
   'ODD', 'PIB', 'IDH', 'AVEC', 'ET', 'LE', 'LA', 'LES', 'DES', 'DU', 'DE', 'POUR', 'EN', 'AU', 'AUX', 'UN', 'UNE', 'SUR', 'PAR', 'OU', 'QUI', 'NOS',
   'OK', 'TV', 'PDF', 'HTML', 'URL', 'FAQ', 'NB', 'PS', 'EUR', 'USD', 'HT', 'TTC', 'ETP', 'COVID', 'ONG', 'RSE', 'DOM', 'TOM', 'CEO', 'PME', 'TPE',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'CV', 'RH', 'IA', 'QR',

@@ -12,6 +12,8 @@ interface Mention { party: Party; start: number; end: number }
 const PLANNED = /envisag|potentiel|futur|pourrai|explor|souhait|perspective|en vue d/iu;
 /** Co-funding and support: the organisations named after these are funders, not partners. */
 const FUNDING = /(?:co-?financ\p{L}*[\s*_]+par|financ\p{L}*[\s*_]+par|soutien(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|avec[\s*_]+la[\s*_]+collaboration[\s*_]+(?:de|du|des|d['’])|concours[\s*_]+(?:de|du|des|d['’])|appui(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|subvention[\s*_]+(?:de|du|des|d['’]))/iu;
+/** "étendue à la commune de X", "au cercle de X", "à Cergy": a place where things happen, not a party. */
+const LOCATIVE = /(?:^|[\s(])(?:à|au|aux|dans|vers|sur)\s+(?:(?:la|le|les|l['’])\s*)?(?:\p{Ll}+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?$/u;
 const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
 const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
@@ -39,7 +41,7 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
     if (t.kind === 'country') continue;
     const party = (t.id && byTerritory.get(t.id)) || { key: `t:${t.id ?? `${t.country}:${keyOf(t.name)}`}`, name: t.name, id: t.id, foreign: t.country !== 'FR', authority: true, mentions: [] };
     for (const s of spansOf(t)) {
-      if (orgSpans.some((o) => inside(s, o))) continue;
+      if (orgSpans.some((o) => inside(s, o)) || LOCATIVE.test(text.slice(Math.max(0, s.start - 40), s.start))) continue;
       party.mentions.push(s);
       out.push({ party, ...s });
     }
@@ -68,7 +70,7 @@ export function findPartnerships(text: string, found: { organisations: Organisat
     const parties: Party[] = [];
     for (const m of mentions) if (m.start >= s.start && m.end <= cut && !parties.includes(m.party)) parties.push(m.party);
     if (parties.length === 1 && /\b(?:avec|entre)\b/iu.test(sentence) && mainHome && !parties.includes(mainHome)) parties.unshift(mainHome);
-    if (parties.length === 0 && /sign/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
+    if (parties.length === 0 && /sign/iu.test(sentence) && /coop[ée]r|partenari|jumel/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
     if (parties.length < 2) continue;
     const key = parties.map((p) => p.key).sort().join('|');
     const signed = signedDate(text, s, found.dates);
