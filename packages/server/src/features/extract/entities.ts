@@ -24,7 +24,9 @@ function kindsOf(word: string): string[] {
   if (w === 'département') return ['departement'];
   return [];
 }
-const NOT_PLACE = /^(?:Coopération|Développement|Projet|Programme|France$)/u;
+/** Unknown places: a name followed by its country ("Bat Yam (Israël)", "Tübingen, en Allemagne") or after "jumelée avec". */
+const ABROAD_RE = new RegExp(`(?<![\\p{L}])(?:(${NAME})(?=\\s*(?:\\(|,\\s*(?:en|au|aux)\\s))()|(?:[Jj]umel\\p{L}*|[Cc]oopération|[Pp]artenariat)\\s+avec\\s+(${NAME}))`, 'gu');
+const NOT_PLACE = /^(?:Coopération|Développement|Projet|Programme|Partenaires?|Contact|Source|Photo|Crédit|France$|(?:La|Le|Les|L|Un|Une|Des|Ce|Cette|Ces|Notre|Nos|Son|Sa|Ses|Leur|Leurs|Depuis|Dans|Avec|Pour|En|Au|Et|Mais|Puis|Ainsi|Enfin|Il|Elle|Ils|Elles|On|Nous)(?![\p{L}]))/u;
 
 function addMention<T extends { mentions: Span[]; start: number }>(map: Map<string, T>, key: string, make: () => T, span: Span) {
   const hit = map.get(key);
@@ -89,18 +91,28 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
       }
     }
   }
+  for (const m of text.matchAll(ABROAD_RE)) {
+    const name = m[1] ?? m[3];
+    const start = m.index! + m[0].lastIndexOf(name);
+    const span = { start, end: start + name.length, name };
+    if (m[1] !== undefined && (countryAfter(text, span.end, gaz) ?? 'FR') === 'FR') continue;
+    if (NOT_PLACE.test(name) || gaz.organisations.has(keyOf(name)) || gaz.territories.has(keyOf(name))) continue;
+    if (![...found.values()].some((f) => f.mentions.some((s) => overlaps(s, span))) && !unknown.some((u) => overlaps(u, span))) unknown.push(span);
+  }
   const sents = sentences(text);
   const all = [...found.values()];
   const countries = all.filter((t) => t.kind === 'country');
   const foreign = new Map<string, number>();
   for (const t of all) if (t.country !== 'FR') foreign.set(t.country, (foreign.get(t.country) ?? 0) + t.mentions.length);
   const main = [...foreign.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const countrySpans = countries.filter((c) => c.country !== 'FR').flatMap((c) => c.mentions.map((m) => ({ country: c.country, m })));
+  const nearest = (pos: number) => countrySpans.map((x) => ({ ...x, d: Math.abs(x.m.start - pos) })).filter((x) => x.d < 400).sort((a, b) => a.d - b.d)[0]?.country;
   for (const u of unknown) {
     const s = sentenceAt(sents, u.start);
     const inSentence = countries.flatMap((c) => c.mentions.map((m) => ({ c, m }))).filter(({ m }) => m.start >= s.start && m.end <= s.end);
     const after = inSentence.filter(({ m }) => m.start >= u.end && m.start - u.end < 40).sort((a, b) => a.m.start - b.m.start)[0];
     const demonym = tokenize(text.slice(s.start, s.end)).map((t) => gaz.demonyms.get(t.key)).find(Boolean);
-    const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? main ?? 'FR';
+    const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? nearest(u.start) ?? main ?? 'FR';
     addMention(found, `${country}:${keyOf(u.name)}`, () => ({ text: u.name, start: u.start, end: u.end, name: u.name, country, mentions: [{ start: u.start, end: u.end }] }), u);
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
@@ -205,7 +217,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
     addMention(found, key, () => orgFact(c), c);
     const f = found.get(key)!;
     if (!f.acronym && c.acronym) f.acronym = c.acronym;
-    if (!c.entry && !c.acronym && c.name.length > f.name.length && f.name === f.text && !f.id) f.name = c.name;
+    if (!c.entry && !c.acronym && !c.territoryId && c.name.length > f.name.length && f.name === f.text && !f.id) f.name = c.name;
   }
   // a capitalised "Département" / "Région" alone is the page's own: the one of that class named most, or first
   for (const [word, prefix] of [['Département', 'FR-D-'], ['Région', 'FR-R-']] as const) {

@@ -16,12 +16,13 @@ const CONNECT = "(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de
 
 /** Authority type words → a class: the same authority whatever the word ("Conseil départemental de X" = "Département de X"). */
 const AUTHORITY: Array<[RegExp, string, string]> = [
-  [/^(?:ville|mairie|commune|municipalité)$/i, 'city', 'Ville'],
+  [/^(?:ville|mairie|commune|municipalité)(?: urbaine| rurale)?$/i, 'city', 'Ville'],
+  [/^métropole$/i, 'metro', 'Métropole'],
   [/^(?:département|conseil départemental|conseil général)$/i, 'dept', 'Département'],
   [/^(?:région|conseil régional)$/i, 'region', 'Région'],
   [/^(?:province|comité populaire(?: de la province| de la ville)?)$/i, 'province', 'Province'],
 ];
-const AUTH_RE = new RegExp(`(?<![\\p{L}])(Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
+const AUTH_RE = new RegExp(`(?<![\\p{L}])((?:Commune|commune)(?: urbaine| rurale)|Métropole|Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
 
 /** "située dans la région de X", "à la ville de": a place, not the authority. */
 const LOCATIVE = /(?:dans|en|à|vers|depuis)\s+(?:la|le|l['’])?\s*$/iu;
@@ -82,6 +83,8 @@ const ORG_TYPES = ['Ministère', 'Université', 'Association', 'Collège', 'Lyc�
   'Assemblée', 'Direction', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Organisation', 'Entreprise', 'Laboratoire', 'Parc'];
 const TYPE_SET = new Set(ORG_TYPES.map((t) => t.toLowerCase()));
 const TYPED_RE = new RegExp(`(?<![\\p{L}])(${ORG_TYPES.join('|')})(?![\\p{L}])`, 'gu');
+/** lowercase type words that stay in the name when a capitalised name follows: "lycée Pierre Brossolette". */
+const TYPED_LOWER = /(?<![\p{L}])(?:lycée|collège|école|université|institut|musée|théâtre|hôpital|conservatoire)(?=\s+\p{Lu})/gu;
 /** lowercase lead-ins: the name that follows is the organisation ("l'association Batik International" → "Batik International"). */
 const LEAD_RE = new RegExp(`(?<![\\p{L}])(?:${['association', 'fondation', 'ONG', 'entreprise', 'société', 'réseau', 'collectif', 'coopérative', 'club', 'groupe', 'compagnie', 'start-up', 'structure']
   .map(cap).join('|')})s?(?:\\s+(?:locales?|partenaires?|culturelles?|françaises?|vietnamiennes?|caritatives?))?\\s+[*_]?(?=\\p{Lu})`, 'gu');
@@ -140,6 +143,11 @@ export function typedOrgs(text: string): OrgCandidate[] {
     const first = /^\S+\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?(\p{Ll}+)/u.exec(span)?.[1];
     if (first && GENERIC.has(first) && !/\s\p{Lu}/u.test(span.slice(m[0].length))) continue;
     out.push({ start, end, text: span, name: span, key: keyOf(span) });
+  }
+  for (const m of text.matchAll(TYPED_LOWER)) {
+    const start = m.index!;
+    const end = scanName(text, start + m[0].length, true);
+    if (end > start + m[0].length) out.push({ start, end, text: text.slice(start, end), name: text.slice(start, end), key: keyOf(text.slice(start, end)) });
   }
   for (const m of text.matchAll(LEAD_RE)) {
     let pos = m.index! + m[0].length;
