@@ -56,7 +56,7 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     if (lower && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(text.slice(Math.max(0, m.index! - 25), m.index!)))) continue;
     const cls = AUTHORITY.find(([re]) => re.test(word))!;
     const terr = territoryOf(gaz, m[2]);
-    if (cls[1] === 'region' && !terr && !/\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1))) continue;
+    if (!terr && !/\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1))) continue;
     const gov = governorOf(gaz, terr?.id);
     const written = m[0][0].toUpperCase() + m[0].slice(1);
     const label = /^comité/i.test(word) ? 'Comité populaire' : cls[2];
@@ -80,7 +80,7 @@ const ORG_TYPES = ['Ministère', 'Université', 'Association', 'Collège', 'Lyc�
   'Office', 'Institut', 'Centre', 'Union', 'Fédération', 'Confédération', 'Comité', 'Conseil', 'Groupe', 'Groupement', 'Réseau', 'Coordination',
   'Collectif', 'Maison', 'Observatoire', 'Banque', 'Fonds', 'Caisse', 'Compagnie', 'Société', 'Mutuelle', 'Coopérative', 'Académie', 'Hôpital',
   'Musée', 'Théâtre', 'Orchestre', 'Club', 'Cercle', 'Amicale', 'Alliance', 'Conservatoire', 'Délégation', 'Secrétariat', 'Commission',
-  'Assemblée', 'Direction', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Organisation', 'Entreprise', 'Laboratoire', 'Parc'];
+  'Assemblée', 'Direction', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Entreprise', 'Laboratoire', 'Parc'];
 const TYPE_SET = new Set(ORG_TYPES.map((t) => t.toLowerCase()));
 const TYPED_RE = new RegExp(`(?<![\\p{L}])(${ORG_TYPES.join('|')})(?![\\p{L}])`, 'gu');
 /** lowercase type words that stay in the name when a capitalised name follows: "lycée Pierre Brossolette". */
@@ -89,7 +89,7 @@ const TYPED_LOWER = /(?<![\p{L}])(?:lycée|collège|école|université|institut|
 const LEAD_RE = new RegExp(`(?<![\\p{L}])(?:${['association', 'fondation', 'ONG', 'entreprise', 'société', 'réseau', 'collectif', 'coopérative', 'club', 'groupe', 'compagnie', 'start-up', 'structure']
   .map(cap).join('|')})s?(?:\\s+(?:locales?|partenaires?|culturelles?|françaises?|vietnamiennes?|caritatives?))?\\s+[*_]?(?=\\p{Lu})`, 'gu');
 const CONNECTORS = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'pour', 'à', 'au', 'aux', 'en', 'sur', 'et']);
-const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|aine|é|ée|if|ive|ois|oise|eur|ère|iste|ent|ente|ant|ante|ier|ière)s?$/;
+const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|aine|é|ée|if|ive|ois|oise|eur|eure|ère|iste|ent|ente|ant|ante|ier|ière)s?$/;
 const WORD_AT = /^[ \t\u00a0]*([\p{L}\p{M}\p{N}]+(?:[-][\p{L}\p{M}\p{N}]+)*)(['’]?)/u;
 
 /** The name that continues a type word: capitalised words, connectors, lowercase nouns after a connector, adjectives. */
@@ -119,7 +119,7 @@ export function scanName(text: string, pos: number, requireCapital: boolean): nu
       continue;
     }
     if (isCap) { prev = 'cap'; end = wEnd; cursor += m[0].length; continue; }
-    if ((prev === 'conn' || (ADJECTIVE.test(lw) && prev !== 'cap')) && lowCount < 4 && !requireCapital) {
+    if ((prev === 'conn' || (ADJECTIVE.test(lw) && prev !== 'cap')) && lowCount < 5 && !requireCapital) {
       lowCount++; prev = 'low'; end = wEnd; cursor += m[0].length; continue;
     }
     break;
@@ -185,7 +185,8 @@ export function listedOrgs(text: string): OrgCandidate[] {
   return out;
 }
 
-const STOP_CAPS = new Set(['EAU', 'DANS', 'NOUS', 'VOUS', 'ELLE', 'IL', 'SES', 'CES', 'QUOI', 'COMMENT', 'POURQUOI', 'QUAND', 'FIN', 'NEWS',
+const STOP_CAPS = new Set(['CT', 'CTF', 'CTV', 'OSC', 'GP', 'CL', 'CD', 'EPCI', 'ESS', 'AAP', 'SCIC', 'RI', 'DRI', 'SG', 'PDG', 'DG', 'CA', 'AG',
+  'AMO', 'MOA', 'MOE', 'BTP', 'VIE', 'PAS', 'SIG', 'TIC', 'NTIC', 'ETC', 'EAU', 'DANS', 'NOUS', 'VOUS', 'ELLE', 'IL', 'SES', 'CES', 'QUOI', 'COMMENT', 'POURQUOI', 'QUAND', 'FIN', 'NEWS',
   'LIRE', 'SUITE', 'HAUT', 'BAS', 'NORD', 'SUD', 'EST', 'OUEST', 'ANS', 'AN', 'FOCUS', 'ZOOM', 'EDITO', 'AGENDA', 'DOSSIER', 'PROJET', 'PROJETS',
   'ACTION', 'ACTIONS', 'CULTURE', 'SANTE', 'SPORT', 'PAYS', 'VILLE', 'ZONE', 'CARTE', 'TITRE', 'NOTE', 'BILAN', 'AXE', 'AXES', 'PHASE', 'ETAPE',
   'OBJECTIF', 'BUDGET', 'DATE', 'DATES', 'LIEU', 'TEL', 'FAX', 'MAIL', 'EMAIL', 'WEB', 'SITE', 'NEW', 'THE', 'AND', 'OF', 'FOR', 'TOP', 'PAGE', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI',
@@ -207,7 +208,12 @@ export function acronymOrgs(text: string, gaz: Gazetteer, toks: Token[]): OrgCan
     const start = m.index!;
     const end = start + acr.length;
     const before = text.slice(Math.max(0, start - 30), start);
-    if (EVENT_BEFORE.test(before)) continue;
+    if (EVENT_BEFORE.test(before) || /(?:^|\s)(?:les|des|aux|ces|nos|vos|leurs|plusieurs|certaines?|certains)\s+$/iu.test(before)) continue;
+    const known = gaz.organisations.has(key);
+    if (!known && acr.replace(/[^A-Z]/g, '').length > 5) continue;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
+    if (!known && (text.slice(lineStart, lineEnd).match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu)?.length ?? 0) >= 3) continue;
     const near = toks.filter((t) => t.end <= start && t.end > start - 3 || t.start >= end && t.start < end + 3);
     if (near.some((t) => { const w = text.slice(t.start, t.end); return w.length > 1 && w === w.toUpperCase() && /[A-Z]{2}/.test(w) && !/^\d/.test(w); })) continue;
     if (/\(\s*$/.test(before)) {
