@@ -32,7 +32,9 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
   const orgSpans = organisations.flatMap(spansOf);
   const byTerritory = new Map<string, Party>();
   for (const o of organisations) {
-    const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: partyName(text, o), id: o.id, foreign: !!o.country && o.country !== 'FR',
+    const placed = territories.find((t) => t.kind !== 'country' && spansOf(t).some((ts) => spansOf(o).some((os) => inside(ts, os))));
+    const country = o.country ?? placed?.country;
+    const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: partyName(text, o), id: o.id, foreign: !!country && country !== 'FR',
       authority: !!o.territoryId, mentions: spansOf(o) };
     if (o.territoryId) byTerritory.set(o.territoryId, party);
     for (const s of party.mentions) out.push({ party, ...s });
