@@ -223,7 +223,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   for (const [word, prefix] of [['Département', 'FR-D-'], ['Région', 'FR-R-']] as const) {
     const same = [...found.values()].filter((f) => f.territoryId?.startsWith(prefix)).sort((a, b) => b.mentions.length - a.mentions.length || a.start - b.start);
     if (!same.length) continue;
-    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}]|\\s+(?:de|du|d['’])\\s)`, 'gu'))) {
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'gu'))) {
       const span = { start: m.index!, end: m.index! + word.length };
       if (!overlapsAny(span, taken)) same[0].mentions.push(span);
     }

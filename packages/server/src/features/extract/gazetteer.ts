@@ -41,7 +41,11 @@ const COMMON_WORD_COMMUNES = new Set(['orange', 'tours', 'nice', 'vienne', 'sete
   'foix', 'gap', 'auch', 'vire', 'conde', 'bourg', 'thiers', 'cognac', 'nancy', 'albert', 'mer', 'rue', 'eu', 'plus', 'bar', 'charite', 'mende',
   'riom', 'vitre', 'cluses', 'salon', 'evian', 'vanves', 'sceaux', 'bondy', 'pierre', 'martin', 'florence', 'marie', 'paul', 'louis', 'valence',
   'aire', 'ville', 'vals', 'val', 'saintes', 'montagne', 'roche', 'signes', 'sainte', 'saint', 'centre', 'port', 'lure', 'loches', 'brest',
-  'moulins', 'pont', 'ham', 'is', 'mars', 'mai', 'juillet', 'union', 'europe', 'avril', 'paris-l', 'belle', 'bains', 'istres', 'vertou']);
+  'moulins', 'pont', 'ham', 'is', 'mars', 'mai', 'juillet', 'union', 'europe', 'avril', 'belle', 'bains', 'gap', 'drap', 'contes', 'levens',
+  'grans', 'noves', 'falaise', 'ifs', 'monts', 'rives', 'vif', 'gorges', 'villars', 'vallet', 'marly', 'croix', 'hem', 'loos', 'santes', 'arques',
+  'avion', 'marck', 'gan', 'lons', 'anse', 'bron', 'buc', 'isle', 'lisses', 'crest', 'condom', 'salles', 'grenade', 'bruges', 'revel', 'roques',
+  'fronton', 'plaisir', 'provins', 'avon', 'melle', 'lure', 'gray', 'apt', 'passy', 'viry', 'sada', 'ducos', 'mana', 'goyave', 'mare', 'uvea',
+  'arue', 'pia', 'vias', 'trets', 'royan', 'pau', 'lourdes', 'creil', 'flers', 'dieppe', 'sevran']);
 /** Single-word départements that are also rivers or common words. */
 const AMBIGUOUS_DEPTS = new Set(['nord', 'manche', 'lot', 'var', 'ain', 'cher', 'eure', 'orne', 'aude', 'loire', 'marne', 'oise', 'meuse', 'somme',
   'doubs', 'tarn', 'creuse', 'vienne', 'charente', 'gard', 'indre', 'aisne', 'allier', 'yonne', 'gers', 'jura', 'loiret', 'sarthe', 'mayenne']);
