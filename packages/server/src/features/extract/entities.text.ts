@@ -44,7 +44,7 @@ export function writtenAsName(gaz: Gazetteer, entries: number[], key: string, sp
   return UPPER_START.test(span);
 }
 
-const PLACE_BEFORE = /(?:\b(?:ville|commune|mairie|municipalité|département|région|agglomération|maire|habitants?|préfecture|canton|arrondissement|territoire)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*|(?:^|\s)(?:à|au|en)\s+)$/iu;
+const PLACE_BEFORE = /(?:\b(?:ville|commune|mairie|municipalité|département|région|agglomération|maire|habitants?|préfecture|canton|arrondissement|territoire)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*|(?:^|\s)à\s+)$/iu;
 const PLACE_AFTER = /^\s*\((?:\d{2,3}|2A|2B|\p{Lu}[\p{L}\s'’-]{2,40})\)/u;
 
 /** A place context for an ambiguous name: "ville de Tours", "à Orange", "Nice (Alpes-Maritimes)". */

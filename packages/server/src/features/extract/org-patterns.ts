@@ -194,7 +194,7 @@ const STOP_CAPS = new Set(['CT', 'CTF', 'CTV', 'OSC', 'GP', 'CL', 'CD', 'EPCI', 
   'OK', 'TV', 'PDF', 'HTML', 'URL', 'FAQ', 'NB', 'PS', 'EUR', 'USD', 'HT', 'TTC', 'ETP', 'COVID', 'ONG', 'RSE', 'DOM', 'TOM', 'CEO', 'PME', 'TPE',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'CV', 'RH', 'IA', 'QR',
   'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM']);
-const EVENT_BEFORE = /(?:projet|programme|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds)\s*(?:«\s*)?$/iu;
+const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?)\s*(?:«\s*)?$/iu;
 const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat)\b/u;
 
 /** Acronyms in capitals (2–8, digits allowed, "CCI 93"); not a stop word, a place, a heading word nor a project's name. */
