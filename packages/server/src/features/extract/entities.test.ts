@@ -43,6 +43,18 @@ describe('findTerritories', () => {
     expect(vn.find((t) => t.name === 'Dong Can')?.country).toBe('VN');
   });
 
+  it('reads unknown places by the country written after them or after a twinning, and French names used abroad', () => {
+    const text = 'Villeurbanne est jumelée avec Bat Yam (Israël) et Abu Dis, en Palestine. Jumelage avec Tübingen, en Allemagne. Saint-Louis (Sénégal) aussi.';
+    const ts = findTerritories(text, gaz);
+    const by = (name: string) => ts.find((t) => t.name === name);
+    expect(by('Bat Yam')?.country).toBe('IL');
+    expect(by('Abu Dis')?.country).toBe('PS');
+    expect(by('Tübingen')?.country).toBe('DE');
+    expect(by('Saint-Louis')).toMatchObject({ country: 'SN' });
+    expect(by('Saint-Louis')?.id).toBeUndefined();
+    expect(spansHold(text, ts)).toBe(true);
+  });
+
   it('does not read a sea or a street as the place', () => {
     expect(findTerritories('à quelques kilomètres de la mer de Chine', gaz).map((t) => t.name)).toEqual([]);
   });
@@ -70,6 +82,18 @@ describe('findOrganisations', () => {
     expect(names).toEqual(expect.arrayContaining(['Batik International', 'Union des femmes', 'Syndicat des travailleurs de Hai Duong',
       'Fondation Abbé Pierre', 'Collège du Moulin à Vent']));
     expect(names).not.toContain('Union des femmes et Syndicat des travailleurs de Hai Duong');
+  });
+
+  it('merges an unknown acronym with the name whose initials it spells', () => {
+    const text = "Avec la Chambre de Métiers et de l'Artisanat du Val d'Oise. La CMA 95 accueille.";
+    const os = findOrganisations(text, gaz);
+    expect(os).toHaveLength(1);
+    expect(os[0].acronym).toBe('CMA 95');
+  });
+
+  it('does not read working bodies, plural abbreviations nor calls for projects as organisations', () => {
+    const text = "Le Comité de pilotage s'est réuni. Les CT et les OSC sont invitées. L'appel à projets FICOL est ouvert.";
+    expect(findOrganisations(text, gaz)).toEqual([]);
   });
 
   it('reads the items of a partner list and capital acronyms, not stop words nor project names', () => {

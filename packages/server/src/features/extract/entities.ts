@@ -43,7 +43,7 @@ function territoryFact(e: GazEntry, text: string, start: number, end: number): T
 
 /** The country written right after a place: "(Sénégal)", ", Mali", "au Sénégal", "en Haïti". */
 function countryAfter(text: string, end: number, gaz: Gazetteer): string | undefined {
-  const m = /^\s*(?:\(\s*|,\s*|(?:au|en|aux)\s+)([\p{Lu}][\p{L}\p{M}'’ -]{1,40})/u.exec(text.slice(end, end + 50));
+  const m = /^\s*(?:\(\s*|,?\s*(?:au|en|aux)\s+|,\s*)([\p{Lu}][\p{L}\p{M}'’ -]{1,40})/u.exec(text.slice(end, end + 50));
   if (!m) return undefined;
   const words = m[1].split(/[\s'’-]+/);
   for (let n = Math.min(words.length, 5); n >= 1; n--) {
@@ -199,7 +199,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   // an unknown acronym whose letters are the initials of a name found on the page ("CMA 95", "Chambre de Métiers et de l'Artisanat")
   for (const a of taken.filter((t) => t.acronym && !t.entry)) {
     const letters = a.acronym!.replace(/[^A-Z]/g, '');
-    const named = patterns.find((p) => initials(p.text).some((i) => i === letters));
+    const named = patterns.find((p) => initials(p.text).some((i) => i === letters || (letters.length >= 3 && i.startsWith(letters))));
     if (named) a.key = named.key;
   }
   // "Les Ateliers": the first two capitalised words of a long name found on the page, written alone later

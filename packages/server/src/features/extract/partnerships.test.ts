@@ -47,6 +47,12 @@ describe('findPartnerships', () => {
     expect(run('Ce projet de coopération a été lancé avec le soutien financier du Ministère de l’Europe et des Affaires étrangères.')).toEqual([]);
   });
 
+  it('reads places where the cooperation takes place as no party', () => {
+    const ps = run('Le Conseil départemental du Nord renouvelle sa convention de coopération avec la région de Kayes (Mali), étendue à la commune de Sévaré.');
+    expect(ps).toHaveLength(1);
+    expect(ps[0].parties).toEqual(['Conseil départemental du Nord', 'Région de Kayes']);
+  });
+
   it('does not read a plan as a relation, nor a sentence without a cue', () => {
     expect(run('Des conventions ont été envisagées entre Cergy et Hué.')).toEqual([]);
     expect(run('Une délégation de Hué a visité Cergy.')).toEqual([]);
