@@ -66,4 +66,13 @@ describe('loadGazetteer with a database', () => {
     expect(os[0]).toMatchObject({ id: 'x-test-org', name: 'Solidarité Rivières du Sud' });
     expect(os[0].mentions).toHaveLength(3);
   }, 60_000);
+
+  it('is cached per database until a write', async () => {
+    const first = await loadGazetteer({ db });
+    expect(await loadGazetteer({ db })).toBe(first);
+    await db.query("update organisation set aliases = '{\"Rivières Sud\"}' where id = 'x-test-org'");
+    const next = await loadGazetteer({ db });
+    expect(next).not.toBe(first);
+    expect(findOrganisations('Avec Rivières Sud.', next)[0]?.id).toBe('x-test-org');
+  }, 60_000);
 });

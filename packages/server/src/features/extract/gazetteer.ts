@@ -215,11 +215,14 @@ function baseEntries(seed: boolean): GazEntry[] {
 }
 
 const cache = new Map<boolean, Gazetteer>();
+/** With a database: one gazetteer per Db, dropped when this process writes through it. */
+const dbCache = new WeakMap<Db, Promise<Gazetteer>>();
+const watched = new WeakSet<Db>();
 
 /**
  * From the reference data files (countries, France's COG, Vietnam 63→34, capitals), a curated list of the field's
  * organisations, the seed documents' records (unless seed: false) and, given a database, its organisations and territories.
- * Without a database the result is cached for the process.
+ * Cached: for the process without a database, per database until this process writes through it.
  */
 export async function loadGazetteer(opts: { db?: Db; seed?: boolean } = {}): Promise<Gazetteer> {
   const seed = opts.seed ?? true;
@@ -230,8 +233,17 @@ export async function loadGazetteer(opts: { db?: Db; seed?: boolean } = {}): Pro
     cache.set(seed, gaz);
     return gaz;
   }
-  base ??= baseEntries(true);
-  const { entries, add } = builder();
-  await addDb(add, opts.db);
-  return buildIndex([...base, ...entries]);
+  const db = opts.db;
+  const hit = dbCache.get(db);
+  if (hit) return hit;
+  if (!watched.has(db)) { watched.add(db); db.onWrite(() => dbCache.delete(db)); }
+  const built = (async () => {
+    base ??= baseEntries(true);
+    const { entries, add } = builder();
+    await addDb(add, db);
+    return buildIndex([...base, ...entries]);
+  })();
+  dbCache.set(db, built);
+  built.catch(() => dbCache.delete(db));
+  return built;
 }
