@@ -18,11 +18,15 @@ const CONNECT = "(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de
 const AUTHORITY: Array<[RegExp, string, string]> = [
   [/^(?:ville|mairie|commune|municipalité)(?: urbaine| rurale)?$/i, 'city', 'Ville'],
   [/^métropole$/i, 'metro', 'Métropole'],
+  [/^(?:wilaya|gouvernorat|district|cercle|oblast|comté|préfecture)$/i, 'unit', ''],
   [/^(?:département|conseil départemental|conseil général)$/i, 'dept', 'Département'],
   [/^(?:région|conseil régional)$/i, 'region', 'Région'],
   [/^(?:province|comité populaire(?: de la province| de la ville)?)$/i, 'province', 'Province'],
 ];
-const AUTH_RE = new RegExp(`(?<![\\p{L}])((?:Commune|commune)(?: urbaine| rurale)|Métropole|Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
+const AUTH_RE = new RegExp(`(?<![\\p{L}])((?:Commune|commune)(?: urbaine| rurale)|Métropole|Wilaya|Gouvernorat|District|Cercle|Oblast|Comté|Préfecture|Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
+
+/** "Rennes Métropole", "Grand Poitiers Agglomération". */
+const METRO_RE = new RegExp(`(?<![\\p{L}])(${NAME}) (?:Métropole|Agglomération|Agglo)(?![\\p{L}])`, 'gu');
 
 /** "située dans la région de X", "à la ville de": a place, not the authority. */
 const LOCATIVE = /(?:dans|en|à|vers|depuis)\s+(?:la|le|l['’])?\s*$/iu;
@@ -56,14 +60,20 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     if (lower && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(text.slice(Math.max(0, m.index! - 25), m.index!)))) continue;
     const cls = AUTHORITY.find(([re]) => re.test(word))!;
     const terr = territoryOf(gaz, m[2]);
-    if (!terr && !/\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1))) continue;
+    const connected = /\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1));
+    if (!terr && !connected && !(/^(?:Région|Province)$/.test(word) && !/^(?:Sud|Nord|Est|Ouest|Centre)$/.test(m[2]))) continue;
     const gov = governorOf(gaz, terr?.id);
     const written = m[0][0].toUpperCase() + m[0].slice(1);
-    const label = /^comité/i.test(word) ? 'Comité populaire' : cls[2];
+    const label = /^comité/i.test(word) ? 'Comité populaire' : cls[2] || word[0].toUpperCase() + word.slice(1);
     const name = gov?.name ?? (terr && terr.country !== 'FR' ? `${label} de ${terr.name}` : written);
     const start = m.index!;
     out.push({ start, end: start + m[0].length, text: m[0], name, key: gov?.id ?? `${cls[1]}:${terr?.id ?? keyOf(m[2])}`,
       entry: gov, kind: 'collectivite', territoryId: terr?.id, country: terr?.country });
+  }
+  for (const m of text.matchAll(METRO_RE)) {
+    const terr = territoryOf(gaz, m[1]);
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], name: m[0], key: `metro:${terr?.id ?? keyOf(m[1])}`,
+      kind: 'collectivite', territoryId: terr?.id, country: terr?.country });
   }
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])CD\s?(\d{2}|2A|2B|97\d)(?![\p{L}\p{N}])/gu)) {
     const id = `FR-D-${m[1]}`;

@@ -72,7 +72,7 @@ export function findPartnerships(text: string, found: { organisations: Organisat
     const parties: Party[] = [];
     for (const m of mentions) if (m.start >= s.start && m.end <= cut && !parties.includes(m.party)) parties.push(m.party);
     if (parties.length === 1 && parties[0].foreign && /\b(?:avec|entre)\b/iu.test(sentence) && mainHome) parties.unshift(mainHome);
-    if (parties.length === 0 && /sign/iu.test(sentence) && /coop[ée]r|partenari|jumel/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
+    if (parties.length === 0 && /sign/iu.test(sentence) && /coop[éèe]r|partenari|jumel/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
     if (parties.length < 2) continue;
     const key = parties.map((p) => p.key).sort().join('|');
     const signed = signedDate(text, s, found.dates);
