@@ -27,6 +27,8 @@ function partyName(text: string, o: WithMentions<OrganisationFact>): string {
 }
 
 /** Parties: organisations, and territories that are not countries nor part of an organisation's name (an authority's place is the authority). */
+const territoryKey = (t: TerritoryFact) => t.id ?? `${t.country}:${keyOf(t.name)}`;
+
 function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[], territories: WithMentions<TerritoryFact>[]): Mention[] {
   const out: Mention[] = [];
   const orgSpans = organisations.flatMap(spansOf);
@@ -37,11 +39,13 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
     const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: partyName(text, o), id: o.id, foreign: !!country && country !== 'FR',
       authority: !!o.territoryId, mentions: spansOf(o) };
     if (o.territoryId) byTerritory.set(o.territoryId, party);
+    // an authority of a place the gazetteer does not know ("Région de Dnipropetrovsk") stands for that place too
+    else if (o.kind === 'collectivite' && placed && !byTerritory.has(territoryKey(placed))) byTerritory.set(territoryKey(placed), party);
     for (const s of party.mentions) out.push({ party, ...s });
   }
   for (const t of territories) {
     if (t.kind === 'country') continue;
-    const party = (t.id && byTerritory.get(t.id)) || { key: `t:${t.id ?? `${t.country}:${keyOf(t.name)}`}`, name: t.name, id: t.id, foreign: t.country !== 'FR', authority: true, mentions: [] };
+    const party = byTerritory.get(territoryKey(t)) || { key: `t:${territoryKey(t)}`, name: t.name, id: t.id, foreign: t.country !== 'FR', authority: true, mentions: [] };
     for (const s of spansOf(t)) {
       if (orgSpans.some((o) => inside(s, o)) || LOCATIVE.test(text.slice(Math.max(0, s.start - 40), s.start))) continue;
       party.mentions.push(s);
