@@ -90,9 +90,9 @@ export async function getExtraction(db: Db, ctx: WriteContext, id: string): Prom
 }
 
 /** Parses a record input built from a proposal; its issues are named after the proposal's fields. */
-function parseAs<T>(schema: z.ZodType<T>, value: unknown, at: string, fieldOf: (path: string) => string = (p) => p): T {
+function parseAs<T>(schema: z.ZodType<T>, value: unknown, at: string, fieldOf: (path: string) => string = (p) => `${at}.fields.${p}`): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new ValidationError(toIssues(r.error).map((i) => ({ path: `${at}.fields.${fieldOf(i.path)}`, message: i.message })));
+  if (!r.success) throw new ValidationError(toIssues(r.error).map((i) => ({ path: fieldOf(i.path), message: i.message })));
   return r.data;
 }
 
@@ -131,7 +131,7 @@ export async function applyExtraction(db: Db, ctx: WriteContext, id: string, inp
       }
       const f = a.fields;
       const org = parseAs(organisationInput, { name: str(f.name) ?? '', kind: str(f.kind) ?? 'other', country: str(f.country), territoryId: str(f.territoryId),
-        acronyms: str(f.acronym) ? [str(f.acronym)] : [] }, a.at, (p) => (p.startsWith('acronyms') ? 'acronym' : p));
+        acronyms: str(f.acronym) ? [str(f.acronym)] : [] }, a.at, (p) => `${a.at}.fields.${p.startsWith('acronyms') ? 'acronym' : p}`);
       const o = await createOrganisation(tx, org, ctx);
       orgId.set(a.stored.key, o.id); countryOf.set(o.id, o.country ?? null);
       created.push({ key: a.stored.key, kind: 'organisation', id: o.id });
@@ -151,7 +151,10 @@ export async function applyExtraction(db: Db, ctx: WriteContext, id: string, inp
         title: str(a.fields.title) ?? '', kind: str(a.fields.kind) ?? 'cooperation', started: str(a.fields.started),
         parties: [...new Set(parties)].map((o) => ({ organisationId: o, side: countryOf.get(o) === 'FR' ? 'fr' : 'foreign' })),
         agreements: agreements.map((g) => ({ kind: str(g.fields.kind) ?? 'convention', signed: str(g.fields.signed) })),
-      }, a.at, (path) => (path.startsWith('agreements') ? 'signed' : path));
+      }, a.at, (path) => {
+        const g = /^agreements\.(\d+)\.(\w+)/.exec(path);
+        return g ? `${agreements[Number(g[1])]!.at}.fields.${g[2]}` : `${a.at}.fields.${path}`;
+      });
       const out = await createPartnership(tx, p, ctx);
       partnershipId.set(a.stored.key, out.id);
       created.push({ key: a.stored.key, kind: 'partnership', id: out.id });
@@ -170,7 +173,13 @@ export async function applyExtraction(db: Db, ctx: WriteContext, id: string, inp
         funding: lines.map((l) => ({ amount: num(l.fields.amount), currency: str(l.fields.currency) ?? 'EUR',
           funderId: (l.stored.refs?.funder?.[0] && l.fields.funder === l.stored.fields.funder ? orgId.get(l.stored.refs.funder[0]) : undefined) ?? byName(str(l.fields.funder)) ?? null })),
         results: results.map((r) => ({ label: str(r.fields.label) ?? str(r.fields.unit) ?? '', value: num(r.fields.value), unit: str(r.fields.unit) ?? '' })),
-      }, a.at);
+      }, a.at, (path) => {
+        // a line's or a result's field is named after its own proposal
+        const c = /^(funding|results)\.(\d+)\.(\w+)/.exec(path);
+        if (!c) return `${a.at}.fields.${path}`;
+        const child = (c[1] === 'funding' ? lines : results)[Number(c[2])]!;
+        return `${child.at}.fields.${c[3] === 'funderId' ? 'funder' : c[3]}`;
+      });
       const out = await createProject(tx, input, ctx);
       created.push({ key: a.stored.key, kind: 'project', id: out.id });
       facts(a.stored, 'project', out.id);
