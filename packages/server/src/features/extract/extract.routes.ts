@@ -1,7 +1,7 @@
 /** The knowledge-capture API (issue 16): texts read into facts and proposals (private), applied as records with provenance (public). */
 import { route, type RouteDef } from '../../lib/api.js';
 import { getActor, writeContext } from '../../lib/actor.js';
-import { HttpError } from '../../lib/errors.js';
+import { NotFoundError } from '../../lib/errors.js';
 import { applyInput, extractionInput, provenanceParams } from './review.schema.js';
 import { applyExtraction, createExtraction, getExtraction } from './review.service.js';
 import { getProvenance, type ProvenanceKind } from './provenance.js';
@@ -14,7 +14,7 @@ export const extractRoutes: RouteDef[] = [
     handler: ({ c, db, body }) => createExtraction(db, writeContext(c), body) }),
   route({ method: 'get', path: '/api/extractions/:id', tag, summary: 'An extraction with its facts and proposals (members of its organisation and platform administrators; 404 for others)', primary: true,
     handler: ({ c, db, params }) => {
-      if (!getActor(c)) throw new HttpError(401, 'sign in to read an extraction');
+      if (!getActor(c)) throw new NotFoundError('extraction', params.id); // signed out: as for anyone else, its existence does not leak
       return getExtraction(db, writeContext(c), params.id);
     } }),
   route({ method: 'post', path: '/api/extractions/:id/apply', tag, summary: 'Create the accepted proposals\' records in one transaction, with the provenance of each field; 409 once applied',
