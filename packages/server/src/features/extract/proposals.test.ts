@@ -59,4 +59,16 @@ describe('buildProposals', () => {
     expect(out[1]!.fields.kind).toBe('collectivite');
     expect(out[0]!.facts).toHaveLength(2);
   });
+
+  it('matches a party to the local authority of the territory its name contains', () => {
+    const f = reviewFacts();
+    f.partnerships[0]!.parties = ['Ville de Montreuil', 'Province de Huế'];
+    f.partnerships[0]!.partyIds = [undefined, undefined];
+    const known = [...KNOWN, { id: 'hue-province', name: 'Comité populaire de Thừa Thiên Huế', kind: 'collectivite', territoryId: 'VN-C-hue', country: 'VN' }];
+    const orgs = buildProposals(f, REVIEW_TEXT, known.filter((k) => k.id !== 'ville-hue')).filter((p) => p.kind === 'organisation');
+    const party = orgs.find((o) => o.fields.name === 'Comité populaire de Thừa Thiên Huế')!;
+    expect(party.match?.id).toBe('hue-province');
+    expect(party.facts[0]).toMatchObject({ kind: 'territories', index: 0 });
+    expect(buildProposals(f, REVIEW_TEXT, KNOWN.filter((k) => k.id !== 'ville-hue')).find((o) => o.fields.name === 'Province de Huế')?.match).toBeUndefined();
+  });
 });

@@ -44,11 +44,16 @@ const INCOMING_WORD = /accueill|re[çc]u|venue/i;
 /** Every proposal for one extraction: organisations (matched or new), partnerships with their agreement, a project with its lines and results, delegations. */
 export function buildProposals(ex: Extraction, text: string, known: KnownOrganisation[] = [], title = ''): Proposal[] {
   const { byId, byName } = index(known);
+  /** The territory a party's name is about: the longest territory name found in it. */
+  const territoryIn = (name: string) => ex.territories.map((x, n) => ({ n, k: key(x.name) }))
+    .filter((x) => x.k && ` ${key(name)} `.includes(` ${x.k} `)).sort((a, b) => b.k.length - a.k.length)[0]?.n ?? -1;
   const out: Proposal[] = [];
   const orgKeyOf = new Map<string, string>(); // folded name → proposal key
 
   const addOrg = (name: string, id: string | undefined, facts: FactRef[], extra: { kind?: string; country?: string; acronym?: string; territoryId?: string } = {}) => {
-    const match = (id && byId.get(id)) || byName.get(key(name)) || (extra.acronym ? byName.get(key(extra.acronym)) : undefined);
+    // a local authority is also found by its territory ("Province de Hải Dương" → the organisation of VN-P-30)
+    const local = extra.territoryId && extra.kind === 'collectivite' ? known.find((o) => o.territoryId === extra.territoryId && o.kind === 'collectivite') : undefined;
+    const match = (id && byId.get(id)) || byName.get(key(name)) || (extra.acronym ? byName.get(key(extra.acronym)) : undefined) || local;
     const k = match ? `id:${match.id}` : key(name);
     const found = orgKeyOf.get(k) ?? orgKeyOf.get(key(name));
     if (found) { out.find((p) => p.key === found)!.facts.push(...facts); orgKeyOf.set(key(name), found); return found; }
@@ -69,7 +74,7 @@ export function buildProposals(ex: Extraction, text: string, known: KnownOrganis
   let firstPartnership: string | undefined;
   ex.partnerships.forEach((p, i) => {
     const parties = p.parties.map((name, j) => {
-      const t = ex.territories.findIndex((x) => key(x.name) === key(name));
+      const t = territoryIn(name);
       const facts: FactRef[] = t >= 0 ? [{ kind: 'territories', index: t, start: ex.territories[t]!.start, end: ex.territories[t]!.end, field: 'name' }] : [];
       return addOrg(name, p.partyIds?.[j], facts, { kind: 'collectivite', country: t >= 0 ? ex.territories[t]!.country : undefined, territoryId: t >= 0 ? ex.territories[t]!.id : undefined });
     });
