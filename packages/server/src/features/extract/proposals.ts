@@ -1,5 +1,5 @@
 /** From the facts of a text (an `Extraction`) to the records a member may accept, edit or reject before they are created. */
-import { fold } from '@tandem/shared';
+import { fold, organisationKinds } from '@tandem/shared';
 import type { Extraction } from './types.js';
 
 export const proposalKinds = ['organisation', 'partnership', 'agreement', 'project', 'funding_line', 'result', 'mission'] as const;
@@ -60,7 +60,7 @@ export function buildProposals(ex: Extraction, text: string, known: KnownOrganis
     const pkey = `org-${out.filter((p) => p.kind === 'organisation').length}`;
     out.push({
       key: pkey, kind: 'organisation', facts,
-      fields: { name: match?.name ?? name, kind: match?.kind ?? extra.kind ?? 'other', country: match?.country ?? extra.country ?? null, acronym: extra.acronym ?? null, territoryId: match?.territoryId ?? extra.territoryId ?? null },
+      fields: { name: match?.name ?? name, kind: match?.kind ?? ((organisationKinds as readonly string[]).includes(extra.kind ?? '') ? extra.kind! : 'other'), country: match?.country ?? extra.country ?? null, acronym: extra.acronym ?? null, territoryId: match?.territoryId ?? extra.territoryId ?? null },
       ...(match ? { match: { id: match.id, name: match.name } } : {}),
     });
     orgKeyOf.set(k, pkey); orgKeyOf.set(key(name), pkey);

@@ -5,6 +5,7 @@
 import type { ExtractionView } from '../../../../server/src/features/extract/review.service.js';
 import type { Proposal } from '../../../../server/src/features/extract/proposals.js';
 import type { Extraction } from '../../../../server/src/features/extract/types.js';
+import { agreementKinds, missionDirections, organisationKinds, partnershipKinds } from '@tandem/shared';
 import type { MessageKey } from '../../i18n/fr.js';
 import type { I18n } from '../../i18n/index.js';
 import { Layout } from '../../components/Layout.js';
@@ -101,6 +102,12 @@ function Document(props: { i: I18n; x: ExtractionView }) {
 
 const fid = (key: string, field: string) => `p-${key}-${field}`;
 
+/** The fields chosen from a closed list: their label group and values. */
+const CHOICES: Record<string, [string, readonly string[]]> = {
+  'organisation.kind': ['orgKind', organisationKinds], 'partnership.kind': ['partnershipKind', partnershipKinds],
+  'agreement.kind': ['agreementKind', agreementKinds], 'mission.direction': ['direction', missionDirections],
+};
+
 function ProposalFields(props: { i: I18n; p: Proposal; values: Record<string, string>; names: Map<string, string>; text: string }) {
   const { i, p, values, names, text } = props;
   const quotes = [...new Set(p.facts.map((f) => text.slice(f.start, f.end)))];
@@ -125,10 +132,14 @@ function ProposalFields(props: { i: I18n; p: Proposal; values: Record<string, st
       )}
       {Object.entries(p.fields).map(([field, value]) => {
         const name = `p.${p.key}.${field}`;
+        const current = values[name] ?? (value === null ? '' : String(value));
+        const choice = CHOICES[`${p.kind}.${field}`];
         return (
           <div class="field">
             <label for={fid(p.key, field)}>{i.t(`ex.f.${field}` as MessageKey)}</label>
-            <input id={fid(p.key, field)} name={name} value={values[name] ?? (value === null ? '' : String(value))} />
+            {choice
+              ? <select id={fid(p.key, field)} name={name}>{choice[1].map((c) => <option value={c} selected={c === current}>{i.l(choice[0], c)}</option>)}</select>
+              : <input id={fid(p.key, field)} name={name} value={current} />}
           </div>
         );
       })}
