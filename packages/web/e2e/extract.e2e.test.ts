@@ -24,12 +24,14 @@ describe('knowledge capture', () => {
     await page.goto(`${site.base}/espace`);
     await page.getByRole('link', { name: 'Créer des fiches à partir d’un texte' }).click();
     await expect.poll(() => page.url()).toMatch(/\/espace\/extract$/);
+    await page.waitForLoadState();
     await page.getByLabel('Pour l’organisation').selectOption('ville-montreuil');
     await page.getByLabel('Titre du document').fill('Montreuil et Hué, bilan');
     await page.getByLabel('Texte collé').fill(REVIEW_TEXT);
     await looked(page, 'extract-form');
     await page.getByRole('button', { name: 'Analyser le texte' }).click();
     await expect.poll(() => page.url()).toMatch(/\/espace\/extractions\/ex-[0-9a-f]+$/);
+    await page.waitForLoadState();
     expect(await page.locator('.extract-text mark.fact--date').first().innerText()).toMatch(/mars 2019/);
     expect(await page.locator('.extract-text mark.fact--amount').count()).toBe(3);
     expect(await page.locator('.extract-text mark.fact--organisation').count()).toBe(4);
@@ -41,7 +43,7 @@ describe('knowledge capture', () => {
     await page.getByRole('button', { name: 'Créer les fiches' }).click();
     await expect.poll(() => page.url()).toMatch(/\/partnerships\/[a-z0-9-]+$/);
     const prov = page.locator('section.provenance');
-    expect(await prov.getByRole('heading', { name: 'Provenance' }).isVisible()).toBe(true);
+    await expect.poll(() => prov.getByRole('heading', { name: 'Provenance' }).isVisible()).toBe(true);
     expect(await prov.innerText()).toMatch(/Montreuil et Hué, bilan/);
     expect(await prov.locator('q', { hasText: 'mars 2019' }).count()).toBeGreaterThan(0);
     expect(await page.locator('main').innerText()).toMatch(/Ville de Hué/);
