@@ -28,11 +28,15 @@ describe('buildProposals', () => {
     expect(REVIEW_TEXT.slice(date.start, date.end)).toBe('mars 2019');
   });
 
-  it('proposes a project with a line per amount (its funder the organisation named right after) and a result per quantity', () => {
-    expect(byKey('project-0')).toMatchObject({ fields: { title: 'Montreuil et Hué', start: '2019-03' }, refs: { partnership: ['partnership-0'] } });
+  it('proposes a project with its budget (the total the other amounts make up), a line per other amount (its funder the organisation named right after) and a result per quantity', () => {
+    expect(byKey('project-0')).toMatchObject({ fields: { title: 'Montreuil et Hué', start: '2019-03', budget: 150000, currency: 'EUR' }, refs: { partnership: ['partnership-0'] } });
+    expect(byKey('project-0').facts.map((f) => f.field)).toEqual(['start', 'budget']);
     const lines = ps.filter((p) => p.kind === 'funding_line');
-    expect(lines.map((l) => [l.fields.amount, l.fields.funder])).toEqual([[150000, null], [60000, 'Ministère de l’Europe et des Affaires étrangères'], [40000, 'Association Bambou Solidaire']]);
-    expect(lines[1]!.refs?.funder).toEqual(['org-2']);
+    expect(lines.map((l) => [l.key, l.fields.amount, l.fields.funder])).toEqual([['funding-1', 60000, 'Ministère de l’Europe et des Affaires étrangères'], ['funding-2', 40000, 'Association Bambou Solidaire']]);
+    expect(lines[0]!.refs?.funder).toEqual(['org-2']);
+    // no budget when the lines add up to more than the largest amount
+    const f = reviewFacts(); f.amounts[0]!.value = 90000;
+    expect(buildProposals(f, REVIEW_TEXT, KNOWN).filter((p) => p.kind === 'funding_line')).toHaveLength(3);
     expect(byKey('result-0')).toMatchObject({ fields: { value: 120, unit: 'techniciens' }, refs: { project: ['project-0'] } });
   });
 

@@ -97,11 +97,21 @@ export function buildProposals(ex: Extraction, text: string, known: KnownOrganis
     const pkey = 'project-0';
     const dates = [...ex.dates].map((d, i) => ({ d, i })).sort((a, b) => a.d.value.localeCompare(b.d.value));
     const start = dates[0];
-    out.push({ key: pkey, kind: 'project', fields: { title: title.trim().slice(0, 300) || 'Projet', start: start?.d.value ?? null },
-      facts: start ? [{ kind: 'dates', index: start.i, start: start.d.start, end: start.d.end, field: 'start' }] : [], refs: firstPartnership ? { partnership: [firstPartnership] } : {} });
+    // the funder of an amount: an organisation named right after it ("80 000 CD93", "80 000 € du MAEE")
+    const funderOf = (a: { end: number }) => ex.organisations.findIndex((x) => x.start >= a.end && x.start - a.end <= 12 && !/[.;]/.test(text.slice(a.end, x.start)));
+    // the budget: the largest amount, funded by nobody named, when the others add up to no more than it ("230 000 euros : 80 000 CD93 et …")
+    const largest = ex.amounts.reduce((b, a, i) => (b < 0 || a.value > ex.amounts[b]!.value ? i : b), -1);
+    const rest = ex.amounts.filter((_, i) => i !== largest);
+    const budget = largest >= 0 && rest.length > 0 && funderOf(ex.amounts[largest]!) < 0 && rest.every((a) => a.currency === ex.amounts[largest]!.currency)
+      && rest.reduce((n, a) => n + a.value, 0) <= ex.amounts[largest]!.value ? largest : -1;
+    const b = budget >= 0 ? ex.amounts[budget]! : null;
+    const facts: FactRef[] = start ? [{ kind: 'dates', index: start.i, start: start.d.start, end: start.d.end, field: 'start' }] : [];
+    if (b) facts.push({ kind: 'amounts', index: budget, start: b.start, end: b.end, field: 'budget' });
+    out.push({ key: pkey, kind: 'project', fields: { title: title.trim().slice(0, 300) || 'Projet', start: start?.d.value ?? null, budget: b?.value ?? null, currency: b?.currency ?? 'EUR' },
+      facts, refs: firstPartnership ? { partnership: [firstPartnership] } : {} });
     ex.amounts.forEach((a, i) => {
-      // the funder: an organisation named right after the amount ("80 000 CD93", "80 000 € du MAEE")
-      const o = ex.organisations.findIndex((x) => x.start >= a.end && x.start - a.end <= 12 && !/[.;]/.test(text.slice(a.end, x.start)));
+      if (i === budget) return;
+      const o = funderOf(a);
       const facts: FactRef[] = [{ kind: 'amounts', index: i, start: a.start, end: a.end, field: 'amount' }];
       if (o >= 0) facts.push({ kind: 'organisations', index: o, start: ex.organisations[o]!.start, end: ex.organisations[o]!.end, field: 'funder' });
       const funder = o >= 0 ? orgKeyOf.get(key(ex.organisations[o]!.name)) : undefined;

@@ -100,6 +100,7 @@ describe('knowledge capture: review and apply', () => {
     expect(project.title).toBe('Assainissement à Hué');
     expect(project.partnership?.id ?? project.partnershipId).toBe(r.json.partnershipId);
     expect(JSON.stringify(project)).toContain('meae');
+    expect(project.budget).toMatchObject({ amount: '150000', currency: 'EUR' });
     expect(project.results).toEqual([expect.objectContaining({ value: 120, unit: 'techniciens' })]);
 
     const prov = await anonymous.get(`/api/provenance/partnership/${r.json.partnershipId}`);
@@ -109,7 +110,7 @@ describe('knowledge capture: review and apply', () => {
     expect(prov.json.sources[0].quotes).toEqual(expect.arrayContaining([{ field: 'agreements.0.signed', quote: 'mars 2019', start: REVIEW_TEXT.indexOf('mars 2019'), end: REVIEW_TEXT.indexOf('mars 2019') + 9 }]));
     expect(prov.text).not.toContain('techniciens ont suivi');
     const pp = (await anonymous.get(`/api/provenance/project/${projectId}`)).json.sources[0].quotes.map((q: any) => `${q.field}=${q.quote}`);
-    expect(pp).toEqual(expect.arrayContaining(['funding.1.amount=60 000 €', 'funding.1.funder=MAEE', 'results.0.value=120 techniciens']));
+    expect(pp).toEqual(expect.arrayContaining(['budget=150 000 euros', 'funding.0.amount=60 000 €', 'funding.0.funder=MAEE', 'results.0.value=120 techniciens']));
     expect((await anonymous.get('/api/provenance/project/no-such-project')).status).toBe(404);
     expect((await anonymous.get('/api/provenance/planet/earth')).json.issues[0].path).toBe('kind');
 

@@ -169,6 +169,7 @@ export async function applyExtraction(db: Db, ctx: WriteContext, id: string, inp
       const partnership = partnershipOf(a.stored);
       const input = parseAs(projectInput, {
         title: str(a.fields.title) ?? '', start: str(a.fields.start), partnershipId: partnership,
+        budget: str(a.fields.budget) === null ? null : { amount: num(a.fields.budget), currency: str(a.fields.currency) ?? 'EUR' },
         participants: partnership ? [] : [{ organisationId: view.organisationId, role: 'lead' }],
         funding: lines.map((l) => ({ amount: num(l.fields.amount), currency: str(l.fields.currency) ?? 'EUR',
           funderId: (l.stored.refs?.funder?.[0] && l.fields.funder === l.stored.fields.funder ? orgId.get(l.stored.refs.funder[0]) : undefined) ?? byName(str(l.fields.funder)) ?? null })),
@@ -176,7 +177,7 @@ export async function applyExtraction(db: Db, ctx: WriteContext, id: string, inp
       }, a.at, (path) => {
         // a line's or a result's field is named after its own proposal
         const c = /^(funding|results)\.(\d+)\.(\w+)/.exec(path);
-        if (!c) return `${a.at}.fields.${path}`;
+        if (!c) return `${a.at}.fields.${path.startsWith('budget.') ? (path === 'budget.currency' ? 'currency' : 'budget') : path}`;
         const child = (c[1] === 'funding' ? lines : results)[Number(c[2])]!;
         return `${child.at}.fields.${c[3] === 'funderId' ? 'funder' : c[3]}`;
       });

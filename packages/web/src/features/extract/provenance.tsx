@@ -5,12 +5,13 @@ import type { MessageKey } from '../../i18n/fr.js';
 import type { I18n } from '../../i18n/index.js';
 
 const KINDS = ['organisation', 'partnership', 'project', 'mission'];
-const LABELLED = new Set(['name', 'title', 'parties', 'started', 'signed', 'start', 'amount', 'funder', 'value', 'from', 'label', 'unit']);
+const LABELLED = new Set(['name', 'title', 'parties', 'started', 'signed', 'start', 'budget', 'amount', 'funder', 'value', 'from', 'label', 'unit']);
 
 /** "agreements.0.signed" → the label of "signed"; an unknown field as it is. */
 export const fieldLabel = (i: I18n, field: string) => {
   const last = field.split('.').pop()!;
-  return LABELLED.has(last) ? i.t(`ex.f.${last}` as MessageKey) : field;
+  // the label without the form's hint on how to write it ("Début (AAAA, …)" → "Début")
+  return LABELLED.has(last) ? i.t(`ex.f.${last}` as MessageKey).replace(/\s*\(.*\)$/, '') : field;
 };
 
 export async function provenanceBlock(i: I18n, db: Db, kind: string, id: string) {
