@@ -46,7 +46,7 @@ import { groupsPageRoutes } from './features/groups/routes.js';
 import { newsPageRoutes } from './features/news/routes.js';
 import { fundingPageRoutes } from './features/funding/routes.js';
 import { whoPageRoutes } from './features/who/routes.js';
-import { extractPageRoutes } from './features/extract/routes.js';
+import { extractPageRoutes, provenanceBlock } from './features/extract/routes.js';
 import { organisationSurveys } from './features/surveys/SurveysBlock.js';
 import { latestNews, newsAbout } from './features/news/blocks.js';
 import { organisationGroups } from './features/groups/OrganisationGroups.js';
@@ -153,7 +153,7 @@ export const pageRoutes: Array<[string, Handler]> = [
   ['/:kind{partnerships|projects|organisations|missions|territories}/:id', async (c, i, db) => {
     const s = SHEETS[(c.req.param('kind') as string)];
     const record = await s.get(db, c.req.param('id') as string);
-    const page = await s.page(i, record, db, <>{s.kind === 'organisation' && await organisationSurveys(c, i, db, record.id)}{s.kind === 'organisation' && await organisationGroups(i, db, record.id)}{await newsAbout(c, i, db, s.kind, record.id)}{s.kind === 'territory' && await whoElseBlock(c, i, db, { territory: record.id })}{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
+    const page = await s.page(i, record, db, <>{s.kind === 'organisation' && await organisationSurveys(c, i, db, record.id)}{s.kind === 'organisation' && await organisationGroups(i, db, record.id)}{await newsAbout(c, i, db, s.kind, record.id)}{await provenanceBlock(i, db, s.kind, record.id)}{s.kind === 'territory' && await whoElseBlock(c, i, db, { territory: record.id })}{await contactsBlock(c, i, db, c.req.param('kind') as string, record)}{await collaboration(c, i, db, s.kind, record)}</>);
     const edit = await editLinkFor(c, i, db, s.kind, record);
     return c.html(<EditLink.Provider value={edit}><SheetExtras.Provider value={sheetExtras(c, i, s.kind, record, edit)}>{page}</SheetExtras.Provider></EditLink.Provider>);
   }],

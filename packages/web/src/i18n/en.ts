@@ -9,6 +9,7 @@ import { eventMinutesEn } from './event-minutes.js';
 import { surveyResultsEn } from './survey-results.js';
 import { surveysEn } from './surveys.js';
 import { newsEn } from './news.js';
+import { extractEn } from './extract.js';
 import { whoEn } from './who.js';
 import { fundingEn } from './funding.js';
 import { fundingAlertsEn } from './funding-alerts.js';
@@ -109,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   ...eventMinutesEn, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsEn, // a survey's results, its printable report (features/surveys/results.*)
   ...newsEn, // news, their blocks and feeds (features/news)
+  ...extractEn, // knowledge capture: the text form, the review page, the sheets' provenance (features/extract)
   ...fundingAlertsEn, // saved searches of funding calls (features/funding/alerts*)
   ...groupsEn, // groups and networks, a group's meetings (features/groups)
   ...surveysEn, // surveys: the public page, answering, the builder, the blocks (features/surveys)

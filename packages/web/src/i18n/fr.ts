@@ -10,6 +10,7 @@ import { eventMinutesFr } from './event-minutes.js';
 import { surveyResultsFr } from './survey-results.js';
 import { surveysFr } from './surveys.js';
 import { newsFr } from './news.js';
+import { extractFr } from './extract.js';
 import { whoFr } from './who.js';
 import { fundingFr } from './funding.js';
 import { fundingAlertsFr } from './funding-alerts.js';
@@ -108,6 +109,7 @@ export const fr = {
   ...eventMinutesFr, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsFr, // a survey's results, its printable report (features/surveys/results.*)
   ...newsFr, // news, their blocks and feeds (features/news)
+  ...extractFr, // knowledge capture: the text form, the review page, the sheets' provenance (features/extract)
   ...fundingAlertsFr, // saved searches of funding calls (features/funding/alerts*)
   ...groupsFr, // groups and networks, a group's meetings (features/groups)
   ...surveysFr, // surveys: the public page, answering, the builder, the blocks (features/surveys)

@@ -9,6 +9,7 @@ import { eventMinutesVi } from './event-minutes.js';
 import { surveyResultsVi } from './survey-results.js';
 import { surveysVi } from './surveys.js';
 import { newsVi } from './news.js';
+import { extractVi } from './extract.js';
 import { whoVi } from './who.js';
 import { fundingVi } from './funding.js';
 import { fundingAlertsVi } from './funding-alerts.js';
@@ -109,6 +110,7 @@ export const vi: Record<MessageKey, string> = {
   ...eventMinutesVi, // what a meeting records: minutes and decisions (event sheet and form)
   ...surveyResultsVi, // a survey's results, its printable report (features/surveys/results.*)
   ...newsVi, // news, their blocks and feeds (features/news)
+  ...extractVi, // knowledge capture: the text form, the review page, the sheets' provenance (features/extract)
   ...fundingAlertsVi, // saved searches of funding calls (features/funding/alerts*)
   ...groupsVi, // groups and networks, a group's meetings (features/groups)
   ...surveysVi, // surveys: the public page, answering, the builder, the blocks (features/surveys)

@@ -87,7 +87,7 @@ describe.skipIf(!inject('snapshotPath'))('tandem backup while the server runs on
     const file = join(dir, 'tandem.backup.gz');
     const b = tandem({ DATA_DIR: data }, 'backup', file);
     expect(b.status, b.stderr).toBe(0);
-    expect(b.stdout).toMatch(/^backup written to .*tandem\.backup\.gz: 53 tables, [\d,]+ rows, schema \d{4}_\w+\.sql \(from the running server: pid \d+ at http:\/\/127\.0\.0\.1:\d+\)/);
+    expect(b.stdout).toMatch(/^backup written to .*tandem\.backup\.gz: 55 tables, [\d,]+ rows, schema \d{4}_\w+\.sql \(from the running server: pid \d+ at http:\/\/127\.0\.0\.1:\d+\)/);
     expect(existsSync(`${file}.partial`)).toBe(false);
     expect((await get('/api/health')).status).toBe(200);
     expect(log).not.toMatch(/error/i);
@@ -99,7 +99,7 @@ describe.skipIf(!inject('snapshotPath'))('tandem backup while the server runs on
     const restored = join(dir, 'restored');
     const r = tandem({ DATA_DIR: restored }, 'restore', file);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^restored [\d,]+ rows in 53 tables into .*restored; search index rebuilt/);
+    expect(r.stdout).toMatch(/^restored [\d,]+ rows in 55 tables into .*restored; search index rebuilt/);
     const original = exported({ DATA_DIR: data }, 'original.json') as Record<string, Array<{ title?: string }>>;
     expect(original.projects.map((p) => p.title)).toContain('Projet écrit pendant la sauvegarde');
     expect(exported({ DATA_DIR: restored }, 'restored.json')).toEqual(original);

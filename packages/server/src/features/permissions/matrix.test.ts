@@ -66,6 +66,9 @@ const APD_READS: Read[] = [
   { name: 'a pre-filled APD draft of cd93', path: '/api/apd/cd93/2019?format=csv', allowed: CD93_READERS },
   { name: 'a submitted APD declaration of cd93', path: '/api/apd/cd93/2022', allowed: ROLES },
   { name: 'a submitted APD declaration of cd93 as CSV', path: '/api/apd/cd93/2022.csv?labels=fr', allowed: ROLES },
+  // issue 16: a text kept for cd93 (private like a draft); the provenance of a record is public
+  { name: 'an extraction of cd93', path: '/api/extractions/matrix-extraction', allowed: CD93_READERS },
+  { name: 'the provenance of a partnership', path: '/api/provenance/partnership/ssd-hai-duong', allowed: ROLES },
 ];
 const MATRIX_PEOPLE = ['loose-person', 'matrix-person', 'montreuil-person'];
 /** what GET /api/people lists of MATRIX_PEOPLE (null: 401) */
@@ -161,6 +164,9 @@ const CASES: Case[] = [
   { name: 'add a member to the network\'s country group', method: 'post', path: '/api/groups/cuf-gp-vietnam/members', body: () => ({ organisationId: 'ville-toulouse' }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'publish a news item of the network', method: 'post', path: '/api/news', body: () => ({ title: 'Nouvelle matrice', body: 'Texte', publishedOn: '2026-01-15', authorOrganisationId: 'cuf' }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'publish a funding call', method: 'post', path: '/api/funding-calls', body: () => ({ title: 'Appel matrice' }), allowed: ['network_admin', 'platform_admin'] },
+  // issue 16: texts are kept and applied by the organisation's members (and platform administrators); others do not see them
+  { name: 'keep a text for cd93', method: 'post', path: '/api/extractions', body: () => ({ organisationId: 'cd93', text: 'Un texte de matrice.' }), allowed: ['member', 'platform_admin'] },
+  { name: 'apply an extraction of cd93', method: 'post', path: '/api/extractions/matrix-extraction/apply', body: () => ({ proposals: [] }), allowed: ['member', 'platform_admin'], denied: 404 },
 ];
 
 /** Everything a refused write could have touched, as one comparable value. */
@@ -177,7 +183,7 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from event_session), (select coalesce(sum(version + position), 0) from event_session), (select count(*) from event_session_lead),
     (select count(*) from survey), (select count(*) from survey_question),
     (select count(*) from group_membership), (select coalesce(sum(version), 0) from group_profile), (select count(*) from news_item), (select count(*) from funding_call),
-    (select count(*) from funding_alert))::text as f`);
+    (select count(*) from funding_alert), (select count(*) from extraction), (select count(*) from extraction where status = 'applied'), (select count(*) from provenance))::text as f`);
   return row.f;
 }
 
@@ -206,6 +212,7 @@ describe.each(ROLES)('as %s', (role) => {
     await db.query(`insert into event (id, title, kind) values ('matrix-event', 'Évènement matrice', 'meeting')`);
     await db.query(`insert into event_host (event_id, organisation_id) values ('matrix-event', 'cd93')`);
     await db.query(`insert into event_series (id, name) values ('matrix-old-series', 'Série ancienne')`);
+    await db.query(`insert into extraction (id, organisation_id, title, text) values ('matrix-extraction', 'cd93', 'Texte matrice', 'Un texte privé de matrice.')`);
     await db.query(`insert into account (id, email, name) values ('acc-matrix-colleague', 'matrix-colleague@example.org', 'Collègue matrice')`);
     await db.query(`insert into role_grant (account_id, role, organisation_id) values ('acc-matrix-colleague', 'member', 'cd93'), ('acc-matrix-colleague', 'member', 'cuf-gp-vietnam')`);
     await db.query(`insert into invitation (token_hash, email, grants, expires_at) values ('matrix-invitation', 'invited@example.org', '[{"role":"member","organisationId":"cd93"}]', now() + interval '1 day')`);

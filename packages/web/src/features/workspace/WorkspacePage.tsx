@@ -75,7 +75,7 @@ export function WorkspacePage(props: { i: I18n; w: Workspace; events?: Child }) 
       <header class="sheet-header">
         <h1>{i.t('workspace.title')}</h1>
         <p class="lead">{i.t('workspace.lead')}</p>
-        <p class="fc-espace-link"><a href={i.path('/espace/funding-calls')}>{i.t('fc.mine')}</a> · <a href={i.path('/espace/funding-alerts')}>{i.t('fa.mine.title')}</a></p>
+        <p class="fc-espace-link"><a href={i.path('/espace/funding-calls')}>{i.t('fc.mine')}</a> · <a href={i.path('/espace/funding-alerts')}>{i.t('fa.mine.title')}</a> · <a href={i.path('/espace/extract')}>{i.t('ex.link')}</a></p>
       </header>
       {w.platformAdmin && <div class="notice" role="note"><p>{i.t('workspace.admin')} <a href={i.path('/search?kind=organisation')}>{i.t('workspace.admin.list')}</a></p></div>}
       {kinds.length > 0 && (
