@@ -2,14 +2,13 @@
  * Knowledge capture in a real browser: a member signs in, goes from /espace to the text form, pastes a page, sees its
  * facts highlighted and the proposed records, creates them and lands on the partnership's sheet with its « Provenance »;
  * axe-core clean and nothing wider than 390 px on the form, the review and the sheet (screenshots in test-results).
- * Hand-built facts stand for the extractor (features/extract/review.testkit.ts) until it is merged.
+ * The facts come from the real extractor (features/extract) reading review.testkit.ts' page.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { looked, signIn, startSite, type Running } from './browser.js';
 import { makeAccount } from '../../server/src/features/auth/auth.testkit.js';
-import { REVIEW_TEXT, reviewFacts } from '../../server/src/features/extract/review.testkit.js';
+import { REVIEW_TEXT } from '../../server/src/features/extract/review.testkit.js';
 
-vi.mock('../../server/src/features/extract/extract.js', () => ({ extract: (text: string) => reviewFacts(text) }));
 
 describe('knowledge capture', () => {
   let site: Running;

@@ -3,14 +3,13 @@
  * for their organisation (private: 404 for another's member), applies the accepted proposals in one transaction
  * (a failing one leaves nothing), the records carry their provenance (public quotes, never the text), 409 on a second apply.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/db.js';
 import { createApp } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { browser, makeAccount } from '../auth/auth.testkit.js';
-import { REVIEW_TEXT, reviewFacts } from './review.testkit.js';
+import { REVIEW_TEXT } from './review.testkit.js';
 
-vi.mock('./extract.js', () => ({ extract: (text: string) => reviewFacts(text) }));
 
 let db: Db; let member: ReturnType<typeof browser>; let outsider: ReturnType<typeof browser>; let anonymous: ReturnType<typeof browser>;
 let hm: Record<string, string>; let ho: Record<string, string>;

@@ -1,4 +1,4 @@
-/** A hand-written page about a cooperation and its facts, built by hand until the extractor is merged (review tests only). */
+/** A hand-written page about a cooperation (review tests), and the facts a reader finds in it: the expected answer the tests compare with. */
 import type { Extraction } from './types.js';
 
 export const REVIEW_TEXT = [
@@ -16,7 +16,7 @@ function at(text: string, part: string, n = 0) {
   return { text: part, start, end: start + part.length };
 }
 
-/** The facts of REVIEW_TEXT (or of a text that contains its sentences), as the extractor should find them. */
+/** The facts of REVIEW_TEXT (or of a text that contains its sentences), as a reader finds them (proposals.test.ts builds from them). */
 export function reviewFacts(text: string = REVIEW_TEXT): Extraction {
   const has = (p: string) => text.includes(p);
   return {

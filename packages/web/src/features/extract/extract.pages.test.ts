@@ -3,7 +3,7 @@
  * (pasted text, an uploaded file), the review with the facts highlighted and the proposals as a form, the apply that
  * lands on the partnership's sheet with its « Provenance »; private to the organisation; errors keep the form.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../../../server/test/db.js';
 import type { Db } from '../../../../server/src/db/client.js';
 import { browser, makeAccount } from '../../../../server/src/features/auth/auth.testkit.js';
@@ -11,7 +11,6 @@ import { REVIEW_TEXT, reviewFacts } from '../../../../server/src/features/extrac
 import { createSite } from '../../site.js';
 import { segments } from './ExtractPages.js';
 
-vi.mock('../../../../server/src/features/extract/extract.js', () => ({ extract: (text: string) => reviewFacts(text) }));
 
 let db: Db; let app: ReturnType<typeof createSite>;
 let member: ReturnType<typeof browser>; let csrf = '';
