@@ -1,5 +1,5 @@
 /**
- * Knowledge capture through the site, without JavaScript (hand-built facts stand for the extractor): the text form
+ * Knowledge capture through the site, without JavaScript (the real extractor reads review.testkit.ts' page): the text form
  * (pasted text, an uploaded file), the review with the facts highlighted and the proposals as a form, the apply that
  * lands on the partnership's sheet with its « Provenance »; private to the organisation; errors keep the form.
  */
@@ -50,6 +50,15 @@ describe('knowledge capture pages', () => {
     expect(page.text).toContain('name="p.org-3.name" value="Association Bambou Solidaire"');
     expect(page.text).toContain('Créer les fiches');
     expect((await browser(app).get(review)).status).toBe(303);
+    // the same pages in English and Vietnamese
+    const en = (await member.get(`/en${review}`)).text;
+    expect(en).toContain('Review: Montreuil – Hué');
+    expect(en).toContain('Create the records');
+    expect((await member.get('/en/espace/extract')).text).toContain('Create records from a text');
+    const vi = (await member.get(`/vi${review}`)).text;
+    expect(vi).toContain('Xem lại: Montreuil – Hué');
+    expect(vi).toContain('Tạo hồ sơ');
+    expect((await member.get('/vi/espace/extract')).text).toContain('Tạo hồ sơ từ một văn bản');
   });
 
   it('keeps the form and creates nothing when an edited field is wrong', async () => {
