@@ -1,7 +1,8 @@
 /**
  * Limits on the bodies of page forms, which createApp applies before the auth middleware reads a posted form
  * for its CSRF field: the API's limit for ordinary forms (sign-in, edit, collaboration, APD), the IATI limit for
- * the upload form POST /admin/import (TANDEM_IATI_MAX_BYTES, read per request like the import itself), and the
+ * the upload form POST /admin/import (TANDEM_IATI_MAX_BYTES, read per request like the import itself), the knowledge
+ * capture form POST /espace/extract (a report as PDF or .docx: the readers' own limit, 10 MB), and the
  * 413 page in the visitor's language. (The API keeps its JSON errors.)
  */
 import type { Context } from 'hono';
@@ -10,14 +11,16 @@ import { maxBytesFrom } from '../../server/src/features/iati/cli.js';
 import { i18n, splitLang } from './i18n/index.js';
 import { Layout } from './components/Layout.js';
 import { IMPORT_PATH, maxSize } from './features/admin/ImportPage.js';
+import { MAX_DOCUMENT_BYTES } from '../../server/src/features/extract/readers.js';
 
 const isUpload = (c: Context) => c.req.method === 'POST' && splitLang(c.req.path)[1] === IMPORT_PATH;
+const isExtract = (c: Context) => c.req.method === 'POST' && splitLang(c.req.path)[1] === '/espace/extract';
 /** Room for the multipart envelope around the file (boundaries, part headers, _csrf, skipInvalid): near the
  * limit the import page's own check on the file's size decides, with its report page. */
 const ENVELOPE = 64 * 1024;
 
 export const pageBodies: PageBodyOptions = {
-  maxBytes: (c) => (isUpload(c) ? maxBytesFrom(process.env) + ENVELOPE : undefined),
+  maxBytes: (c) => (isUpload(c) ? maxBytesFrom(process.env) + ENVELOPE : isExtract(c) ? MAX_DOCUMENT_BYTES + ENVELOPE : undefined),
   tooLarge: (c, limit) => {
     const i = i18n(splitLang(c.req.path)[0]);
     const upload = isUpload(c);

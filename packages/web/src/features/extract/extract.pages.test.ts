@@ -97,6 +97,12 @@ describe('knowledge capture pages', () => {
     expect(r.status, await r.clone().text()).toBe(303);
     const page = await member.get(r.headers.get('location')!);
     expect(page.text).toContain('Relire : compte-rendu.txt');
+    // a report larger than ordinary forms' 1 MB still goes through this form (the readers' limit is 10 MB)
+    const big = new FormData();
+    big.set('_csrf', csrf); big.set('organisationId', 'ville-montreuil'); big.set('text', ''); big.set('html', '');
+    big.set('file', new File([`${REVIEW_TEXT}\n`.repeat(3000)], 'rapport.txt', { type: 'text/plain' }));
+    const large = await app.request('http://localhost/espace/extract', { method: 'POST', body: big, headers: { cookie: [...member.jar].map(([k, v]) => `${k}=${v}`).join('; '), origin: 'http://localhost' } as any });
+    expect(large.status).toBe(303);
     const other = browser(app);
     await makeAccount(db, 'cd93-pages@example.org', [{ role: 'member', organisationId: 'cd93' }]);
     await other.login('cd93-pages@example.org');
