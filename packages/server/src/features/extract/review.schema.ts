@@ -8,7 +8,7 @@ export const extractionInput = z.object({
   title: z.string().trim().max(300).optional(),
   text: z.string().max(500_000).optional().meta({ description: 'pasted text' }),
   html: z.string().max(900_000).optional().meta({ description: 'a web page saved as HTML: its main content is read' }),
-  file: z.object({ name: z.string().min(1).max(300), base64: z.string().min(1).max(1_300_000) }).optional()
+  file: z.object({ name: z.string().min(1).max(300), base64: z.string().min(1).max(14_000_000) }).optional()
     .meta({ description: 'a file (.txt, .html, .docx, .pdf) in base64' }),
 }).strict();
 export type ExtractionInput = z.infer<typeof extractionInput>;
