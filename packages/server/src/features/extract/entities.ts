@@ -11,7 +11,8 @@ export interface OrganisationFound extends OrganisationFact { mentions: Span[] }
 
 const cap = (w: string) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`;
 const PLACE_TYPES = ['ville', 'commune', 'province', 'région', 'district', 'municipalité', 'village', 'département', 'préfecture', 'comté',
-  'canton', 'gouvernorat', 'wilaya', 'cercle', 'état', 'île', 'oblast', 'cité'].map((w) => `${cap(w)}s?`).join('|');
+  'canton', 'gouvernorat', 'wilaya', 'cercle', 'état', 'île', 'oblast', 'cité', 'mairie', 'maire', 'conseil départemental', 'conseil régional']
+  .map((w) => `${cap(w)}s?`).join('|');
 const PLACE_RE = new RegExp(`(?<![\\p{L}])(${PLACE_TYPES})\\s+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de\\s*['’]\\s*|de\\s+|(?<=(?:Région|Province)\\s+)(?!(?:Sud|Nord|Est|Ouest|Centre)(?![\\p{L}])))(${NAME})((?:\\s*(?:,|et)\\s+${NAME})*)`, 'gu');
 /** "mer de Chine", "rue de Paris", "fleuve Rouge": a name after these is not the place itself. */
 const NOT_PLACE_BEFORE = /(?:\b(?:mer|fleuve|rivière|golfe|océan|baie|lac|mont|rue|avenue|boulevard|place|quai)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*)$/iu;
@@ -58,7 +59,7 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
   const found = new Map<string, TerritoryFound>();
   const keyOfEntry = (e: GazEntry) => e.id ?? `${e.country}:${keyOf(e.name)}`;
   const toks = tokenize(text);
-  const orgSpans = scan(text, toks, gaz, gaz.organisations).filter((m) => !gaz.territories.has(m.key));
+  const orgSpans = scan(text, toks, gaz, gaz.organisations).filter((m) => !m.key.split(' ').every((w) => gaz.territories.has(w)) && !gaz.territories.has(m.key));
   const accepted = new Set<GazEntry>();
   const rejected: GazMatch[] = [];
   for (const m of scan(text, toks, gaz, gaz.territories)) {

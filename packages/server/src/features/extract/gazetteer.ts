@@ -66,13 +66,13 @@ const WEIGHT = { country: 1e9, region: 1e8, departement: 5e7, province: 2e7, cap
 const BARE_TYPE = /^(?:(?:le|la|l['’])\s*)?(?:département|région|ville|mairie|commune|province|métropole|agglomération|conseil|comité|association|syndicat)$/i;
 /** Short or usual names of régions. */
 const REGION_ALIASES: Record<string, string[]> = {
-  'FR-R-93': ['Provence', 'PACA', 'Région Sud', 'Provence-Alpes-Côte d’Azur'], 'FR-R-84': ['AURA', 'Rhône-Alpes-Auvergne'],
+  'FR-R-93': ['PACA', 'Région Sud', 'Provence-Alpes-Côte d’Azur'], 'FR-R-84': ['AURA', 'Rhône-Alpes-Auvergne'],
   'FR-R-27': ['BFC'], 'FR-R-44': ['Région Grand Est'], 'FR-R-24': ['Centre-Val-de-Loire', 'Région Centre'],
 };
 /** Places often named that are not in the reference files: parts of a country. */
 const EXTRA_PLACES: Array<[string, string, string[]]> = [
   ['Cisjordanie', 'PS', ['Rive occidentale']], ['Bande de Gaza', 'PS', ['Gaza']], ['Sud-Liban', 'LB', ['Liban-Sud']], ['Kabylie', 'DZ', []],
-  ['Casamance', 'SN', []], ['Kurdistan', 'IQ', []], ['Darfour', 'SD', []], ['Sahel', 'ML', []],
+  ['Casamance', 'SN', []], ['Provence', 'FR', []], ['Bretagne historique', 'FR', []], ['Kurdistan', 'IQ', []], ['Darfour', 'SD', []], ['Sahel', 'ML', []],
 ];
 
 function builder() {

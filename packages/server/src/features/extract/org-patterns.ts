@@ -31,6 +31,9 @@ const METRO_RE = new RegExp(`(?<![\\p{L}])(${NAME}) (?:Métropole|Agglomération
 /** "située dans la région de X", "à la ville de": a place, not the authority. */
 const LOCATIVE = /(?:dans|en|à|vers|depuis)\s+(?:la|le|l['’])?\s*$/iu;
 
+/** "mobilisés par la commune de X", "avec la ville de X": the authority acts. */
+const AGENT = /(?:^|\s)(?:par|avec|entre|et)\s+(?:la|le|l['’])\s*$/iu;
+
 /** Territory id → the gazetteer organisation that governs it (seed or database). */
 const governors = new WeakMap<Gazetteer, Map<string, GazEntry>>();
 export function governorOf(gaz: Gazetteer, territoryId: string | undefined): GazEntry | undefined {
@@ -57,7 +60,8 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     const word = m[1];
     const lower = word[0] === word[0].toLowerCase();
     const s = sentenceAt(sents, m.index!);
-    if (lower && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(text.slice(Math.max(0, m.index! - 25), m.index!)))) continue;
+    const before = text.slice(Math.max(0, m.index! - 25), m.index!);
+    if (lower && !AGENT.test(before) && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(before))) continue;
     const cls = AUTHORITY.find(([re]) => re.test(word))!;
     const terr = territoryOf(gaz, m[2]);
     const connected = /\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1));
@@ -160,9 +164,9 @@ export function typedOrgs(text: string): OrgCandidate[] {
     if (end <= start + m[0].length) {
       // "lycée provincial de Kaya", "centre hospitalier d'Orange": adjectives, then a place
       const tail = /^(?:\s+\p{Ll}+){0,3}?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?=\p{Lu})/u.exec(text.slice(start + m[0].length, start + m[0].length + 60));
-      if (tail && tail[0].split(/\s+/).filter(Boolean).every((w) => /^(?:de|du|des|la|l['’]|d['’]\S*)$/.test(w) || ADJECTIVE.test(w))) end = scanName(text, start + m[0].length + tail[0].length, true);
+      if (tail) end = scanName(text, start + m[0].length + tail[0].length, true);
     }
-    if (end > start + m[0].length) out.push({ start, end, text: text.slice(start, end), name: text.slice(start, end), key: keyOf(text.slice(start, end)) });
+    if (end > start + m[0].length && /\p{Lu}/u.test(text.slice(start + m[0].length, end))) out.push({ start, end, text: text.slice(start, end), name: text.slice(start, end), key: keyOf(text.slice(start, end)) });
   }
   for (const m of text.matchAll(LEAD_RE)) {
     let pos = m.index! + m[0].length;
@@ -210,8 +214,8 @@ const STOP_CAPS = new Set(['CFA', 'FCFA', 'XOF', 'XAF', 'HT', 'TTC', 'CT', 'CTF'
   'OK', 'TV', 'PDF', 'HTML', 'URL', 'FAQ', 'NB', 'PS', 'EUR', 'USD', 'HT', 'TTC', 'ETP', 'COVID', 'ONG', 'RSE', 'DOM', 'TOM', 'CEO', 'PME', 'TPE',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'CV', 'RH', 'IA', 'QR',
   'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM']);
-const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?)\s*(?:«\s*)?$/iu;
-const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat)\b/u;
+const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?|plateforme|logiciel|application|réseau social)\s*(?:«\s*)?$/iu;
+const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat|Facilité|Fonds|Appel|Dispositif|Prix)(?![\p{L}])/u;
 
 /** Acronyms in capitals (2–8, digits allowed, "CCI 93"); not a stop word, a place, a heading word nor a project's name. */
 export function acronymOrgs(text: string, gaz: Gazetteer, toks: Token[]): OrgCandidate[] {
