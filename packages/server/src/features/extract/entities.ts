@@ -152,6 +152,22 @@ function initials(name: string): string[] {
   return [caps, content];
 }
 
+/** The shortest run of words ending before an acronym's parenthesis, starting with a capital, whose initials spell it. */
+function spelledBefore(text: string, acrStart: number, letters: string): { start: number; end: number; text: string } | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', acrStart) + 1, acrStart - 160);
+  const before = text.slice(lineStart, acrStart).replace(/\s*\(\s*$/, '');
+  const words = [...before.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)];
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 12); i--) {
+    const w = words[i];
+    if (!/^\p{Lu}/u.test(w[0])) continue;
+    const phrase = before.slice(w.index!);
+    if (/[,;:.()]/.test(phrase)) break;
+    if (initials(phrase).includes(letters) || spell(phrase) === letters) return { start: lineStart + w.index!, end: lineStart + before.length, text: phrase };
+  }
+  return undefined;
+}
+const spell = (phrase: string) => phrase.split(/[\s'’-]+/).filter(Boolean).map((w) => fold(w[0]).toUpperCase()).join('');
+
 const AUTHORITY_WORD = /^(?:ville|mairie|commune|municipalité|province|région|département|conseil|comité)(?![\p{L}])/iu;
 
 function orgFact(c: OrgCandidate): OrganisationFound {
@@ -206,6 +222,18 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   take(listedOrgs(text));
   const acronyms = acronymOrgs(text, gaz, toks);
   take(acronyms);
+  // "Yvelines Coopération internationale et développement (YCID)": the words before the acronym that spell it are its name
+  for (const a of acronyms) {
+    if (!taken.includes(a) || !/\(\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start))) continue;
+    const full = spelledBefore(text, a.start, a.acronym!.replace(/[^A-Z]/g, ''));
+    if (!full) continue;
+    const inside = taken.filter((t) => t !== a && overlaps(t, full));
+    if (inside.some((t) => t.entry || t.start < full.start || t.end > full.end)) continue;
+    for (const t of inside) taken.splice(taken.indexOf(t), 1);
+    const org = { ...full, name: full.text, key: keyOf(full.text), acronym: a.acronym };
+    taken.push(org);
+    a.key = org.key;
+  }
   // "Full Name (ACR)": the acronym joins the organisation written just before it
   for (const a of acronyms) {
     const ai = taken.indexOf(a);
