@@ -140,6 +140,12 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
       if (!f.mentions.some((x) => overlaps(x, span))) f.mentions.push(span);
     }
   }
+  // the first mention gives the fact its text and span
+  for (const f of found.values()) {
+    f.mentions.sort((a, b) => a.start - b.start);
+    const first = f.mentions[0];
+    Object.assign(f, { start: first.start, end: first.end, text: text.slice(first.start, first.end) });
+  }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
 
@@ -232,7 +238,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
     for (const t of inside) taken.splice(taken.indexOf(t), 1);
     const org = { ...full, name: full.text, key: keyOf(full.text), acronym: a.acronym };
     taken.push(org);
-    a.key = org.key;
+    for (const b of taken) if (b.acronym === a.acronym && !b.entry) b.key = org.key;
   }
   // "Full Name (ACR)": the acronym joins the organisation written just before it
   for (const a of acronyms) {
