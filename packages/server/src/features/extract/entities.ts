@@ -60,12 +60,16 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
   const keyOfEntry = (e: GazEntry) => e.id ?? `${e.country}:${keyOf(e.name)}`;
   const toks = tokenize(text);
   const orgSpans = scan(text, toks, gaz, gaz.organisations).filter((m) => !m.key.split(' ').every((w) => gaz.territories.has(w)) && !gaz.territories.has(m.key));
+  // "Fondation de France", "association France Vietnam": a country inside a name is not named as a place
+  const named = typedOrgs(text);
+  const e0 = (m: GazMatch) => gaz.entries[m.entries[0]];
   const accepted = new Set<GazEntry>();
   const rejected: GazMatch[] = [];
   for (const m of scan(text, toks, gaz, gaz.territories)) {
     if (NOT_PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
     const compound = /\p{L}-$/u.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^-\p{L}/u.test(text.slice(m.end, m.end + 2));
     const inOrg = orgSpans.some((o) => o.start <= m.start && o.end >= m.end);
+    if (e0(m)?.kind === 'country' && named.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
     const e = pick(gaz, text, m);
     if (!e) { rejected.push(m); continue; }
     if ((e.kind === 'country' || compound) && inOrg) continue;
