@@ -31,6 +31,12 @@ describe('findTerritories', () => {
     expect(ts.map((t) => t.id)).toEqual(['FR-C-37261', 'FR-C-84087', 'FR-C-06088', 'FR-D-06']);
   });
 
+  it('reads an ambiguous name as the place everywhere once the page placed it', () => {
+    const ts = findTerritories("Orange et Bohicon coopèrent. Le maire d'Orange a signé.", gaz);
+    expect(ts.find((t) => t.id === 'FR-C-84087')?.text).toBe('Orange');
+    expect(ts.find((t) => t.id === 'FR-C-84087')?.start).toBe(0);
+  });
+
   it('needs the capital letter as written', () => {
     expect(findTerritories('une france rurale et le vietnam', gaz)).toEqual([]);
     expect(findTerritories('Montreuil et Pantin', gaz).map((t) => t.id)).toEqual(['FR-C-93048', 'FR-C-93055']);
@@ -89,6 +95,19 @@ describe('findOrganisations', () => {
     const os = findOrganisations(text, gaz);
     expect(os).toHaveLength(1);
     expect(os[0].acronym).toBe('CMA 95');
+  });
+
+  it('takes an unknown acronym\'s name from the words before it that spell it', () => {
+    const text = "L'association Yvelines Coopération internationale et développement (YCID) assure le suivi. YCID forme.";
+    const os = findOrganisations(text, gaz);
+    expect(os).toHaveLength(1);
+    expect(os[0]).toMatchObject({ name: 'Yvelines Coopération internationale et développement', acronym: 'YCID' });
+  });
+
+  it('reads schools and hospitals written in lower case with their place, and an authority that acts', () => {
+    const text = "Le lycée provincial de Kaya, le centre hospitalier d'Orange et 70 millions mobilisés par la commune de Bohicon.";
+    const names = findOrganisations(text, gaz).map((o) => o.text);
+    expect(names).toEqual(["lycée provincial de Kaya", "centre hospitalier d'Orange", 'commune de Bohicon']);
   });
 
   it('does not read working bodies, plural abbreviations nor calls for projects as organisations', () => {

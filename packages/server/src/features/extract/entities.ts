@@ -1,7 +1,7 @@
 /** Organisations and territories named in a text (issue 16): gazetteer matches by a token index, then patterns. */
 import { fold } from '@tandem/shared';
 import { keyOf, type GazEntry, type Gazetteer } from './gazetteer.js';
-import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize } from './entities.text.js';
+import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize, type GazMatch } from './entities.text.js';
 import { NAME, acronymOrgs, authorityOrgs, listedOrgs, overlapsAny, typedOrgs, type OrgCandidate } from './org-patterns.js';
 import type { OrganisationFact, Span, TerritoryFact } from './types.js';
 
@@ -11,8 +11,9 @@ export interface OrganisationFound extends OrganisationFact { mentions: Span[] }
 
 const cap = (w: string) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`;
 const PLACE_TYPES = ['ville', 'commune', 'province', 'région', 'district', 'municipalité', 'village', 'département', 'préfecture', 'comté',
-  'canton', 'gouvernorat', 'wilaya', 'cercle', 'état', 'île', 'oblast', 'cité'].map((w) => `${cap(w)}s?`).join('|');
-const PLACE_RE = new RegExp(`(?<![\\p{L}])(${PLACE_TYPES})\\s+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de\\s*['’]\\s*|de\\s+)(${NAME})((?:\\s*(?:,|et)\\s+${NAME})*)`, 'gu');
+  'canton', 'gouvernorat', 'wilaya', 'cercle', 'état', 'île', 'oblast', 'cité', 'mairie', 'maire', 'conseil départemental', 'conseil régional']
+  .map((w) => `${cap(w)}s?`).join('|');
+const PLACE_RE = new RegExp(`(?<![\\p{L}])(${PLACE_TYPES})\\s+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de\\s*['’]\\s*|de\\s+|(?<=(?:Région|Province)\\s+)(?!(?:Sud|Nord|Est|Ouest|Centre)(?![\\p{L}])))(${NAME})((?:\\s*(?:,|et)\\s+${NAME})*)`, 'gu');
 /** "mer de Chine", "rue de Paris", "fleuve Rouge": a name after these is not the place itself. */
 const NOT_PLACE_BEFORE = /(?:\b(?:mer|fleuve|rivière|golfe|océan|baie|lac|mont|rue|avenue|boulevard|place|quai)\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])?\s*)$/iu;
 /** The kinds a type word points to: "province de X" is the province, "ville de X" the city. */
@@ -57,16 +58,34 @@ function countryAfter(text: string, end: number, gaz: Gazetteer): string | undef
 export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] {
   const found = new Map<string, TerritoryFound>();
   const keyOfEntry = (e: GazEntry) => e.id ?? `${e.country}:${keyOf(e.name)}`;
-  for (const m of scan(text, tokenize(text), gaz, gaz.territories)) {
+  const toks = tokenize(text);
+  const orgSpans = scan(text, toks, gaz, gaz.organisations).filter((m) => !m.key.split(' ').every((w) => gaz.territories.has(w)) && !gaz.territories.has(m.key));
+  // "Fondation de France", "association France Vietnam": a country inside a name is not named as a place
+  const named = typedOrgs(text);
+  const e0 = (m: GazMatch) => gaz.entries[m.entries[0]];
+  const accepted = new Set<GazEntry>();
+  const rejected: GazMatch[] = [];
+  for (const m of scan(text, toks, gaz, gaz.territories)) {
     if (NOT_PLACE_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))) continue;
+    const compound = /\p{L}-$/u.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^-\p{L}/u.test(text.slice(m.end, m.end + 2));
+    const inOrg = orgSpans.some((o) => o.start <= m.start && o.end >= m.end);
+    if (e0(m)?.kind === 'country' && named.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start)) continue;
     const e = pick(gaz, text, m);
-    if (!e) continue;
+    if (!e) { rejected.push(m); continue; }
+    if ((e.kind === 'country' || compound) && inOrg) continue;
+    if (compound && e.ambiguous) continue;
+    if (e.ambiguous) accepted.add(e);
     // "Saint-Louis (Sénégal)", "Saint-Louis au Sénégal": a French name used abroad is the foreign place
     const abroad = e.kind !== 'country' && e.country === 'FR' ? countryAfter(text, m.end, gaz) : undefined;
     if (abroad && abroad !== 'FR') {
       const u: GazEntry = { ...e, id: undefined, country: abroad, kind: undefined };
       addMention(found, `${abroad}:${keyOf(e.name)}`, () => territoryFact(u, m.text, m.start, m.end), m);
     } else addMention(found, keyOfEntry(e), () => territoryFact(e, m.text, m.start, m.end), m);
+  }
+  // one sense per page: an ambiguous name read as the place once ("à Orange") is the place everywhere on the page
+  for (const m of rejected) {
+    const e = m.entries.map((i) => gaz.entries[i]).find((x) => accepted.has(x));
+    if (e) addMention(found, keyOfEntry(e), () => territoryFact(e, m.text, m.start, m.end), m);
   }
   const unknown: Array<{ start: number; end: number; name: string }> = [];
   for (const m of text.matchAll(PLACE_RE)) {
@@ -115,6 +134,22 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
     const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? nearest(u.start) ?? main ?? 'FR';
     addMention(found, `${country}:${keyOf(u.name)}`, () => ({ text: u.name, start: u.start, end: u.end, name: u.name, country, mentions: [{ start: u.start, end: u.end }] }), u);
   }
+  // the other mentions of a place found by its type word, written the same way
+  for (const u of unknown) {
+    const f = [...found.values()].find((t) => !t.id && t.name === u.name);
+    if (!f) continue;
+    const re = new RegExp(`(?<![\\p{L}-])${u.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const span = { start: m.index!, end: m.index! + u.name.length };
+      if (!f.mentions.some((x) => overlaps(x, span))) f.mentions.push(span);
+    }
+  }
+  // the first mention gives the fact its text and span
+  for (const f of found.values()) {
+    f.mentions.sort((a, b) => a.start - b.start);
+    const first = f.mentions[0];
+    Object.assign(f, { start: first.start, end: first.end, text: text.slice(first.start, first.end) });
+  }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
 
@@ -126,6 +161,22 @@ function initials(name: string): string[] {
   const content = words.filter((w) => !CONNECTOR_WORDS.has(w.toLowerCase())).map((w) => fold(w[0]).toUpperCase()).join('');
   return [caps, content];
 }
+
+/** The shortest run of words ending before an acronym's parenthesis, starting with a capital, whose initials spell it. */
+function spelledBefore(text: string, acrStart: number, letters: string): { start: number; end: number; text: string } | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', acrStart) + 1, acrStart - 160);
+  const before = text.slice(lineStart, acrStart).replace(/\s*\(\s*$/, '');
+  const words = [...before.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)];
+  for (let i = words.length - 1; i >= Math.max(0, words.length - 12); i--) {
+    const w = words[i];
+    if (!/^\p{Lu}/u.test(w[0])) continue;
+    const phrase = before.slice(w.index!);
+    if (/[,;:.()]/.test(phrase)) break;
+    if (initials(phrase).includes(letters) || spell(phrase) === letters) return { start: lineStart + w.index!, end: lineStart + before.length, text: phrase };
+  }
+  return undefined;
+}
+const spell = (phrase: string) => phrase.split(/[\s'’-]+/).filter(Boolean).map((w) => fold(w[0]).toUpperCase()).join('');
 
 const AUTHORITY_WORD = /^(?:ville|mairie|commune|municipalité|province|région|département|conseil|comité)(?![\p{L}])/iu;
 
@@ -181,6 +232,18 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
   take(listedOrgs(text));
   const acronyms = acronymOrgs(text, gaz, toks);
   take(acronyms);
+  // "Yvelines Coopération internationale et développement (YCID)": the words before the acronym that spell it are its name
+  for (const a of acronyms) {
+    if (!taken.includes(a) || !/\(\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start))) continue;
+    const full = spelledBefore(text, a.start, a.acronym!.replace(/[^A-Z]/g, ''));
+    if (!full) continue;
+    const inside = taken.filter((t) => t !== a && overlaps(t, full));
+    if (inside.some((t) => t.entry || t.start < full.start || t.end > full.end)) continue;
+    for (const t of inside) taken.splice(taken.indexOf(t), 1);
+    const org = { ...full, name: full.text, key: keyOf(full.text), acronym: a.acronym };
+    taken.push(org);
+    for (const b of taken) if (b.acronym === a.acronym && !b.entry) b.key = org.key;
+  }
   // "Full Name (ACR)": the acronym joins the organisation written just before it
   for (const a of acronyms) {
     const ai = taken.indexOf(a);

@@ -62,10 +62,23 @@ const COUNTRY_ALIASES: Record<string, string[]> = {
 /** Alpha-2 codes are not names; short English or Vietnamese names are left out except these. */
 const WEIGHT = { country: 1e9, region: 1e8, departement: 5e7, province: 2e7, capital: 3e6, epci: 1e5, org: 1e6 };
 
+/** A type word alone ("Département", "la Région") names no one in particular. */
+const BARE_TYPE = /^(?:(?:le|la|l['’])\s*)?(?:département|région|ville|mairie|commune|province|métropole|agglomération|conseil|comité|association|syndicat)$/i;
+/** Short or usual names of régions. */
+const REGION_ALIASES: Record<string, string[]> = {
+  'FR-R-93': ['PACA', 'Région Sud', 'Provence-Alpes-Côte d’Azur'], 'FR-R-84': ['AURA', 'Rhône-Alpes-Auvergne'],
+  'FR-R-27': ['BFC'], 'FR-R-44': ['Région Grand Est'], 'FR-R-24': ['Centre-Val-de-Loire', 'Région Centre'],
+};
+/** Places often named that are not in the reference files: parts of a country. */
+const EXTRA_PLACES: Array<[string, string, string[]]> = [
+  ['Cisjordanie', 'PS', ['Rive occidentale']], ['Bande de Gaza', 'PS', ['Gaza']], ['Sud-Liban', 'LB', ['Liban-Sud']], ['Kabylie', 'DZ', []],
+  ['Casamance', 'SN', []], ['Provence', 'FR', []], ['Bretagne historique', 'FR', []], ['Kurdistan', 'IQ', []], ['Darfour', 'SD', []], ['Sahel', 'ML', []],
+];
+
 function builder() {
   const entries: GazEntry[] = [];
   const add = (e: Omit<GazEntry, 'forms' | 'written'>, written: Array<string | null | undefined>) => {
-    const w = [...new Set(written.filter((f): f is string => !!f && f.trim().length > 1))];
+    const w = [...new Set(written.filter((f): f is string => !!f && f.trim().length > 1 && !BARE_TYPE.test(f.trim())))];
     entries.push({ ...e, written: w, forms: [...new Set(w.map(keyOf).filter(Boolean))] });
   };
   return { entries, add };
@@ -110,6 +123,10 @@ const FORMER_REGIONS: Record<string, string> = {
   'Nord-Pas-de-Calais': '32', 'Picardie': '32', 'Poitou-Charentes': '75', 'Rhône-Alpes': '84', 'Centre': '24',
 };
 
+function addExtraPlaces(add: Add) {
+  for (const [name, country, aliases] of EXTRA_PLACES) add({ type: 'territory', name, country, kind: 'region', weight: WEIGHT.epci }, [name, ...aliases]);
+}
+
 function addFormerRegions(add: Add) {
   for (const [name, code] of Object.entries(FORMER_REGIONS)) {
     add({ type: 'territory', name, country: 'FR', kind: 'former-region', weight: WEIGHT.departement, ambiguous: name === 'Centre',
@@ -124,7 +141,7 @@ function addFrance(add: Add) {
     const weight = kind === 'region' ? WEIGHT.region : WEIGHT.departement;
     add({ type: 'territory', name: r.name, id: r.id, country: 'FR', kind, weight,
       ambiguous: kind === 'departement' && single && AMBIGUOUS_DEPTS.has(fold(r.name)) },
-    [r.name, r.name.replace(/-/g, ' '), r.name.replace(/'/g, '’')]);
+    [r.name, r.name.replace(/-/g, ' '), r.name.replace(/'/g, '’'), ...(REGION_ALIASES[r.id] ?? [])]);
   }
   for (const c of cogCommunes()) {
     const pop = c.population ?? 0;
@@ -209,6 +226,7 @@ function baseEntries(seed: boolean): GazEntry[] {
   addVietnam(add);
   addCapitals(add);
   addFormerRegions(add);
+  addExtraPlaces(add);
   for (const o of CURATED_ORGS) addOrg(add, o);
   if (seed) addSeed(add);
   return entries;

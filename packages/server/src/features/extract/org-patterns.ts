@@ -31,6 +31,9 @@ const METRO_RE = new RegExp(`(?<![\\p{L}])(${NAME}) (?:Métropole|Agglomération
 /** "située dans la région de X", "à la ville de": a place, not the authority. */
 const LOCATIVE = /(?:dans|en|à|vers|depuis)\s+(?:la|le|l['’])?\s*$/iu;
 
+/** "mobilisés par la commune de X", "avec la ville de X": the authority acts. */
+const AGENT = /(?:^|\s)(?:par|avec|entre|et)\s+(?:la|le|l['’])\s*$/iu;
+
 /** Territory id → the gazetteer organisation that governs it (seed or database). */
 const governors = new WeakMap<Gazetteer, Map<string, GazEntry>>();
 export function governorOf(gaz: Gazetteer, territoryId: string | undefined): GazEntry | undefined {
@@ -57,7 +60,8 @@ export function authorityOrgs(text: string, gaz: Gazetteer, sents: Sent[]): OrgC
     const word = m[1];
     const lower = word[0] === word[0].toLowerCase();
     const s = sentenceAt(sents, m.index!);
-    if (lower && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(text.slice(Math.max(0, m.index! - 25), m.index!)))) continue;
+    const before = text.slice(Math.max(0, m.index! - 25), m.index!);
+    if (lower && !AGENT.test(before) && (!COOPERATION.test(text.slice(s.start, s.end)) || LOCATIVE.test(before))) continue;
     const cls = AUTHORITY.find(([re]) => re.test(word))!;
     const terr = territoryOf(gaz, m[2]);
     const connected = /\s(?:de|du|des|d['’])/u.test(m[0].slice(word.length, m[0].length - m[2].length + 1));
@@ -94,7 +98,7 @@ const ORG_TYPES = ['Ministère', 'Université', 'Association', 'Collège', 'Lyc�
 const TYPE_SET = new Set(ORG_TYPES.map((t) => t.toLowerCase()));
 const TYPED_RE = new RegExp(`(?<![\\p{L}])(${ORG_TYPES.join('|')})(?![\\p{L}])`, 'gu');
 /** lowercase type words that stay in the name when a capitalised name follows: "lycée Pierre Brossolette". */
-const TYPED_LOWER = /(?<![\p{L}])(?:lycée|collège|école|université|institut|musée|théâtre|hôpital|conservatoire)(?=\s+\p{Lu})/gu;
+const TYPED_LOWER = /(?<![\p{L}])(?:lycée|collège|école|université|institut|musée|théâtre|hôpital|conservatoire|centre hospitalier|centre de santé)(?=\s)/gu;
 /** lowercase lead-ins: the name that follows is the organisation ("l'association Batik International" → "Batik International"). */
 const LEAD_RE = new RegExp(`(?<![\\p{L}])(?:${['association', 'fondation', 'ONG', 'entreprise', 'société', 'réseau', 'collectif', 'coopérative', 'club', 'groupe', 'compagnie', 'start-up', 'structure']
   .map(cap).join('|')})s?(?:\\s+(?:locales?|partenaires?|culturelles?|françaises?|vietnamiennes?|caritatives?))?\\s+[*_]?(?=\\p{Lu})`, 'gu');
@@ -103,7 +107,7 @@ const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|a
 const WORD_AT = /^[ \t\u00a0]*([\p{L}\p{M}\p{N}]+(?:[-][\p{L}\p{M}\p{N}]+)*)(['’]?)/u;
 
 /** The name that continues a type word: capitalised words, connectors, lowercase nouns after a connector, adjectives. */
-export function scanName(text: string, pos: number, requireCapital: boolean): number {
+export function scanName(text: string, pos: number, requireCapital: boolean, listMode = false): number {
   let end = pos;
   let cursor = pos;
   let prev: 'type' | 'cap' | 'conn' | 'low' = requireCapital ? 'conn' : 'type';
@@ -116,7 +120,7 @@ export function scanName(text: string, pos: number, requireCapital: boolean): nu
     const wEnd = cursor + m[0].length - m[2].length;
     const isCap = /^[\p{Lu}\p{N}]/u.test(w);
     if (CONNECTORS.has(lw) && !isCap) {
-      if (requireCapital && /^(?:et|à|au|aux|en|sur)$/.test(lw)) break;
+      if (requireCapital && (/^(?:à|au|aux|en|sur)$/.test(lw) || (lw === 'et' && (listMode || !/^[ \t]+et[ \t]+\p{Lu}/u.test(text.slice(cursor, cursor + 8)))))) break;
       if (lw === 'et') {
         const rest = text.slice(cursor + m[0].length, cursor + m[0].length + 60);
         const next = WORD_AT.exec(rest)?.[1] ?? '';
@@ -156,13 +160,19 @@ export function typedOrgs(text: string): OrgCandidate[] {
   }
   for (const m of text.matchAll(TYPED_LOWER)) {
     const start = m.index!;
-    const end = scanName(text, start + m[0].length, true);
-    if (end > start + m[0].length) out.push({ start, end, text: text.slice(start, end), name: text.slice(start, end), key: keyOf(text.slice(start, end)) });
+    let end = scanName(text, start + m[0].length, true);
+    if (end <= start + m[0].length) {
+      // "lycée provincial de Kaya", "centre hospitalier d'Orange": adjectives, then a place
+      const tail = /^(?:\s+\p{Ll}+){0,3}?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])(?=\p{Lu})/u.exec(text.slice(start + m[0].length, start + m[0].length + 60));
+      if (tail) end = scanName(text, start + m[0].length + tail[0].length, true);
+    }
+    if (end > start + m[0].length && /\p{Lu}/u.test(text.slice(start + m[0].length, end))) out.push({ start, end, text: text.slice(start, end), name: text.slice(start, end), key: keyOf(text.slice(start, end)) });
   }
   for (const m of text.matchAll(LEAD_RE)) {
     let pos = m.index! + m[0].length;
     for (let n = 0; n < 6; n++) {
-      const end = scanName(text, pos, true);
+      const plural = /s$/.test(m[0].trim().split(/\s+/)[0]);
+      const end = scanName(text, pos, true, plural);
       if (end <= pos) break;
       const span = text.slice(pos, end);
       out.push({ start: pos, end, text: span, name: span, key: keyOf(span) });
@@ -195,7 +205,7 @@ export function listedOrgs(text: string): OrgCandidate[] {
   return out;
 }
 
-const STOP_CAPS = new Set(['CT', 'CTF', 'CTV', 'OSC', 'GP', 'CL', 'CD', 'EPCI', 'ESS', 'AAP', 'SCIC', 'RI', 'DRI', 'SG', 'PDG', 'DG', 'CA', 'AG',
+const STOP_CAPS = new Set(['CFA', 'FCFA', 'XOF', 'XAF', 'HT', 'TTC', 'CT', 'CTF', 'CTV', 'OSC', 'GP', 'CL', 'CD', 'EPCI', 'ESS', 'AAP', 'SCIC', 'RI', 'DRI', 'SG', 'PDG', 'DG', 'CA', 'AG',
   'AMO', 'MOA', 'MOE', 'BTP', 'VIE', 'PAS', 'SIG', 'TIC', 'NTIC', 'ETC', 'EAU', 'DANS', 'NOUS', 'VOUS', 'ELLE', 'IL', 'SES', 'CES', 'QUOI', 'COMMENT', 'POURQUOI', 'QUAND', 'FIN', 'NEWS',
   'LIRE', 'SUITE', 'HAUT', 'BAS', 'NORD', 'SUD', 'EST', 'OUEST', 'ANS', 'AN', 'FOCUS', 'ZOOM', 'EDITO', 'AGENDA', 'DOSSIER', 'PROJET', 'PROJETS',
   'ACTION', 'ACTIONS', 'CULTURE', 'SANTE', 'SPORT', 'PAYS', 'VILLE', 'ZONE', 'CARTE', 'TITRE', 'NOTE', 'BILAN', 'AXE', 'AXES', 'PHASE', 'ETAPE',
@@ -204,8 +214,8 @@ const STOP_CAPS = new Set(['CT', 'CTF', 'CTV', 'OSC', 'GP', 'CL', 'CD', 'EPCI', 
   'OK', 'TV', 'PDF', 'HTML', 'URL', 'FAQ', 'NB', 'PS', 'EUR', 'USD', 'HT', 'TTC', 'ETP', 'COVID', 'ONG', 'RSE', 'DOM', 'TOM', 'CEO', 'PME', 'TPE',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'CV', 'RH', 'IA', 'QR',
   'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM']);
-const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?)\s*(?:«\s*)?$/iu;
-const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat)\b/u;
+const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?|plateforme|logiciel|application|réseau social)\s*(?:«\s*)?$/iu;
+const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat|Facilité|Fonds|Appel|Dispositif|Prix)(?![\p{L}])/u;
 
 /** Acronyms in capitals (2–8, digits allowed, "CCI 93"); not a stop word, a place, a heading word nor a project's name. */
 export function acronymOrgs(text: string, gaz: Gazetteer, toks: Token[]): OrgCandidate[] {
