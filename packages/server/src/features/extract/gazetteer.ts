@@ -170,14 +170,18 @@ function addVietnam(add: Add) {
 type OrgDraft = { id?: string; kind: string; name: string; acronyms?: string[]; aliases?: string[]; names?: Record<string, string>; country?: string | null; territoryId?: string | null };
 type TerrDraft = { id?: string; kind: string; name: string; aliases?: string[]; names?: Record<string, string>; country: string };
 
+/** An alias that is only a type word (« Département », « la Ville ») names a record on its own page only, never on another. */
+const GENERIC = /^(?:(?:le|la|les|l['’])\s*)?(?:département|région|ville|commune|mairie|province|préfecture|métropole|agglomération|collectivité|conseil (?:départemental|régional|général|municipal)|comité populaire)$/i;
+const specific = (forms: string[]) => forms.filter((f) => !GENERIC.test(f.trim()));
+
 function addOrg(add: Add, o: OrgDraft, weight = WEIGHT.org) {
   add({ type: 'organisation', name: o.name, id: o.id, kind: o.kind, country: o.country ?? undefined, territoryId: o.territoryId ?? undefined,
-    acronym: o.acronyms?.[0], weight }, [o.name, ...(o.acronyms ?? []), ...(o.aliases ?? []), ...Object.values(o.names ?? {})]);
+    acronym: o.acronyms?.[0], weight }, specific([o.name, ...(o.acronyms ?? []), ...(o.aliases ?? []), ...Object.values(o.names ?? {})]));
 }
 
 function addTerritory(add: Add, t: TerrDraft) {
   add({ type: 'territory', name: t.name, id: t.id, country: t.country, kind: t.kind, weight: WEIGHT.province * 1.2 },
-    [t.name, ...(t.aliases ?? []), ...Object.values(t.names ?? {})]);
+    specific([t.name, ...(t.aliases ?? []), ...Object.values(t.names ?? {})]));
 }
 
 function addSeed(add: Add) {
