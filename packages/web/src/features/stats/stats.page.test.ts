@@ -88,6 +88,12 @@ describe('statistics page: totals and sums, in three languages', () => {
     }
   });
 
+  it('embeds a chart by its name, its former name (funding), and nothing else — not even an object\'s own keys', async () => {
+    expect((await app.request('/embed/statistics/by-year')).status).toBe(200);
+    expect((await app.request('/embed/statistics/funding')).status).toBe(200);
+    for (const name of ['__proto__', 'constructor', 'toString', 'nope']) expect((await app.request(`/en/embed/statistics/${name}`)).status, name).toBe(404);
+  });
+
   it('CSV: one line per group and currency, exact amounts, the undated with an empty key', async () => {
     const rows = parseCsv(await (await app.request('/en/statistics/by-year.csv')).text());
     expect(rows[0]).toEqual(['key', 'label', 'partnerships', 'projects', 'currency', 'budget', 'budgeted', 'committed', 'disbursed']);

@@ -15,7 +15,7 @@ export type Chart = StatDimension;
 /** Older addresses of a chart (embeds and links made before funders had their own block). */
 const FORMER: Record<string, Chart> = { funding: 'by-funder' };
 export const chartOf = (name: string): Chart | null =>
-  (charts as readonly string[]).includes(name) ? (name as Chart) : FORMER[name] ?? null;
+  (charts as readonly string[]).includes(name) ? (name as Chart) : Object.hasOwn(FORMER, name) ? FORMER[name]! : null; // never "__proto__" and the like
 
 export interface StatRow extends Omit<StatGroup, 'name' | 'names'> {
   label: string;
