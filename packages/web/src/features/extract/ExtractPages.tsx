@@ -29,7 +29,7 @@ export function ExtractFormPage(props: { i: I18n; v: FormView }) {
       <header class="sheet-header"><h1>{i.t('ex.title')}</h1><p class="lead">{i.t('ex.lead')}</p></header>
       {v.error && <Notice kind="error" title={i.t('ex.error.title')}><p>{v.error}</p></Notice>}
       {!v.organisations.length ? <p>{i.t('ex.noOrg')}</p> : (
-        <form method="post" action={i.path(FORM_PATH)} enctype="multipart/form-data" class="extract-form">
+        <form method="post" action={i.path(FORM_PATH)} enctype="multipart/form-data" class="extract-form edit-form">
           <CsrfField />
           <div class="field">
             <label for="f-organisationId">{i.t('ex.org')}</label>
@@ -169,7 +169,7 @@ export function ReviewPage(props: { i: I18n; v: ReviewView }) {
         <section aria-labelledby="ex-proposals-h">
           <h2 id="ex-proposals-h">{i.t('ex.proposals')}</h2>
           {x.proposals.length ? (
-            <form method="post" action={i.path(`${reviewPath(x.id)}/apply`)} class="extract-proposals">
+            <form method="post" action={i.path(`${reviewPath(x.id)}/apply`)} class="extract-proposals edit-form">
               <CsrfField />
               {x.proposals.map((p) => <ProposalFields i={i} p={p} values={v.values} names={names} text={x.text} />)}
               <p><button type="submit" class="button">{i.t('ex.apply')}</button></p>
