@@ -16,6 +16,8 @@ export function validationWho(i: I18n, v: PartyValidation): string | null {
 /** A revision as the reader may see it (features/history/revisions.ts): the organisation always, the person only for its members. */
 export interface RevisionView {
   id: number; action: string; at: string; changes: Array<{ path: string; before: unknown; after: unknown }>;
+  /** the document a created record was taken from (knowledge capture) */
+  source?: string;
   actor: { kind: 'system' | 'organisation' | 'platform'; organisation: { id: string; name: string } | null; accountId?: string; label?: string };
 }
 
@@ -62,6 +64,7 @@ export function History(props: { i: I18n; kind: string; items: RevisionView[]; r
             <details open={k === 0 && r.action !== 'create' ? true : undefined}>
               <summary>
                 <strong>{i.t(`history.action.${r.action}` as any)}</strong> — {i.t('history.by', { who: revisionAuthor(i, r.actor), when: when(r.at) })}
+                {r.source && <> — <span class="revision-source">{i.t('ex.history.from', { title: r.source })}</span></>}
               </summary>
               {r.action === 'create' ? null : r.changes.length === 0 ? <p class="muted">{i.t('history.nochange')}</p> : (
                 <table class="data diff">

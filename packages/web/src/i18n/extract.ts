@@ -24,7 +24,7 @@ export const extractFr = {
   'ex.apply': 'Créer les fiches', 'ex.error.title': 'Aucune fiche n’a été créée', 'ex.error.field': '{proposal} — {field} : {message}',
   'ex.applied': 'Ce texte a déjà servi à créer des fiches le {date}.', 'ex.applied.records': 'Fiches créées',
   'ex.done': 'Les fiches ont été créées.', 'ex.back': 'Revenir à mon espace',
-  'ex.prov.title': 'Provenance', 'ex.prov.lead': 'Ces informations ont été tirées des documents suivants.',
+  'ex.prov.title': 'Provenance', 'ex.prov.lead': 'Ces informations ont été tirées des documents suivants.', 'ex.history.from': 'd’après le document « {title} »',
   'ex.prov.source': '{title}, le {date}', 'ex.prov.field': 'Champ',
 };
 
@@ -53,7 +53,7 @@ export const extractEn: Record<keyof typeof extractFr, string> = {
   'ex.apply': 'Create the records', 'ex.error.title': 'No record was created', 'ex.error.field': '{proposal} — {field}: {message}',
   'ex.applied': 'This text was already used to create records on {date}.', 'ex.applied.records': 'Records created',
   'ex.done': 'The records were created.', 'ex.back': 'Back to my workspace',
-  'ex.prov.title': 'Provenance', 'ex.prov.lead': 'This information was taken from the following documents.',
+  'ex.prov.title': 'Provenance', 'ex.prov.lead': 'This information was taken from the following documents.', 'ex.history.from': 'from the document “{title}”',
   'ex.prov.source': '{title}, on {date}', 'ex.prov.field': 'Field',
 };
 
@@ -82,6 +82,6 @@ export const extractVi: Record<keyof typeof extractFr, string> = {
   'ex.apply': 'Tạo hồ sơ', 'ex.error.title': 'Chưa có hồ sơ nào được tạo', 'ex.error.field': '{proposal} — {field}: {message}',
   'ex.applied': 'Văn bản này đã được dùng để tạo hồ sơ ngày {date}.', 'ex.applied.records': 'Hồ sơ đã tạo',
   'ex.done': 'Đã tạo hồ sơ.', 'ex.back': 'Quay lại không gian của tôi',
-  'ex.prov.title': 'Nguồn gốc', 'ex.prov.lead': 'Các thông tin này được lấy từ những tài liệu sau.',
+  'ex.prov.title': 'Nguồn gốc', 'ex.prov.lead': 'Các thông tin này được lấy từ những tài liệu sau.', 'ex.history.from': 'theo tài liệu « {title} »',
   'ex.prov.source': '{title}, ngày {date}', 'ex.prov.field': 'Trường',
 };

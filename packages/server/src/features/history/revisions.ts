@@ -48,10 +48,15 @@ function seesPerson(viewer: Actor | null | undefined, accountId: string, organis
 /** The revisions of a record, newest first, as `viewer` (null: an anonymous visitor) may see them. */
 export async function listRevisions(db: Db, kind: string, id: string, viewer: Actor | null = null) {
   const rows = await db.query(
-    `select r.id, r.version, r.action, r.actor_account_id, r.actor_label, r.actor_organisation_id, o.name as organisation_name, r.at, r.before, r.after
+    `select r.id, r.version, r.action, r.actor_account_id, r.actor_label, r.actor_organisation_id, o.name as organisation_name, r.at, r.before, r.after,
+        -- a record created from a document (knowledge capture): the document its provenance names, applied with this revision
+        case when r.action = 'create' then (select coalesce(x.title, x.source_name) from provenance p join extraction x on x.id = p.extraction_id
+          where p.record_kind = r.record_kind and p.record_id = r.record_id and x.applied_at between r.at - interval '5 seconds' and r.at + interval '5 seconds'
+          order by x.applied_at limit 1) end as source_title
        from revision r left join organisation o on o.id = r.actor_organisation_id
       where r.record_kind = $1 and r.record_id = $2 order by r.id desc`, [kind, id]);
-  return rows.map((r) => ({ id: Number(r.id), version: r.version, action: r.action as RevisionAction, actor: revisionActor(r, viewer), at: r.at, changes: diffRecords(r.before, r.after) }));
+  return rows.map((r) => ({ id: Number(r.id), version: r.version, action: r.action as RevisionAction, actor: revisionActor(r, viewer), at: r.at, changes: diffRecords(r.before, r.after),
+    ...(r.source_title ? { source: r.source_title as string } : {}) }));
 }
 
 /** A revision row's author (actor_account_id, actor_label, actor_organisation_id, organisation_name) as `viewer` may see it. */

@@ -80,6 +80,9 @@ describe('knowledge capture pages', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Provenance');
     expect(page.text).toContain('<q>mars 2019</q>');
+    // the history keeps where the record came from; a record written by hand says nothing of the kind
+    expect(page.text).toMatch(/<strong>Création<\/strong>[^<]*<span class="revision-source">d’après le document « Montreuil – Hué »<\/span>/);
+    expect((await browser(app).get('/partnerships/cergy-hue')).text).not.toContain('revision-source');
     expect(page.text).toContain('Montreuil – Hué');
     expect(page.text).not.toContain('techniciens ont suivi');
     expect((await db.query(`select count(*)::int as n from mission where title like '%délégation%'`))[0].n).toBe(0);
@@ -100,7 +103,8 @@ describe('knowledge capture pages', () => {
     // a report larger than ordinary forms' 1 MB still goes through this form (the readers' limit is 10 MB)
     const big = new FormData();
     big.set('_csrf', csrf); big.set('organisationId', 'ville-montreuil'); big.set('text', ''); big.set('html', '');
-    big.set('file', new File([`${REVIEW_TEXT}\n`.repeat(3000)], 'rapport.txt', { type: 'text/plain' }));
+    const padding = `<style>/* ${'x'.repeat(1_100_000)} */</style>`; // a saved page's weight, most of it not text
+    big.set('file', new File([`<html><head><title>Rapport</title>${padding}</head><body><article><p>${REVIEW_TEXT}</p></article></body></html>`], 'rapport.html', { type: 'text/html' }));
     const large = await app.request('http://localhost/espace/extract', { method: 'POST', body: big, headers: { cookie: [...member.jar].map(([k, v]) => `${k}=${v}`).join('; '), origin: 'http://localhost' } as any });
     expect(large.status).toBe(303);
     const other = browser(app);
