@@ -48,6 +48,7 @@ const READS: Read[] = [
   { name: 'the revisions of an event', path: '/api/events/assises-11/revisions', allowed: ROLES },
   { name: 'the programme of an event', path: '/api/events/restitution-assises-12/sessions', allowed: ROLES },
   { name: 'a session of an event', path: '/api/events/restitution-assises-12/sessions/matrix-session', allowed: ROLES },
+  { name: 'the documents of an event', path: '/api/events/restitution-assises-12/documents', allowed: ROLES },
   // issue 15: groups, news, funding calls, who else works here (public); my saved searches (signed in)
   { name: 'the groups', path: '/api/groups', allowed: ROLES },
   { name: 'a country group', path: '/api/groups/cuf-gp-vietnam', allowed: ROLES },
@@ -125,6 +126,8 @@ const CASES: Case[] = [
   { name: 'change a contact of cd93', method: 'put', path: '/api/partnerships/ssd-hai-duong/contacts/matrix-person', body: async (db) => ({ role: 'référent technique', version: await contactVersion(db) }), allowed: ['member', 'platform_admin'], denied: 404 },
   { name: 'remove a contact of cd93', method: 'del', path: '/api/partnerships/ssd-hai-duong/contacts/matrix-person', allowed: ['member', 'platform_admin'], denied: 404 },
   { name: 'add a document to a partnership', method: 'post', path: '/api/partnerships/ssd-hai-duong/documents', body: async (db) => ({ url: 'https://cd93.example/convention.pdf', kind: 'agreement', version: await version('partnership', 'ssd-hai-duong')(db) }), allowed: ['member', 'platform_admin'] },
+  // an event's documents: those who may write the event (members of its hosts: cuf for the restitution) and platform administrators
+  { name: 'add a document to an event hosted by cuf', method: 'post', path: '/api/events/restitution-assises-12/documents', body: async (db) => ({ url: 'https://cuf.example/restitution.pdf', kind: 'document', version: await version('event', 'restitution-assises-12')(db) }), allowed: ['network_admin', 'platform_admin'] },
   // the programme of an event: its organisers (members of its hosts: cuf for the restitution, Montreuil for the 7th Assises) and platform administrators
   { name: 'add a session to an event hosted by cuf', method: 'post', path: '/api/events/restitution-assises-12/sessions', body: () => ({ title: 'Session matrice', kind: 'session' }), allowed: ['network_admin', 'platform_admin'] },
   { name: 'change a session of an event hosted by cuf', method: 'put', path: '/api/events/restitution-assises-12/sessions/matrix-session', body: sessionBody('Session revue'), allowed: ['network_admin', 'platform_admin'] },
@@ -179,7 +182,7 @@ async function fingerprint(db: Db): Promise<string> {
     (select count(*) from apd_declaration), (select count(*) from apd_line), (select count(*) from funding_line), (select count(*) from search_doc),
     (select count(*) from role_grant), (select count(*) from invitation), (select count(*) from account where disabled_at is not null),
     (select count(*) from record_contact), (select coalesce(sum(version), 0) from record_contact), (select count(*) from link), (select count(*) from audit_log),
-    (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_series), (select sum(version) from event_series),
+    (select count(*) from event), (select sum(version) from event), (select count(*) from event_host), (select count(*) from event_related), (select count(*) from event_series), (select sum(version) from event_series),
     (select count(*) from event_session), (select coalesce(sum(version + position), 0) from event_session), (select count(*) from event_session_lead),
     (select count(*) from survey), (select count(*) from survey_question),
     (select count(*) from group_membership), (select coalesce(sum(version), 0) from group_profile), (select count(*) from news_item), (select count(*) from funding_call),
