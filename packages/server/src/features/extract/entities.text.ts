@@ -41,6 +41,8 @@ const UPPER_START = /^[\p{Lu}\p{N}]/u;
 export function writtenAsName(gaz: Gazetteer, entries: number[], key: string, span: string): boolean {
   if (entries.some((i) => gaz.entries[i].written.includes(span))) return true;
   if (gaz.strict.has(key)) return !/\p{Ll}/u.test(span);
+  // "ministère de l'Europe et des Affaires étrangères": a type word in lower case, then capitalised words
+  if (/^(?:ministère|agence|office|institut|université|fondation)\s\S.*\s\p{Lu}/u.test(span)) return true;
   return UPPER_START.test(span);
 }
 

@@ -1,6 +1,7 @@
 /** Organisations and territories named in a text (issue 16): gazetteer matches by a token index, then patterns. */
 import { fold } from '@tandem/shared';
 import { keyOf, type GazEntry, type Gazetteer } from './gazetteer.js';
+import { extendWithPlace } from './org-refine.js';
 import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize, type GazMatch } from './entities.text.js';
 import { NAME, acronymOrgs, authorityOrgs, listedOrgs, overlapsAny, typedOrgs, type OrgCandidate } from './org-patterns.js';
 import type { OrganisationFact, Span, TerritoryFact } from './types.js';
@@ -169,10 +170,11 @@ function spelledBefore(text: string, acrStart: number, letters: string): { start
   const words = [...before.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)];
   for (let i = words.length - 1; i >= Math.max(0, words.length - 12); i--) {
     const w = words[i];
-    if (!/^\p{Lu}/u.test(w[0])) continue;
-    const phrase = before.slice(w.index!);
+    if (!/^\p{Lu}/u.test(w[0]) || CONNECTOR_WORDS.has(w[0].toLowerCase())) continue; // "L'Université …": the article is not the name
+    const elided = /^[LD]['’]/u.test(w[0]) ? 2 : 0; // "L'Université Grenoble Alpes (UGA)": the article is not the name
+    const phrase = before.slice(w.index! + elided);
     if (/[,;:.()]/.test(phrase)) break;
-    if (initials(phrase).includes(letters) || spell(phrase) === letters) return { start: lineStart + w.index!, end: lineStart + before.length, text: phrase };
+    if (initials(phrase).includes(letters) || spell(phrase) === letters) return { start: lineStart + w.index! + elided, end: lineStart + before.length, text: phrase };
   }
   return undefined;
 }
@@ -251,6 +253,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
     const prev = taken.find((t) => t !== a && t.end <= a.start && /^\s*\(\s*$/.test(text.slice(t.end, a.start)));
     if (prev) { taken[ai] = { ...a, key: prev.key, name: prev.name, entry: prev.entry }; prev.acronym ??= a.text; }
   }
+  extendWithPlace(text, taken);
   const strongKeys = new Set(taken.map((t) => t.key));
   take(weak.filter((c) => strongKeys.has(c.key) || COOPERATION.test(text.slice(sentenceAt(sents, c.start).start, sentenceAt(sents, c.start).end))));
   // "Chambre de Métiers" and "Chambre de Métiers … du Val d'Oise": a pattern name that begins another is the same organisation

@@ -103,7 +103,9 @@ const TYPED_LOWER = /(?<![\p{L}])(?:lycée|collège|école|université|institut|
 const LEAD_RE = new RegExp(`(?<![\\p{L}])(?:${['association', 'fondation', 'ONG', 'entreprise', 'société', 'réseau', 'collectif', 'coopérative', 'club', 'groupe', 'compagnie', 'start-up', 'structure']
   .map(cap).join('|')})s?(?:\\s+(?:locales?|partenaires?|culturelles?|françaises?|vietnamiennes?|caritatives?))?\\s+[*_]?(?=\\p{Lu})`, 'gu');
 const CONNECTORS = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'pour', 'à', 'au', 'aux', 'en', 'sur', 'et']);
-const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|aine|é|ée|if|ive|ois|oise|eur|eure|ère|iste|ent|ente|ant|ante|ier|ière)s?$/;
+const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|aine|é|ée|if|ive|ois|oise|eur|eure|ère|iste|ent|ente|ant|ante|ier|ière|able|ible)s?$/;
+/** Months and years end a name: "Assemblée départementale en décembre 2023". */
+const TIME_AFTER = /^[ \t\u00a0]+(?:en|de|d['’]|du|au)?[ \t\u00a0]*(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\d{4}\b)/iu;
 const WORD_AT = /^[ \t\u00a0]*([\p{L}\p{M}\p{N}]+(?:[-][\p{L}\p{M}\p{N}]+)*)(['’]?)/u;
 
 /** The name that continues a type word: capitalised words, connectors, lowercase nouns after a connector, adjectives. */
@@ -113,6 +115,7 @@ export function scanName(text: string, pos: number, requireCapital: boolean, lis
   let prev: 'type' | 'cap' | 'conn' | 'low' = requireCapital ? 'conn' : 'type';
   let lowCount = 0;
   for (let guard = 0; guard < 16; guard++) {
+    if (TIME_AFTER.test(text.slice(cursor, cursor + 24))) break;
     const m = WORD_AT.exec(text.slice(cursor, cursor + 80));
     if (!m) break;
     const w = m[1];
@@ -213,7 +216,9 @@ const STOP_CAPS = new Set(['CFA', 'FCFA', 'XOF', 'XAF', 'HT', 'TTC', 'CT', 'CTF'
   'ODD', 'PIB', 'IDH', 'AVEC', 'ET', 'LE', 'LA', 'LES', 'DES', 'DU', 'DE', 'POUR', 'EN', 'AU', 'AUX', 'UN', 'UNE', 'SUR', 'PAR', 'OU', 'QUI', 'NOS',
   'OK', 'TV', 'PDF', 'HTML', 'URL', 'FAQ', 'NB', 'PS', 'EUR', 'USD', 'HT', 'TTC', 'ETP', 'COVID', 'ONG', 'RSE', 'DOM', 'TOM', 'CEO', 'PME', 'TPE',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'CV', 'RH', 'IA', 'QR',
-  'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM']);
+  'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM',
+  // ISO 4217 codes: money, not organisations
+  'AMD', 'CAD', 'MAD', 'XAF', 'VND', 'TND', 'DZD', 'LBP', 'MGA', 'HTG', 'CHF', 'GNF', 'GBP', 'JPY', 'CNY', 'INR', 'UAH', 'GEL', 'RUB', 'PLN', 'RON', 'ZAR', 'NGN', 'GHS', 'ETB', 'KES', 'KHR', 'MRU', 'EGP', 'BRL']);
 const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?|plateforme|logiciel|application|réseau social)\s*(?:«\s*)?$/iu;
 const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat|Facilité|Fonds|Appel|Dispositif|Prix)(?![\p{L}])/u;
 
