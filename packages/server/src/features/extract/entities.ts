@@ -2,6 +2,7 @@
 import { fold } from '@tandem/shared';
 import { keyOf, type GazEntry, type Gazetteer } from './gazetteer.js';
 import { extendWithPlace } from './org-refine.js';
+import { cuePlaces } from './territory-cues.js';
 import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize, type GazMatch } from './entities.text.js';
 import { NAME, acronymOrgs, authorityOrgs, listedOrgs, overlapsAny, typedOrgs, type OrgCandidate } from './org-patterns.js';
 import type { OrganisationFact, Span, TerritoryFact } from './types.js';
@@ -111,6 +112,7 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
       }
     }
   }
+  for (const c of cuePlaces(text, gaz)) if (!gaz.territories.has(keyOf(c.name)) && ![...found.values()].some((f) => f.mentions.some((s) => overlaps(s, c))) && !unknown.some((u) => overlaps(u, c))) unknown.push(c);
   for (const m of text.matchAll(ABROAD_RE)) {
     const name = m[1] ?? m[3];
     const start = m.index! + m[0].lastIndexOf(name);
