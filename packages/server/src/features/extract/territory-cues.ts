@@ -13,7 +13,7 @@ const TYPED_PLACE = new RegExp(`(?<![\\p{L}])(?:villes?|villages?|communes?|loca
 const TYPE_ADJ = /^(?:voisin|voisine|environnant|environnante|proche|rural|rurale|urbain|urbaine|jumelle|jumeau|partenaire|natal|natale|frontalier|frontalière)s?$|^(?:jumeaux)$/u;
 /** "vers Lviv", "à Baie-Saint-Paul": one capitalised word after "à"/"vers", on a page that speaks of another country near it. */
 const AT_PLACE = new RegExp(`(?<![\\p{L}])(?:à|vers|depuis)\\s+(\\p{Lu}[\\p{Ll}\\p{M}]+(?:-\\p{Lu}?[\\p{Ll}\\p{M}]+)*)(?![\\p{L}\\p{N}'’-]|\\s+\\p{Lu})`, 'gu');
-const NOT_NAME = /^(?:Coopération|Développement|Projet|Programme|Partenaires?|Madame|Monsieur|Mme|Maître|Noël|Pâques|Toussaint|Internet|Facebook|Paris)$/u;
+const NOT_NAME = /^(?:(?:Coopération|Développement|Projet|Programme|Partenaires?|Madame|Monsieur|Mme|Maître|Noël|Pâques|Toussaint|Internet|Facebook)$|(?:Les?|La|L['’]|Un|Une|Des|Région|Province|Département|Ville|Commune|District|Cercle|Préfecture|République|Royaume)(?![\p{L}]))/u;
 
 function namesOf(first: string, rest: string | undefined): string[] {
   const more = rest ? rest.split(/\s*(?:,|et)\s+/).map((s) => s.replace(/^(?:de\s+la|de\s+l['’]|du|des|d['’]|de)\s*/u, '')).filter(Boolean) : [];
@@ -39,6 +39,7 @@ export function cuePlaces(text: string, gaz: Gazetteer): Cue[] {
   for (const m of text.matchAll(AT_PLACE)) {
     const at = m.index! + m[0].length - m[1].length;
     if (!foreign.some((t) => Math.abs(t.start - at) < 300) || gaz.territories.has(keyOf(m[1]))) continue;
+    if (/\p{Lu}[\p{L}\p{M}]*\s+$/u.test(text.slice(Math.max(0, m.index! - 30), m.index!))) continue; // "Collège du Moulin à Vent": inside a name
     push(m[1], at);
   }
   return out;
