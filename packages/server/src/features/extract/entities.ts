@@ -75,7 +75,8 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
     const e = pick(gaz, text, m);
     if (!e) { rejected.push(m); continue; }
     if ((e.kind === 'country' || compound) && inOrg) continue;
-    if (compound && e.ambiguous) continue;
+    const inLonger = /^-\p{Lu}/u.test(text.slice(m.end, m.end + 2)) || /\p{Lu}[\p{L}]*-$/u.test(text.slice(Math.max(0, m.start - 12), m.start));
+    if (compound && (e.ambiguous || (e.kind !== 'country' && inLonger))) continue; // "Baie-Saint-Paul" is not Saint-Paul
     if (e.ambiguous) accepted.add(e);
     // "Saint-Louis (Sénégal)", "Saint-Louis au Sénégal": a French name used abroad is the foreign place
     const abroad = e.kind !== 'country' && e.country === 'FR' ? countryAfter(text, m.end, gaz) : undefined;

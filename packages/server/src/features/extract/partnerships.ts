@@ -14,6 +14,8 @@ const PLANNED = /envisag|potentiel|futur|pourrai|explor|souhait|perspective|en v
 const FUNDING = /(?:co-?financ\p{L}*[\s*_]+par|financ\p{L}*[\s*_]+par|soutien(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|avec[\s*_]+la[\s*_]+collaboration[\s*_]+(?:de|du|des|d['’])|concours[\s*_]+(?:de|du|des|d['’])|appui(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|subvention[\s*_]+(?:de|du|des|d['’]))/iu;
 /** "étendue à la commune de X", "au cercle de X", "à Cergy": a place where things happen, not a party. */
 const LOCATIVE = /(?:^|[\s(])(?:à|au|aux|dans|vers|sur)\s+(?:(?:la|le|les|l['’])\s*)?(?:\p{Ll}+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?$/u;
+/** Local bodies that govern a place: "Communauté d'Idjevan", "Municipalité de Sfax". */
+const LOCAL_BODY = /^(?:Communauté|Commune|Municipalité|Mairie|Ville)\s+(?:de|du|d['’])/u;
 const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
 const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
@@ -38,9 +40,10 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
     const country = o.country ?? placed?.country;
     const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: partyName(text, o), id: o.id, foreign: !!country && country !== 'FR',
       authority: !!o.territoryId, mentions: spansOf(o) };
-    if (o.territoryId) byTerritory.set(o.territoryId, party);
-    // an authority of a place the gazetteer does not know ("Région de Dnipropetrovsk") stands for that place too
-    else if (o.kind === 'collectivite' && placed && !byTerritory.has(territoryKey(placed))) byTerritory.set(territoryKey(placed), party);
+    // the first authority named for a place stands for it ("Département de l'Hérault", not the later "Préfecture de l'Hérault")
+    if (o.territoryId) { if (!byTerritory.has(o.territoryId)) byTerritory.set(o.territoryId, party); }
+    // an authority of a place the gazetteer does not know ("Région de Dnipropetrovsk", "Communauté d'Idjevan") stands for that place too
+    else if ((o.kind === 'collectivite' || LOCAL_BODY.test(o.text)) && placed && !byTerritory.has(territoryKey(placed))) byTerritory.set(territoryKey(placed), party);
     for (const s of party.mentions) out.push({ party, ...s });
   }
   for (const t of territories) {
