@@ -1,7 +1,7 @@
 /** Organisations and territories named in a text (issue 16): gazetteer matches by a token index, then patterns. */
 import { fold } from '@tandem/shared';
 import { keyOf, type GazEntry, type Gazetteer } from './gazetteer.js';
-import { extendWithPlace } from './org-refine.js';
+import { acronymOfPlace, extendWithPlace } from './org-refine.js';
 import { cuePlaces } from './territory-cues.js';
 import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize, type GazMatch } from './entities.text.js';
 import { NAME, acronymOrgs, authorityOrgs, listedOrgs, overlapsAny, typedOrgs, type OrgCandidate } from './org-patterns.js';
@@ -211,7 +211,6 @@ function resolve(gaz: Gazetteer, c: OrgCandidate): OrgCandidate {
 }
 
 export function findOrganisations(text: string, gaz: Gazetteer, territories: TerritoryFact[] = []): OrganisationFound[] {
-  void territories;
   const toks = tokenize(text);
   const sents = sentences(text);
   const strong: OrgCandidate[] = [];
@@ -257,6 +256,7 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
     if (prev) { taken[ai] = { ...a, key: prev.key, name: prev.name, entry: prev.entry }; prev.acronym ??= a.text; }
   }
   extendWithPlace(text, taken);
+  acronymOfPlace(text, taken, (name) => gaz.territories.has(keyOf(name)) || territories.some((t) => t.text === name));
   const strongKeys = new Set(taken.map((t) => t.key));
   take(weak.filter((c) => strongKeys.has(c.key) || COOPERATION.test(text.slice(sentenceAt(sents, c.start).start, sentenceAt(sents, c.start).end))));
   // "Chambre de Métiers" and "Chambre de Métiers … du Val d'Oise": a pattern name that begins another is the same organisation

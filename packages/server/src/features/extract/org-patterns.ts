@@ -238,7 +238,10 @@ export function acronymOrgs(text: string, gaz: Gazetteer, toks: Token[]): OrgCan
     if (!known && acr.replace(/[^A-Z]/g, '').length > 5) continue;
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
-    if (!known && (text.slice(lineStart, lineEnd).match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu)?.length ?? 0) >= 3) continue;
+    // a heading in capitals, not a sentence naming three acronyms
+    const line = text.slice(lineStart, lineEnd);
+    const capsWords = line.match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu)?.length ?? 0;
+    if (!known && capsWords >= 3 && capsWords * 4 > (line.match(/\p{L}+/gu)?.length ?? 0)) continue;
     const near = toks.filter((t) => t.end <= start && t.end > start - 3 || t.start >= end && t.start < end + 3);
     if (near.some((t) => { const w = text.slice(t.start, t.end); return w.length > 1 && w === w.toUpperCase() && /[A-Z]{2}/.test(w) && !/^\d/.test(w); })) continue;
     if (/\(\s*$/.test(before)) {

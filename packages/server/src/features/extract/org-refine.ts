@@ -23,3 +23,17 @@ export function extendWithPlace(text: string, taken: OrgCandidate[]): void {
     Object.assign(t, { end, text: written, name, key, acronym: m[1] });
   }
 }
+
+/** "CHU de Rennes", "MRC de Charlevoix": an acronym followed by "de <Place>" is the organisation of that place. */
+const PLACE_AFTER = new RegExp(`^[ \\t]+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|d['’]\\s*|de\\s+)(${NAME})`, 'u');
+export function acronymOfPlace(text: string, taken: OrgCandidate[], isPlace: (name: string) => boolean): void {
+  for (const t of [...taken]) {
+    if (!t.acronym || t.text !== t.acronym) continue;
+    const m = PLACE_AFTER.exec(text.slice(t.end, t.end + 80));
+    if (!m || !isPlace(m[1]) || taken.some((o) => o !== t && o.start >= t.end && o.start < t.end + m[0].length)) continue;
+    const end = t.end + m[0].length;
+    const written = text.slice(t.start, end);
+    const linked = taken.some((o) => o !== t && o.key === t.key && o.text !== o.acronym);
+    Object.assign(t, { end, text: written }, linked || t.entry ? {} : { name: written, key: keyOf(written) });
+  }
+}

@@ -69,6 +69,7 @@ export function findPartnerships(text: string, found: { organisations: Organisat
   const all = [...new Set(mentions.map((m) => m.party))].sort((a, b) => b.mentions.length - a.mentions.length);
   const mainHome = all.find((p) => !p.foreign && p.authority) ?? all.find((p) => !p.foreign);
   const mainAbroad = all.find((p) => p.foreign);
+  const self = all.find((p) => p.key.startsWith('o:'));
   const out: PartnershipFact[] = [];
   const seen = new Map<string, PartnershipFact>();
   for (const s of sentences(text)) {
@@ -79,6 +80,8 @@ export function findPartnerships(text: string, found: { organisations: Organisat
     const parties: Party[] = [];
     for (const m of mentions) if (m.start >= s.start && m.end <= cut && !parties.includes(m.party)) parties.push(m.party);
     if (parties.length === 1 && parties[0].foreign && /\b(?:avec|entre)\b/iu.test(sentence) && mainHome) parties.unshift(mainHome);
+    // "nous travaillons avec l'ONG AJED": "nous" is the page's own organisation, the one it names most
+    else if (parties.length === 1 && self && self !== parties[0] && /(?<![\p{L}])(?:nous|notre|nos)(?![\p{L}])/iu.test(sentence) && /(?<![\p{L}])(?:avec|entre)(?![\p{L}])/iu.test(sentence)) parties.unshift(self);
     if (parties.length === 0 && /sign/iu.test(sentence) && /coop[éèe]r|partenari|jumel/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
     if (parties.length < 2) continue;
     const key = parties.map((p) => p.key).sort().join('|');
