@@ -28,7 +28,7 @@ export function extendWithPlace(text: string, taken: OrgCandidate[]): void {
 const PLACE_AFTER = new RegExp(`^[ \\t]+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|d['’]\\s*|de\\s+)(${NAME})`, 'u');
 export function acronymOfPlace(text: string, taken: OrgCandidate[], isPlace: (name: string) => boolean): void {
   for (const t of [...taken]) {
-    if (!t.acronym || t.text !== t.acronym) continue;
+    if (t.acronym ? t.text !== t.acronym : !/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text)) continue;
     const m = PLACE_AFTER.exec(text.slice(t.end, t.end + 80));
     if (!m || !isPlace(m[1]) || taken.some((o) => o !== t && o.start >= t.end && o.start < t.end + m[0].length)) continue;
     const end = t.end + m[0].length;
