@@ -94,7 +94,7 @@ const ORG_TYPES = ['Ministère', 'Université', 'Association', 'Collège', 'Lyc�
   'Office', 'Institut', 'Centre', 'Union', 'Fédération', 'Confédération', 'Comité', 'Conseil', 'Groupe', 'Groupement', 'Réseau', 'Coordination',
   'Collectif', 'Maison', 'Observatoire', 'Banque', 'Fonds', 'Caisse', 'Compagnie', 'Société', 'Mutuelle', 'Coopérative', 'Académie', 'Hôpital',
   'Musée', 'Théâtre', 'Orchestre', 'Club', 'Cercle', 'Amicale', 'Alliance', 'Conservatoire', 'Délégation', 'Secrétariat', 'Commission',
-  'Assemblée', 'Direction', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Entreprise', 'Laboratoire', 'Parc'];
+  'Assemblée', 'Direction', 'Consulat', 'Ambassade', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Entreprise', 'Laboratoire', 'Parc'];
 const TYPE_SET = new Set(ORG_TYPES.map((t) => t.toLowerCase()));
 const TYPED_RE = new RegExp(`(?<![\\p{L}])(${ORG_TYPES.join('|')})(?![\\p{L}])`, 'gu');
 /** lowercase type words that stay in the name when a capitalised name follows: "lycée Pierre Brossolette". */
@@ -147,7 +147,7 @@ export function scanName(text: string, pos: number, requireCapital: boolean, lis
 /** Working bodies, not organisations: "Comité de pilotage", "Groupe de travail", "Conseil d'administration". */
 const GENERIC = new Set(['travail', 'pilotage', 'suivi', 'administration', 'coordination', 'projet', 'réflexion', 'crise', 'presse', 'gestion',
   'surveillance', 'direction', 'sélection', 'lecture', 'rédaction', 'experts', 'jury', 'parole', 'discussion', 'contact', 'ressources', 'recherche',
-  'quartier', 'loisirs', 'jeunes', 'personnes', 'santé', 'villes', 'communes', 'collectivités']);
+  'quartier', 'loisirs', 'jeunes', 'personnes', 'santé', 'villes', 'communes', 'collectivités', 'générale', 'plénière', 'constitutive', 'ordinaire', 'extraordinaire']);
 
 /** "Syndicat des travailleurs de …", "Fondation Abbé Pierre", "l'association La Nef de Pantin", "associations France Vietnam et Party Pris". */
 export function typedOrgs(text: string): OrgCandidate[] {
