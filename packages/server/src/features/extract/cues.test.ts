@@ -55,3 +55,16 @@ describe('places known by their cue', () => {
     expect(places('Une lettre a été envoyée à Martin hier.')).toEqual([]);
   });
 });
+
+describe('foreign regions and towns of the field', () => {
+  it('knows a province abroad and a large town without a type word', () => {
+    expect(places('Une mission en Ontario puis à Bouaké.')).toEqual(expect.arrayContaining(['Ontario/CA', 'Bouaké/CI']));
+  });
+  it('reads a short town name that is also a word only with a place context', () => {
+    expect(places('Le Gao est un plat.')).toEqual([]);
+  });
+  it('a consulate is an organisation, a general assembly is not', () => {
+    expect(orgs('Le Consulat général du Sénégal a reçu la délégation.').map((o) => o.text)).toEqual(['Consulat général du Sénégal']);
+    expect(orgs('L’Assemblée générale a voté le budget.')).toEqual([]);
+  });
+});

@@ -15,7 +15,7 @@ export const EXTRA_CITIES: Array<[string, string, string[], boolean?]> = [
   ['Oujda', 'MA', []], ['Tétouan', 'MA', []], ['Essaouira', 'MA', []], ['Chefchaouen', 'MA', []],
   ['Sfax', 'TN', []], ['Sousse', 'TN', []], ['Kairouan', 'TN', []], ['Bizerte', 'TN', []], ['Gabès', 'TN', []], ['Monastir', 'TN', []],
   ['Oran', 'DZ', [], true], ['Constantine', 'DZ', [], true], ['Annaba', 'DZ', []], ['Tlemcen', 'DZ', []], ['Béjaïa', 'DZ', ['Bejaia']], ['Sétif', 'DZ', []], ['Tizi Ouzou', 'DZ', []],
-  ['Thiès', 'SN', []], ['Ziguinchor', 'SN', []], ['Kaolack', 'SN', []], ['Matam', 'SN', []], ['Podor', 'SN', []], ['Louga', 'SN', []], ['Tambacounda', 'SN', []], ['Kolda', 'SN', []],
+  ['Ziguinchor', 'SN', []], ['Kaolack', 'SN', []], ['Matam', 'SN', []], ['Podor', 'SN', []], ['Louga', 'SN', []], ['Tambacounda', 'SN', []], ['Kolda', 'SN', []],
   ['Kayes', 'ML', []], ['Mopti', 'ML', []], ['Ségou', 'ML', []], ['Sikasso', 'ML', []], ['Tombouctou', 'ML', []], ['Gao', 'ML', [], true], ['Koulikoro', 'ML', []],
   ['Bobo-Dioulasso', 'BF', []], ['Koudougou', 'BF', []], ['Ouahigouya', 'BF', []], ['Fada N’Gourma', 'BF', ["Fada N'Gourma"]],
   ['Zinder', 'NE', []], ['Maradi', 'NE', []], ['Agadez', 'NE', []], ['Tahoua', 'NE', []],
