@@ -68,3 +68,9 @@ describe('foreign regions and towns of the field', () => {
     expect(orgs('L’Assemblée générale a voté le budget.')).toEqual([]);
   });
 });
+
+describe('the country of an unknown place', () => {
+  it('comes from a foreign region named right after it', () => {
+    expect(places('Un accord avec la communauté rurale de Portneuf, au Québec, puis un autre avec le Maroc.')).toContain('Portneuf/CA');
+  });
+});

@@ -135,7 +135,9 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
     const inSentence = countries.flatMap((c) => c.mentions.map((m) => ({ c, m }))).filter(({ m }) => m.start >= s.start && m.end <= s.end);
     const after = inSentence.filter(({ m }) => m.start >= u.end && m.start - u.end < 40).sort((a, b) => a.m.start - b.m.start)[0];
     const demonym = tokenize(text.slice(s.start, s.end)).map((t) => gaz.demonyms.get(t.key)).find(Boolean);
-    const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? nearest(u.start) ?? main ?? 'FR';
+    // "MRC de Charlevoix, au Québec": a foreign region named right after gives its country
+    const region = all.find((t) => t.kind !== 'country' && t.country !== 'FR' && t.mentions.some((m) => m.start >= u.end && m.start - u.end < 15 && m.end <= s.end));
+    const country = region?.country ?? after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? nearest(u.start) ?? main ?? 'FR';
     addMention(found, `${country}:${keyOf(u.name)}`, () => ({ text: u.name, start: u.start, end: u.end, name: u.name, country, mentions: [{ start: u.start, end: u.end }] }), u);
   }
   // the other mentions of a place found by its type word, written the same way
