@@ -62,3 +62,11 @@ describe('findDates', () => {
     expect(values(text)).toEqual(['2023-02-15', '2023-02-21', '2018', '2023', '2024']);
   });
 });
+
+describe('years that name a law', () => {
+  it('"association loi 1901" gives no date, "en 1901" does', async () => {
+    const { findDates } = await import('./dates.js');
+    expect(findDates('Une association loi 1901 née en 2001.').map((d) => d.value)).toEqual(['2001']);
+    expect(findDates('Fondée en 1901.').map((d) => d.value)).toEqual(['1901']);
+  });
+});

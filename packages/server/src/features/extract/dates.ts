@@ -83,7 +83,7 @@ function bareYears(text: string, used: { start: number; end: number }[]): DateFa
     const end = start + 4;
     if (used.some((u) => start < u.end && u.start < end)) continue;
     const before = text.slice(Math.max(0, start - 30), start);
-    if (/(?:n°|n[o°º]\.?|p\.|pp\.|page|art\.|article|tél\.?|tel\.?|fax|bp|cp|code|cop|odd|version|v\.|©|\(c\)|copyright|\d[\s\u00A0\u202F]*)\s*$/iu.test(before)) continue;
+    if (/(?:n°|n[o°º]\.?|p\.|pp\.|page|art\.|article|tél\.?|tel\.?|fax|bp|cp|code|cop|odd|version|v\.|©|\(c\)|copyright|(?<!\p{L})(?:loi|décret)|\d[\s\u00A0\u202F]*)\s*$/iu.test(before)) continue;
     if (/^[\s\u00A0\u202F\u2009]\d{3}(?!\d)/.test(text.slice(end, end + 5))) continue;
     const next = /^[\s\u00A0\u202F\u2009*]+([\p{L}][\p{L}’'.-]*)/u.exec(text.slice(end, end + 40));
     const word = next?.[1]?.replace(/['’].*$/, '').replace(/[.-]+$/, '') ?? '';

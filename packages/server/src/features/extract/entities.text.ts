@@ -41,6 +41,8 @@ const UPPER_START = /^[\p{Lu}\p{N}]/u;
 export function writtenAsName(gaz: Gazetteer, entries: number[], key: string, span: string): boolean {
   if (entries.some((i) => gaz.entries[i].written.includes(span))) return true;
   if (gaz.strict.has(key)) return !/\p{Ll}/u.test(span);
+  // "ministère de l'Europe et des Affaires étrangères": a type word in lower case, then capitalised words
+  if (/^(?:ministère|agence|office|institut|université|fondation)\s\S.*\s\p{Lu}/u.test(span)) return true;
   return UPPER_START.test(span);
 }
 
@@ -89,4 +91,4 @@ export function pick(gaz: Gazetteer, text: string, m: GazMatch, forceContext = f
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Partnership cue words: the sentence states a cooperation. */
-export const COOPERATION = /coop[éèe]r|partenari|partenaires?\s+(?:de|du|des)\b|jumel|convention|protocole|accord|charte|collabor|correspondance|échanges?\b[^.\n]{0,40}\bentre|ont\s+signé|nou\p{L}+\s+des\s+liens/iu;
+export const COOPERATION = /coop[éèe]r(?!ativ)|partenari|partenaires?\s+(?:de|du|des)\b|jumel|convention|protocole|accord|charte|collabor|correspondance|échanges?\b[^.\n]{0,40}\bentre|ont\s+signé|nou\p{L}+\s+des\s+liens/iu;

@@ -1,6 +1,8 @@
 /** Organisations and territories named in a text (issue 16): gazetteer matches by a token index, then patterns. */
 import { fold } from '@tandem/shared';
 import { keyOf, type GazEntry, type Gazetteer } from './gazetteer.js';
+import { acronymOfPlace, extendWithPlace } from './org-refine.js';
+import { cuePlaces } from './territory-cues.js';
 import { COOPERATION, overlaps, pick, scan, sentenceAt, sentences, tokenize, type GazMatch } from './entities.text.js';
 import { NAME, acronymOrgs, authorityOrgs, listedOrgs, overlapsAny, typedOrgs, type OrgCandidate } from './org-patterns.js';
 import type { OrganisationFact, Span, TerritoryFact } from './types.js';
@@ -73,7 +75,8 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
     const e = pick(gaz, text, m);
     if (!e) { rejected.push(m); continue; }
     if ((e.kind === 'country' || compound) && inOrg) continue;
-    if (compound && e.ambiguous) continue;
+    const inLonger = /^-\p{Lu}/u.test(text.slice(m.end, m.end + 2)) || /\p{Lu}[\p{L}]*-$/u.test(text.slice(Math.max(0, m.start - 12), m.start));
+    if (compound && (e.ambiguous || (e.kind !== 'country' && inLonger))) continue; // "Baie-Saint-Paul" is not Saint-Paul
     if (e.ambiguous) accepted.add(e);
     // "Saint-Louis (Sénégal)", "Saint-Louis au Sénégal": a French name used abroad is the foreign place
     const abroad = e.kind !== 'country' && e.country === 'FR' ? countryAfter(text, m.end, gaz) : undefined;
@@ -110,6 +113,7 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
       }
     }
   }
+  for (const c of cuePlaces(text, gaz)) if (!gaz.territories.has(keyOf(c.name)) && ![...found.values()].some((f) => f.mentions.some((s) => overlaps(s, c))) && !unknown.some((u) => overlaps(u, c))) unknown.push(c);
   for (const m of text.matchAll(ABROAD_RE)) {
     const name = m[1] ?? m[3];
     const start = m.index! + m[0].lastIndexOf(name);
@@ -131,7 +135,9 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
     const inSentence = countries.flatMap((c) => c.mentions.map((m) => ({ c, m }))).filter(({ m }) => m.start >= s.start && m.end <= s.end);
     const after = inSentence.filter(({ m }) => m.start >= u.end && m.start - u.end < 40).sort((a, b) => a.m.start - b.m.start)[0];
     const demonym = tokenize(text.slice(s.start, s.end)).map((t) => gaz.demonyms.get(t.key)).find(Boolean);
-    const country = after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? nearest(u.start) ?? main ?? 'FR';
+    // "MRC de Charlevoix, au Québec": a foreign region named right after gives its country
+    const region = all.find((t) => t.kind !== 'country' && t.country !== 'FR' && t.mentions.some((m) => m.start >= u.end && m.start - u.end < 15 && m.end <= s.end));
+    const country = region?.country ?? after?.c.country ?? inSentence.find(({ c }) => c.country !== 'FR')?.c.country ?? demonym ?? nearest(u.start) ?? main ?? 'FR';
     addMention(found, `${country}:${keyOf(u.name)}`, () => ({ text: u.name, start: u.start, end: u.end, name: u.name, country, mentions: [{ start: u.start, end: u.end }] }), u);
   }
   // the other mentions of a place found by its type word, written the same way
@@ -169,10 +175,11 @@ function spelledBefore(text: string, acrStart: number, letters: string): { start
   const words = [...before.matchAll(/[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu)];
   for (let i = words.length - 1; i >= Math.max(0, words.length - 12); i--) {
     const w = words[i];
-    if (!/^\p{Lu}/u.test(w[0])) continue;
-    const phrase = before.slice(w.index!);
+    if (!/^\p{Lu}/u.test(w[0]) || CONNECTOR_WORDS.has(w[0].toLowerCase())) continue; // "L'Université …": the article is not the name
+    const elided = /^[LD]['’]/u.test(w[0]) ? 2 : 0; // "L'Université Grenoble Alpes (UGA)": the article is not the name
+    const phrase = before.slice(w.index! + elided);
     if (/[,;:.()]/.test(phrase)) break;
-    if (initials(phrase).includes(letters) || spell(phrase) === letters) return { start: lineStart + w.index!, end: lineStart + before.length, text: phrase };
+    if (initials(phrase).includes(letters) || spell(phrase) === letters) return { start: lineStart + w.index! + elided, end: lineStart + before.length, text: phrase };
   }
   return undefined;
 }
@@ -206,7 +213,6 @@ function resolve(gaz: Gazetteer, c: OrgCandidate): OrgCandidate {
 }
 
 export function findOrganisations(text: string, gaz: Gazetteer, territories: TerritoryFact[] = []): OrganisationFound[] {
-  void territories;
   const toks = tokenize(text);
   const sents = sentences(text);
   const strong: OrgCandidate[] = [];
@@ -251,6 +257,8 @@ export function findOrganisations(text: string, gaz: Gazetteer, territories: Ter
     const prev = taken.find((t) => t !== a && t.end <= a.start && /^\s*\(\s*$/.test(text.slice(t.end, a.start)));
     if (prev) { taken[ai] = { ...a, key: prev.key, name: prev.name, entry: prev.entry }; prev.acronym ??= a.text; }
   }
+  extendWithPlace(text, taken);
+  acronymOfPlace(text, taken, (name) => gaz.territories.has(keyOf(name)) || territories.some((t) => t.text === name));
   const strongKeys = new Set(taken.map((t) => t.key));
   take(weak.filter((c) => strongKeys.has(c.key) || COOPERATION.test(text.slice(sentenceAt(sents, c.start).start, sentenceAt(sents, c.start).end))));
   // "Chambre de Métiers" and "Chambre de Métiers … du Val d'Oise": a pattern name that begins another is the same organisation

@@ -14,6 +14,7 @@ import { d003 } from '../../db/seed/documents/d003-cergy-hue.js';
 import { d004 } from '../../db/seed/documents/d004-lianes-hauts-de-france.js';
 import { CURATED_ORGS } from './gazetteer.orgs.js';
 import type { GazetteerEntry } from './types.js';
+import { EXTRA_CITIES, EXTRA_PLACES } from './gazetteer.places.js';
 
 /** An entry with the forms as written (for the capital-letter checks) and, for an authority, its territory. */
 export interface GazEntry extends GazetteerEntry { written: string[]; territoryId?: string }
@@ -70,10 +71,6 @@ const REGION_ALIASES: Record<string, string[]> = {
   'FR-R-27': ['BFC'], 'FR-R-44': ['Région Grand Est'], 'FR-R-24': ['Centre-Val-de-Loire', 'Région Centre'],
 };
 /** Places often named that are not in the reference files: parts of a country. */
-const EXTRA_PLACES: Array<[string, string, string[]]> = [
-  ['Cisjordanie', 'PS', ['Rive occidentale']], ['Bande de Gaza', 'PS', ['Gaza']], ['Sud-Liban', 'LB', ['Liban-Sud']], ['Kabylie', 'DZ', []],
-  ['Casamance', 'SN', []], ['Provence', 'FR', []], ['Bretagne historique', 'FR', []], ['Kurdistan', 'IQ', []], ['Darfour', 'SD', []], ['Sahel', 'ML', []],
-];
 
 function builder() {
   const entries: GazEntry[] = [];
@@ -125,6 +122,7 @@ const FORMER_REGIONS: Record<string, string> = {
 
 function addExtraPlaces(add: Add) {
   for (const [name, country, aliases] of EXTRA_PLACES) add({ type: 'territory', name, country, kind: 'region', weight: WEIGHT.epci }, [name, ...aliases]);
+  for (const [name, country, aliases, ambiguous] of EXTRA_CITIES) add({ type: 'territory', name, country, kind: 'city', weight: WEIGHT.epci, ...(ambiguous ? { ambiguous } : {}) }, [name, ...aliases]);
 }
 
 function addFormerRegions(add: Add) {

@@ -8,7 +8,24 @@ const CURRENCIES: [RegExp, string][] = [
   [/^(?:f ?cfa|francs? cfa|xof|cfa)$/i, 'XOF'],
   [/^(?:xaf|f ?cfa beac)$/i, 'XAF'],
   [/^(?:\$|us ?\$|usd|dollars?(?: américains| us)?)$/i, 'USD'],
-  [/^(?:dollars? canadiens|cad|\$ ?can)$/i, 'CAD'],
+  [/^(?:dollars? canadiens|cad|\$ ?can?|can ?\$|ca ?\$)$/i, 'CAD'],
+  [/^(?:drams?(?: arméniens)?|amd)$/i, 'AMD'],
+  [/^(?:hryvnias?|hryvnas?|uah)$/i, 'UAH'],
+  [/^(?:laris?|gel)$/i, 'GEL'],
+  [/^(?:roubles?|rub)$/i, 'RUB'],
+  [/^(?:zlotys?|pln)$/i, 'PLN'],
+  [/^(?:lei|leus?|ron)$/i, 'RON'],
+  [/^(?:rands?|zar)$/i, 'ZAR'],
+  [/^(?:nairas?|ngn)$/i, 'NGN'],
+  [/^(?:cedis?|ghs)$/i, 'GHS'],
+  [/^(?:birrs?|etb)$/i, 'ETB'],
+  [/^(?:shillings? kényans?|kes)$/i, 'KES'],
+  [/^(?:riels?|khr)$/i, 'KHR'],
+  [/^(?:kips?|lak)$/i, 'LAK'],
+  [/^(?:ouguiyas?|mru)$/i, 'MRU'],
+  [/^(?:livres? égyptiennes?|egp)$/i, 'EGP'],
+  [/^(?:dollars? haïtiens?)$/i, 'HTG'],
+  [/^(?:réals?|reais|brl)$/i, 'BRL'],
   [/^(?:dirhams?|dh|mad)$/i, 'MAD'],
   [/^(?:dongs?|vnd)$/i, 'VND'],
   [/^(?:livres? sterling|livres?|£|gbp)$/i, 'GBP'],
@@ -23,7 +40,7 @@ const CURRENCIES: [RegExp, string][] = [
   [/^(?:yens?|jpy)$/i, 'JPY'],
   [/^(?:roupies?|inr)$/i, 'INR'],
 ];
-const CURRENCY_WORDS = 'dollars? canadiens|dollars? américains|dollars? us|livres? libanaises?|livres? sterling|dinars? tunisiens?|dinars? algériens?|francs? cfa(?: beac)?|francs? suisses?|francs? guinéens?|f ?cfa(?: beac)?|euros?|eur|dollars?|usd|us ?\\$|\\$ ?can|cad|dirhams?|dh|mad|dongs?|vnd|livres?|gbp|lbp|tnd|dzd|ariary|mga|gourdes?|htg|chf|gnf|xof|xaf|yuans?|renminbis?|cny|yens?|jpy|roupies?|inr|€|\\$|£';
+const CURRENCY_WORDS = 'drams?(?: arméniens)?|amd|hryvnias?|hryvnas?|uah|laris?|roubles?|rub|zlotys?|pln|lei|ron|rands?|zar|nairas?|ngn|cedis?|ghs|birrs?|etb|shillings? kényans?|kes|riels?|khr|ouguiyas?|mru|livres? égyptiennes?|egp|réals?|reais|brl|\\$[ \\u00A0\\u202F]?ca|can[ \\u00A0\\u202F]?\\$|dollars? canadiens|dollars? américains|dollars? us|livres? libanaises?|livres? sterling|dinars? tunisiens?|dinars? algériens?|francs? cfa(?: beac)?|francs? suisses?|francs? guinéens?|f ?cfa(?: beac)?|euros?|eur|dollars?|usd|us ?\\$|\\$ ?can|cad|dirhams?|dh|mad|dongs?|vnd|livres?|gbp|lbp|tnd|dzd|ariary|mga|gourdes?|htg|chf|gnf|xof|xaf|yuans?|renminbis?|cny|yens?|jpy|roupies?|inr|€|\\$|£';
 /** After a number: optional compact prefix (k, M, Md) then a currency, or "de"/"d'" then a currency word after "millions". */
 const AFTER_CURRENCY = new RegExp(`^(?:\\*\\*|_)?[ \\u00A0\\u202F\\u2009]?(?:(k|K|M|Mio|Md|Mds|Mrd|Mrds|md|mds)[ \\u00A0\\u202F\\u2009]?)?((?:de|d['’])[ \\u00A0\\u202F\\u2009]*)?(${CURRENCY_WORDS})(?![\\p{L}\\d])`, 'iu');
 const BEFORE_CURRENCY = /(€|US ?\$|\$|£|USD|EUR|GBP)[ \u00A0\u202F\u2009]?$/;

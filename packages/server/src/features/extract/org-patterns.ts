@@ -94,7 +94,7 @@ const ORG_TYPES = ['Ministère', 'Université', 'Association', 'Collège', 'Lyc�
   'Office', 'Institut', 'Centre', 'Union', 'Fédération', 'Confédération', 'Comité', 'Conseil', 'Groupe', 'Groupement', 'Réseau', 'Coordination',
   'Collectif', 'Maison', 'Observatoire', 'Banque', 'Fonds', 'Caisse', 'Compagnie', 'Société', 'Mutuelle', 'Coopérative', 'Académie', 'Hôpital',
   'Musée', 'Théâtre', 'Orchestre', 'Club', 'Cercle', 'Amicale', 'Alliance', 'Conservatoire', 'Délégation', 'Secrétariat', 'Commission',
-  'Assemblée', 'Direction', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Entreprise', 'Laboratoire', 'Parc'];
+  'Assemblée', 'Direction', 'Consulat', 'Ambassade', 'Cour', 'Communauté', 'Établissement', 'Etablissement', 'Entreprise', 'Laboratoire', 'Parc'];
 const TYPE_SET = new Set(ORG_TYPES.map((t) => t.toLowerCase()));
 const TYPED_RE = new RegExp(`(?<![\\p{L}])(${ORG_TYPES.join('|')})(?![\\p{L}])`, 'gu');
 /** lowercase type words that stay in the name when a capitalised name follows: "lycée Pierre Brossolette". */
@@ -103,7 +103,9 @@ const TYPED_LOWER = /(?<![\p{L}])(?:lycée|collège|école|université|institut|
 const LEAD_RE = new RegExp(`(?<![\\p{L}])(?:${['association', 'fondation', 'ONG', 'entreprise', 'société', 'réseau', 'collectif', 'coopérative', 'club', 'groupe', 'compagnie', 'start-up', 'structure']
   .map(cap).join('|')})s?(?:\\s+(?:locales?|partenaires?|culturelles?|françaises?|vietnamiennes?|caritatives?))?\\s+[*_]?(?=\\p{Lu})`, 'gu');
 const CONNECTORS = new Set(['de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'pour', 'à', 'au', 'aux', 'en', 'sur', 'et']);
-const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|aine|é|ée|if|ive|ois|oise|eur|eure|ère|iste|ent|ente|ant|ante|ier|ière)s?$/;
+const ADJECTIVE = /(?:al|ale|aux|ales|el|elle|ien|ienne|ique|aire|ais|aise|ain|aine|é|ée|if|ive|ois|oise|eur|eure|ère|iste|ent|ente|ant|ante|ier|ière|able|ible)s?$/;
+/** Months and years end a name: "Assemblée départementale en décembre 2023". */
+const TIME_AFTER = /^[ \t\u00a0]+(?:en|de|d['’]|du|au)?[ \t\u00a0]*(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\d{4}\b)/iu;
 const WORD_AT = /^[ \t\u00a0]*([\p{L}\p{M}\p{N}]+(?:[-][\p{L}\p{M}\p{N}]+)*)(['’]?)/u;
 
 /** The name that continues a type word: capitalised words, connectors, lowercase nouns after a connector, adjectives. */
@@ -113,6 +115,7 @@ export function scanName(text: string, pos: number, requireCapital: boolean, lis
   let prev: 'type' | 'cap' | 'conn' | 'low' = requireCapital ? 'conn' : 'type';
   let lowCount = 0;
   for (let guard = 0; guard < 16; guard++) {
+    if (TIME_AFTER.test(text.slice(cursor, cursor + 24))) break;
     const m = WORD_AT.exec(text.slice(cursor, cursor + 80));
     if (!m) break;
     const w = m[1];
@@ -144,7 +147,7 @@ export function scanName(text: string, pos: number, requireCapital: boolean, lis
 /** Working bodies, not organisations: "Comité de pilotage", "Groupe de travail", "Conseil d'administration". */
 const GENERIC = new Set(['travail', 'pilotage', 'suivi', 'administration', 'coordination', 'projet', 'réflexion', 'crise', 'presse', 'gestion',
   'surveillance', 'direction', 'sélection', 'lecture', 'rédaction', 'experts', 'jury', 'parole', 'discussion', 'contact', 'ressources', 'recherche',
-  'quartier', 'loisirs', 'jeunes', 'personnes', 'santé', 'villes', 'communes', 'collectivités']);
+  'quartier', 'loisirs', 'jeunes', 'personnes', 'santé', 'villes', 'communes', 'collectivités', 'générale', 'plénière', 'constitutive', 'ordinaire', 'extraordinaire']);
 
 /** "Syndicat des travailleurs de …", "Fondation Abbé Pierre", "l'association La Nef de Pantin", "associations France Vietnam et Party Pris". */
 export function typedOrgs(text: string): OrgCandidate[] {
@@ -213,7 +216,9 @@ const STOP_CAPS = new Set(['CFA', 'FCFA', 'XOF', 'XAF', 'HT', 'TTC', 'CT', 'CTF'
   'ODD', 'PIB', 'IDH', 'AVEC', 'ET', 'LE', 'LA', 'LES', 'DES', 'DU', 'DE', 'POUR', 'EN', 'AU', 'AUX', 'UN', 'UNE', 'SUR', 'PAR', 'OU', 'QUI', 'NOS',
   'OK', 'TV', 'PDF', 'HTML', 'URL', 'FAQ', 'NB', 'PS', 'EUR', 'USD', 'HT', 'TTC', 'ETP', 'COVID', 'ONG', 'RSE', 'DOM', 'TOM', 'CEO', 'PME', 'TPE',
   'JANVIER', 'FEVRIER', 'MARS', 'AVRIL', 'MAI', 'JUIN', 'JUILLET', 'AOUT', 'SEPTEMBRE', 'OCTOBRE', 'NOVEMBRE', 'DECEMBRE', 'CV', 'RH', 'IA', 'QR',
-  'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM']);
+  'NON', 'OUI', 'PLUS', 'TOUS', 'VOIR', 'INFO', 'INFOS', 'CONTACT', 'MENU', 'ACCUEIL', 'KM', 'CO2', 'GES', 'RGPD', 'TVA', 'SMS', 'GPS', 'ID', 'AM', 'PM',
+  // ISO 4217 codes: money, not organisations
+  'AMD', 'CAD', 'MAD', 'XAF', 'VND', 'TND', 'DZD', 'LBP', 'MGA', 'HTG', 'CHF', 'GNF', 'GBP', 'JPY', 'CNY', 'INR', 'UAH', 'GEL', 'RUB', 'PLN', 'RON', 'ZAR', 'NGN', 'GHS', 'ETB', 'KES', 'KHR', 'MRU', 'EGP', 'BRL']);
 const EVENT_BEFORE = /(?:projets?|programmes?|festival|opération|dispositif|plan|initiative|label|salon|forum|concours|prix|fonds|appel|appels|facilité|outil|réunion|rencontres?|plateforme|logiciel|application|réseau social)\s*(?:«\s*)?$/iu;
 const EVENT_NAME = /^(?:Conférence|Forum|Festival|Projet|Programme|Sommet|Assises|Salon|Objectifs?|Plan|Semaine|Journées?|Année|Contrat|Facilité|Fonds|Appel|Dispositif|Prix)(?![\p{L}])/u;
 
@@ -233,7 +238,10 @@ export function acronymOrgs(text: string, gaz: Gazetteer, toks: Token[]): OrgCan
     if (!known && acr.replace(/[^A-Z]/g, '').length > 5) continue;
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
-    if (!known && (text.slice(lineStart, lineEnd).match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu)?.length ?? 0) >= 3) continue;
+    // a heading in capitals, not a sentence naming three acronyms
+    const line = text.slice(lineStart, lineEnd);
+    const capsWords = line.match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu)?.length ?? 0;
+    if (!known && capsWords >= 3 && capsWords * 4 > (line.match(/\p{L}+/gu)?.length ?? 0)) continue;
     const near = toks.filter((t) => t.end <= start && t.end > start - 3 || t.start >= end && t.start < end + 3);
     if (near.some((t) => { const w = text.slice(t.start, t.end); return w.length > 1 && w === w.toUpperCase() && /[A-Z]{2}/.test(w) && !/^\d/.test(w); })) continue;
     if (/\(\s*$/.test(before)) {

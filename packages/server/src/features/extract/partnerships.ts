@@ -14,6 +14,8 @@ const PLANNED = /envisag|potentiel|futur|pourrai|explor|souhait|perspective|en v
 const FUNDING = /(?:co-?financ\p{L}*[\s*_]+par|financ\p{L}*[\s*_]+par|soutien(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|avec[\s*_]+la[\s*_]+collaboration[\s*_]+(?:de|du|des|d['’])|concours[\s*_]+(?:de|du|des|d['’])|appui(?:[\s*_]+financier)?[\s*_]+(?:de|du|des|d['’])|subvention[\s*_]+(?:de|du|des|d['’]))/iu;
 /** "étendue à la commune de X", "au cercle de X", "à Cergy": a place where things happen, not a party. */
 const LOCATIVE = /(?:^|[\s(])(?:à|au|aux|dans|vers|sur)\s+(?:(?:la|le|les|l['’])\s*)?(?:\p{Ll}+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?$/u;
+/** Local bodies that govern a place: "Communauté d'Idjevan", "Municipalité de Sfax". */
+const LOCAL_BODY = /^(?:Communauté|Commune|Municipalité|Mairie|Ville)\s+(?:de|du|d['’])/u;
 const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
 const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
@@ -38,9 +40,10 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
     const country = o.country ?? placed?.country;
     const party: Party = { key: `o:${o.id ?? keyOf(o.name)}`, name: partyName(text, o), id: o.id, foreign: !!country && country !== 'FR',
       authority: !!o.territoryId, mentions: spansOf(o) };
-    if (o.territoryId) byTerritory.set(o.territoryId, party);
-    // an authority of a place the gazetteer does not know ("Région de Dnipropetrovsk") stands for that place too
-    else if (o.kind === 'collectivite' && placed && !byTerritory.has(territoryKey(placed))) byTerritory.set(territoryKey(placed), party);
+    // the first authority named for a place stands for it ("Département de l'Hérault", not the later "Préfecture de l'Hérault")
+    if (o.territoryId) { if (!byTerritory.has(o.territoryId)) byTerritory.set(o.territoryId, party); }
+    // an authority of a place the gazetteer does not know ("Région de Dnipropetrovsk", "Communauté d'Idjevan") stands for that place too
+    else if ((o.kind === 'collectivite' || LOCAL_BODY.test(o.text)) && placed && !byTerritory.has(territoryKey(placed))) byTerritory.set(territoryKey(placed), party);
     for (const s of party.mentions) out.push({ party, ...s });
   }
   for (const t of territories) {
@@ -66,6 +69,7 @@ export function findPartnerships(text: string, found: { organisations: Organisat
   const all = [...new Set(mentions.map((m) => m.party))].sort((a, b) => b.mentions.length - a.mentions.length);
   const mainHome = all.find((p) => !p.foreign && p.authority) ?? all.find((p) => !p.foreign);
   const mainAbroad = all.find((p) => p.foreign);
+  const self = all.find((p) => p.key.startsWith('o:'));
   const out: PartnershipFact[] = [];
   const seen = new Map<string, PartnershipFact>();
   for (const s of sentences(text)) {
@@ -76,6 +80,8 @@ export function findPartnerships(text: string, found: { organisations: Organisat
     const parties: Party[] = [];
     for (const m of mentions) if (m.start >= s.start && m.end <= cut && !parties.includes(m.party)) parties.push(m.party);
     if (parties.length === 1 && parties[0].foreign && /\b(?:avec|entre)\b/iu.test(sentence) && mainHome) parties.unshift(mainHome);
+    // "nous travaillons avec l'ONG AJED": "nous" is the page's own organisation, the one it names most
+    else if (parties.length === 1 && self && self !== parties[0] && /(?<![\p{L}])(?:nous|notre|nos)(?![\p{L}])/iu.test(sentence) && /(?<![\p{L}])(?:avec|entre)(?![\p{L}])/iu.test(sentence)) parties.unshift(self);
     if (parties.length === 0 && /sign/iu.test(sentence) && /coop[éèe]r|partenari|jumel/iu.test(sentence) && mainHome && mainAbroad) parties.push(mainHome, mainAbroad);
     if (parties.length < 2) continue;
     const key = parties.map((p) => p.key).sort().join('|');
