@@ -4,11 +4,10 @@
  * event: an event lists a related one only when it is public, or when both are meetings of the same group and this
  * one is members-only (whoever sees it sees the other).
  */
-import type { EventInput } from '@tandem/shared';
 import type { Db } from '../../db/client.js';
 import { ValidationError } from '../../lib/errors.js';
 import { assertExist } from '../../lib/records.js';
-import { formatPartialDate } from '@tandem/shared';
+import { formatPartialDate, type EventInput } from '@tandem/shared';
 import { insertLinks, listLinks } from '../links/links.js';
 
 type LinksInput = Pick<EventInput, 'links' | 'relatedEvents'> & { visibility?: string; groupId?: string | null };
