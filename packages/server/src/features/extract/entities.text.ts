@@ -91,4 +91,4 @@ export function pick(gaz: Gazetteer, text: string, m: GazMatch, forceContext = f
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** Partnership cue words: the sentence states a cooperation. */
-export const COOPERATION = /coop[éèe]r(?!ativ)|partenari|partenaires?\s+(?:de|du|des)\b|jumel|convention|protocole|accord|charte|collabor|correspondance|échanges?\b[^.\n]{0,40}\bentre|ont\s+signé|nou\p{L}+\s+des\s+liens/iu;
+export const COOPERATION = /coop[éèe]r(?!ativ)|partenari|partenaires?\s+(?:de|du|des)\b|jumel|convention|protocole|accord|charte|collabor|correspondance|échanges?\b[^.\n]{0,40}\bentre|ont\s+signé|nou\p{L}+\s+des\s+liens|liens\s+d['’]amiti|villes?\s+(?:jumelles|sœurs|soeurs|amies)/iu;

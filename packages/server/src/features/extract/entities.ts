@@ -13,7 +13,7 @@ export interface OrganisationFound extends OrganisationFact { mentions: Span[] }
 
 const cap = (w: string) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`;
 const PLACE_TYPES = ['ville', 'commune', 'province', 'région', 'district', 'municipalité', 'village', 'département', 'préfecture', 'comté',
-  'canton', 'gouvernorat', 'wilaya', 'cercle', 'état', 'île', 'oblast', 'cité', 'mairie', 'maire', 'conseil départemental', 'conseil régional']
+  'canton', 'gouvernorat', 'wilaya', 'cercle', 'état', 'île', 'oblast', 'voïvodie', 'voivodie', 'land', 'județ', 'judet', 'comitat', 'cité', 'mairie', 'maire', 'conseil départemental', 'conseil régional']
   .map((w) => `${cap(w)}s?`).join('|');
 const PLACE_RE = new RegExp(`(?<![\\p{L}])(${PLACE_TYPES})\\s+(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de\\s*['’]\\s*|de\\s+|(?<=(?:Région|Province)\\s+)(?!(?:Sud|Nord|Est|Ouest|Centre)(?![\\p{L}])))(${NAME})((?:\\s*(?:,|et)\\s+${NAME})*)`, 'gu');
 /** "mer de Chine", "rue de Paris", "fleuve Rouge": a name after these is not the place itself. */
@@ -28,7 +28,7 @@ function kindsOf(word: string): string[] {
   return [];
 }
 /** Unknown places: a name followed by its country ("Bat Yam (Israël)", "Tübingen, en Allemagne") or after "jumelée avec". */
-const ABROAD_RE = new RegExp(`(?<![\\p{L}])(?:(${NAME})(?=\\s*(?:\\(|,\\s*(?:en|au|aux)\\s))()|(?:[Jj]umel\\p{L}*|[Cc]oopération|[Pp]artenariat)\\s+avec\\s+(${NAME}))`, 'gu');
+const ABROAD_RE = new RegExp(`(?<![\\p{L}])(?:(${NAME})(?=\\s*(?:\\(|,\\s*(?:en|au|aux)\\s))()|(?:[Jj]umel\\p{L}*|[Cc]oopération|[Pp]artenariat|[Aa]miti\\p{L}+|coop[èé]r\\p{L}*)\\s+(?:\\p{Ll}+\\s+){0,2}?(?:avec|à)\\s+(?:(?:la\\s+)?(?:ville|commune|municipalité)\\s+(?:de\\s+|d['’]\\s*))?(${NAME})|[Jj]umelage\\s+(?:\\p{Ll}+\\s+){0,2}?entre\\s+(?:\\p{L}+\\s+){0,3}?${NAME}\\s+et\\s+(?:(?:la\\s+)?(?:ville|commune|municipalité)\\s+(?:de\\s+|d['’]\\s*))?(${NAME}))`, 'gu');
 const NOT_PLACE = /^(?:Coopération|Développement|Projet|Programme|Partenaires?|Contact|Source|Photo|Crédit|France$|(?:La|Le|Les|L|Un|Une|Des|Ce|Cette|Ces|Notre|Nos|Son|Sa|Ses|Leur|Leurs|Depuis|Dans|Avec|Pour|En|Au|Et|Mais|Puis|Ainsi|Enfin|Il|Elle|Ils|Elles|On|Nous)(?![\p{L}]))/u;
 
 function addMention<T extends { mentions: Span[]; start: number }>(map: Map<string, T>, key: string, make: () => T, span: Span) {
@@ -115,7 +115,7 @@ export function findTerritories(text: string, gaz: Gazetteer): TerritoryFound[] 
   }
   for (const c of cuePlaces(text, gaz)) if (!gaz.territories.has(keyOf(c.name)) && ![...found.values()].some((f) => f.mentions.some((s) => overlaps(s, c))) && !unknown.some((u) => overlaps(u, c))) unknown.push(c);
   for (const m of text.matchAll(ABROAD_RE)) {
-    const name = m[1] ?? m[3];
+    const name = m[1] ?? m[3] ?? m[4];
     const start = m.index! + m[0].lastIndexOf(name);
     const span = { start, end: start + name.length, name };
     if (m[1] !== undefined && (countryAfter(text, span.end, gaz) ?? 'FR') === 'FR') continue;

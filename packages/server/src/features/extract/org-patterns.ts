@@ -18,12 +18,12 @@ const CONNECT = "(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de
 const AUTHORITY: Array<[RegExp, string, string]> = [
   [/^(?:ville|mairie|commune|municipalité)(?: urbaine| rurale)?$/i, 'city', 'Ville'],
   [/^métropole$/i, 'metro', 'Métropole'],
-  [/^(?:wilaya|gouvernorat|district|cercle|oblast|comté|préfecture)$/i, 'unit', ''],
+  [/^(?:wilaya|gouvernorat|district|cercle|oblast|comté|préfecture|voïvodie|voivodie|land|état|etat|județ|judet|comitat|kraï)$/i, 'unit', ''],
   [/^(?:département|conseil départemental|conseil général)$/i, 'dept', 'Département'],
   [/^(?:région|conseil régional)$/i, 'region', 'Région'],
   [/^(?:province|comité populaire(?: de la province| de la ville)?)$/i, 'province', 'Province'],
 ];
-const AUTH_RE = new RegExp(`(?<![\\p{L}])((?:Commune|commune)(?: urbaine| rurale)|Métropole|Wilaya|Gouvernorat|District|Cercle|Oblast|Comté|Préfecture|Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
+const AUTH_RE = new RegExp(`(?<![\\p{L}])((?:Commune|commune)(?: urbaine| rurale)|Métropole|Wilaya|Gouvernorat|District|Cercle|Oblast|Comté|Préfecture|Voïvodie|Voivodie|Land|État|Etat|Județ|Judet|Comitat|Kraï|Ville|Mairie|Commune|Municipalité|Département|Conseil départemental|Conseil général|Conseil régional|Région|Province|Comité populaire(?: de la province| de la ville)?|ville|mairie|commune|municipalité|province|région|département|voïvodie|voivodie|județ|judet|comitat|comité populaire(?: de la province| de la ville)?)(?:\\s+${CONNECT}|\\s+)(?=\\p{Lu})(${NAME})`, 'gu');
 
 /** "Rennes Métropole", "Grand Poitiers Agglomération". */
 const METRO_RE = new RegExp(`(?<![\\p{L}])(${NAME}) (?:Métropole|Agglomération|Agglo)(?![\\p{L}])`, 'gu');

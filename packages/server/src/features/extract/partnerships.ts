@@ -16,7 +16,9 @@ const FUNDING = /(?:co-?financ\p{L}*[\s*_]+par|financ\p{L}*[\s*_]+par|soutien(?:
 const LOCATIVE = /(?:^|[\s(])(?:à|au|aux|dans|vers|sur)\s+(?:(?:la|le|les|l['’])\s*)?(?:\p{Ll}+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?$/u;
 /** Local bodies that govern a place: "Communauté d'Idjevan", "Municipalité de Sfax". */
 const LOCAL_BODY = /^(?:Communauté|Commune|Municipalité|Mairie|Ville)\s+(?:de|du|d['’])/u;
-const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|\ben\s*$/iu;
+const SIGNING = /sign|conclu|depuis|établi|débuté|lancé|né\b|officialis|scell|ratifi|paraph|\ben\s*$/iu;
+/** "une convention lie X à Y": "à" joins the second party here, it is not a place. */
+const BINDS = /(?<![\p{L}])(?:lie|lient|relie|relient|unit|unissent|associe|associent)(?![\p{L}])/iu;
 const spansOf = (f: WithMentions<Span>) => f.mentions?.length ? f.mentions : [{ start: f.start, end: f.end }];
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 
@@ -50,7 +52,8 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
     if (t.kind === 'country') continue;
     const party = byTerritory.get(territoryKey(t)) || { key: `t:${territoryKey(t)}`, name: t.name, id: t.id, foreign: t.country !== 'FR', authority: true, mentions: [] };
     for (const s of spansOf(t)) {
-      if (orgSpans.some((o) => inside(s, o)) || LOCATIVE.test(text.slice(Math.max(0, s.start - 40), s.start))) continue;
+      const before = text.slice(Math.max(0, s.start - 40), s.start);
+      if (orgSpans.some((o) => inside(s, o)) || (LOCATIVE.test(before) && !BINDS.test(before))) continue;
       party.mentions.push(s);
       out.push({ party, ...s });
     }

@@ -8,7 +8,7 @@ const CONNECT = "(?:de\\s+la\\s+|de\\s+l['’]\\s*|du\\s+|des\\s+|d['’]\\s*|de
 /** "Centre hospitalier régional (CHR) de Kpalimé": after an organisation's acronym, "de" names its place. */
 const ACR_PLACE = new RegExp(`\\((?:[A-Z][A-Z0-9&]{1,7})\\)[ \\t]+${CONNECT}(${NAME})`, 'gu');
 /** "la ville tunisienne de Sfax", "les villages voisins d'Aghavnavank et d'Enokavan", "la commune rurale de Smimou". */
-const TYPED_PLACE = new RegExp(`(?<![\\p{L}])(?:villes?|villages?|communes?|[Cc]ommunauté|localités?|bourgs?|quartiers?|régions?|provinces?|districts?|cercles?|oblasts?|gouvernorats?|wilayas?|préfectures?)(?:\\s+(\\p{Ll}+))?\\s+${CONNECT}(${NAME})((?:\\s*(?:,|et)\\s+${CONNECT}?${NAME})*)`, 'gu');
+const TYPED_PLACE = new RegExp(`(?<![\\p{L}])(?:villes?|villages?|communes?|[Cc]ommunauté|localités?|bourgs?|quartiers?|régions?|provinces?|districts?|cercles?|oblasts?|gouvernorats?|wilayas?|préfectures?|voïvodies?|voivodies?|județs?|judets?|comitats?|krais?)(?:\\s+(\\p{Ll}+))?\\s+${CONNECT}(${NAME})((?:\\s*(?:,|et)\\s+${CONNECT}?${NAME})*)`, 'gu');
 /** Adjectives between a type word and "de": where (demonyms), nearby, rural. */
 const TYPE_ADJ = /^(?:voisin|voisine|environnant|environnante|proche|rural|rurale|urbain|urbaine|jumelle|jumeau|partenaire|natal|natale|frontalier|frontalière)s?$|^(?:jumeaux)$/u;
 /** "vers Lviv", "à Baie-Saint-Paul": one capitalised word after "à"/"vers", on a page that speaks of another country near it. */
