@@ -4,7 +4,7 @@ import { findAmounts, findQuantities } from './numbers.js';
 import { findOrganisations, findTerritories } from './entities.js';
 import { findPartnerships } from './partnerships.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { Extraction, Span } from './types.js';
+import type { AmountFact, Extraction, Span, TerritoryFact } from './types.js';
 
 export function extract(text: string, gaz: Gazetteer): Extraction {
   const dates = findDates(text);
@@ -13,6 +13,7 @@ export function extract(text: string, gaz: Gazetteer): Extraction {
   const territories = findTerritories(text, gaz);
   const organisations = findOrganisations(text, gaz, territories);
   const partnerships = findPartnerships(text, { organisations, territories, dates });
+  centralAfricanFranc(text, amounts, territories);
   // exactly the six keys of the issue, in its order; each list in reading order
   return {
     dates: once(dates, (d) => d.value),
@@ -32,4 +33,18 @@ export function once<T extends Span>(items: T[], key: (t: T) => string): T[] {
     .sort((a, b) => a.it.start - b.it.start || a.it.end - b.it.end || a.i - b.i)
     .map(({ it }) => it)
     .filter((it) => { const k = key(it); if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+/** CEMAC: the franc CFA of Central Africa (XAF); West Africa's (UEMOA) is XOF. */
+const CEMAC = new Set(['CM', 'GA', 'TD', 'CF', 'CG', 'GQ']);
+/** "francs CFA" is XAF when the text says so right after ("(XAF)") or when the page's foreign places are in Central Africa. */
+function centralAfricanFranc(text: string, amounts: AmountFact[], territories: TerritoryFact[]): void {
+  const abroad = new Map<string, number>();
+  for (const t of territories) if (t.country !== 'FR') abroad.set(t.country, (abroad.get(t.country) ?? 0) + 1);
+  const main = [...abroad.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const a of amounts) {
+    if (a.currency !== 'XOF' || /XOF/.test(a.text)) continue;
+    const after = text.slice(a.end, a.end + 16);
+    if (/^\s*\(?\s*XAF\b/.test(after) || (!/^\s*\(?\s*XOF\b/.test(after) && main && CEMAC.has(main))) a.currency = 'XAF';
+  }
 }

@@ -53,7 +53,7 @@ function partiesOf(text: string, organisations: WithMentions<OrganisationFact>[]
     const party = byTerritory.get(territoryKey(t)) || { key: `t:${territoryKey(t)}`, name: t.name, id: t.id, foreign: t.country !== 'FR', authority: true, mentions: [] };
     for (const s of spansOf(t)) {
       const before = text.slice(Math.max(0, s.start - 40), s.start);
-      if (orgSpans.some((o) => inside(s, o)) || (LOCATIVE.test(before) && !BINDS.test(before))) continue;
+      if (orgSpans.some((o) => inside(s, o)) || (LOCATIVE.test(before) && !BINDS.test(text.slice(Math.max(0, s.start - 90), s.start)))) continue;
       party.mentions.push(s);
       out.push({ party, ...s });
     }
