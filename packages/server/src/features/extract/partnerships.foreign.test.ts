@@ -1,4 +1,4 @@
-/** Relations with places the gazetteer does not know (twin towns, foreign authority words) and the franc CFA of Central Africa. */
+/** Relations with places the gazetteer does not know (twin towns, foreign authority words), places inside names, the franc CFA of Central Africa. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from './extract.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
@@ -33,5 +33,14 @@ describe('the franc CFA', () => {
     expect(currencies('La commune de Kaya, au Burkina Faso, a reçu 32 millions de francs CFA.')).toEqual(['XOF']);
     expect(currencies('La commune de Bangangté, au Cameroun, a reçu 5 000 000 FCFA.')).toEqual(['XAF']);
     expect(currencies('Le projet a coûté 32 millions de francs CFA (XAF).')).toEqual(['XAF']);
+  });
+});
+
+describe('places inside an organisation\'s name', () => {
+  const places = (text: string) => extract(text, gaz).territories.map((t) => t.name);
+  it('are part of the name, except known towns and the places of authorities', () => {
+    expect(places('Le projet est soutenu par Cités Unies France et l’Agence de l’eau Rhône Méditerranée Corse.')).toEqual([]);
+    expect(places('L’Institut Agro Montpellier forme des ingénieurs.')).toEqual(['Montpellier']);
+    expect(places('Le Département de la Gironde coopère avec le Mali.')).toEqual(['Gironde', 'Mali']);
   });
 });
