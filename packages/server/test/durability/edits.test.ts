@@ -1,6 +1,6 @@
 /**
  * No lost update (both engines), through HTTP on the real app: 1,000 clients each read a project and write it back
- * with the version they read, all under way at once → every 2xx is one version step (final version = initial +
+ * with the version they read, in ten overlapping waves of 100 → every 2xx is one version step (final version = initial +
  * number of 2xx) whose content is in its own revision, every other answer is 409, none is 5xx. Then read-modify-write
  * until success for 30 clients adding each their own mark → the final text holds all 30 marks.
  */
@@ -42,11 +42,16 @@ async function revisions(id: string) {
 describe('concurrent conflicting edits', () => {
   it('1,000 writes of one project with the version each read: every 2xx kept, the rest 409, no 5xx', async () => {
     const p = await newProject('Projet disputé');
-    // ten waves of 100 clients 50 ms apart: each wave reads one version while the writes of the wave before land
+    // ten waves of 100 clients, 50 ms apart: a wave's clients all read, then all write at once, while the next wave
+    // reads (some before, some after the writes of the wave before have landed)
+    const reads = Array.from({ length: 10 }, () => { let go!: () => void; const all = new Promise<void>((r) => { go = r; }); return { left: 100, all, go }; });
     const replies = await Promise.all(Array.from({ length: 1000 }, async (_, i) => {
+      const wave = reads[Math.floor(i / 100)];
       await sleep(Math.floor(i / 100) * 50);
       const read = await send('GET', `/api/projects/${p.id}`);
       expect(read.status).toBe(200);
+      if (--wave.left === 0) wave.go();
+      await wave.all;
       const title = `Version écrite par le client ${i}`;
       const put = await send('PUT', `/api/projects/${p.id}`, { title, status: 'implementation', version: read.json.version });
       return { i, title, read: read.json.version as number, status: put.status, version: put.json?.version as number | undefined };

@@ -17,6 +17,8 @@ export const auth = { authorization: `Bearer ${ADMIN}` };
 
 export interface Served {
   engine: 'pglite' | 'postgresql';
+  /** DATA_DIR or DATABASE_URL */
+  env: Record<string, string>;
   open(): Promise<Db>;
   start(name: string, env?: Record<string, string>): Promise<Proc>;
   /** SIGTERM, as a service manager stops it */
@@ -50,6 +52,7 @@ export async function served(label: string): Promise<Served> {
   }
   return {
     engine: template ? 'postgresql' : 'pglite',
+    env,
     open,
     async start(name, extra = {}) {
       // a crowd sent at once waits its turn (admission queue) instead of a prompt 503 after the default 1 s
