@@ -16,7 +16,7 @@ let s: Served, big: string;
 beforeAll(async () => { s = await served('import'); big = plainSample('dportal-2021-06-15-2000acts.xml.br'); }, 120_000);
 afterAll(async () => { await s?.cleanup(); }, 60_000);
 
-const TABLES = ['project', 'organisation', 'revision', 'search_document', 'funding_line'];
+const TABLES = ['project', 'organisation', 'revision', 'search_doc', 'funding_line'];
 async function counts(db: Db) {
   const out: Record<string, number> = {};
   for (const t of TABLES) out[t] = (await db.query<{ n: number }>(`select count(*)::int as n from ${t}`))[0].n;
