@@ -24,7 +24,6 @@ async function send(method: string, path: string, json?: unknown) {
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function newProject(title: string): Promise<{ id: string; version: number }> {
   const made = await send('POST', '/api/projects', { title, status: 'implementation', description: '' });
@@ -42,18 +41,23 @@ async function revisions(id: string) {
 describe('concurrent conflicting edits', () => {
   it('1,000 writes of one project with the version each read: every 2xx kept, the rest 409, no 5xx', async () => {
     const p = await newProject('Projet disputé');
-    // ten waves of 100 clients, 50 ms apart: a wave's clients all read, then all write at once, while the next wave
-    // reads (some before, some after the writes of the wave before have landed)
-    const reads = Array.from({ length: 10 }, () => { let go!: () => void; const all = new Promise<void>((r) => { go = r; }); return { left: 100, all, go }; });
+    // ten waves of 100 clients: a wave's clients all read, then all write at once; the next wave starts reading when
+    // the first answer to those writes is in (so it reads while the others land)
+    const waves = Array.from({ length: 10 }, () => {
+      let read!: () => void, start!: () => void;
+      return { left: 100, allRead: new Promise<void>((r) => { read = r; }), read, started: new Promise<void>((r) => { start = r; }), start };
+    });
+    waves[0].start();
     const replies = await Promise.all(Array.from({ length: 1000 }, async (_, i) => {
-      const wave = reads[Math.floor(i / 100)];
-      await sleep(Math.floor(i / 100) * 50);
+      const w = Math.floor(i / 100), wave = waves[w];
+      await wave.started;
       const read = await send('GET', `/api/projects/${p.id}`);
       expect(read.status).toBe(200);
-      if (--wave.left === 0) wave.go();
-      await wave.all;
+      if (--wave.left === 0) wave.read();
+      await wave.allRead;
       const title = `Version écrite par le client ${i}`;
       const put = await send('PUT', `/api/projects/${p.id}`, { title, status: 'implementation', version: read.json.version });
+      waves[w + 1]?.start();
       return { i, title, read: read.json.version as number, status: put.status, version: put.json?.version as number | undefined };
     }));
     const accepted = replies.filter((r) => r.status === 200);
