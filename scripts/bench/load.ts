@@ -3,13 +3,13 @@
  * memory each second, then the database checked for what the servers acknowledged.
  *
  *   npm run bench:load [-- --engine pglite|pg|both] [-- --seconds 60] [-- --connections 200] [-- --json]
- *   npm run bench:load -- --soak 10 [-- --engine pglite] [-- --rate 50] [-- --connections 20]
+ *   npm run bench:load -- --soak 10 [-- --engine pglite] [-- --rate 20] [-- --connections 20]
  *
  * --engine       pglite: one process on a fresh copy of the seeded template; pg: a fresh database hload_<pid> on
  *                TANDEM_BENCH_PG (default postgres://postgres@127.0.0.1:5432/postgres) with two processes, the visitors'
  *                connections round-robin between them; both (default): one after the other
  * --seconds, --connections   the load: 60 s, 200 connections (closed loop: each sends its next request on the answer)
- * --soak M       M minutes at a moderate rate (--rate, default 50 requests/s in all, over --connections, default 20):
+ * --soak M       M minutes at a moderate rate (--rate, default 20 requests/s in all, over --connections, default 20):
  *                RSS sampled each second; plateau = max RSS of minute 1; "steady" when max RSS after minute 1 ≤ plateau × 1.10
  * --port-base P  ports P (PGlite), P+1 and P+2 (PostgreSQL); default 4401
  * --env K=V,…    more environment for the servers (e.g. TANDEM_MAX_INFLIGHT=4)
@@ -91,7 +91,7 @@ if (isMain(import.meta.url)) {
   const num = (name: string, dflt: number) => { const v = Number(arg(argv, name) ?? dflt); if (!(v > 0)) throw new Error(`--${name} must be a positive number`); return v; };
   const env = Object.fromEntries((arg(argv, 'env') ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
   const o = soakMin
-    ? { seconds: Math.round(soakMin * 60), connections: num('connections', 20), rate: num('rate', 50), soak: true }
+    ? { seconds: Math.round(soakMin * 60), connections: num('connections', 20), rate: num('rate', 20), soak: true }
     : { seconds: num('seconds', 60), connections: num('connections', 200), rate: arg(argv, 'rate') ? num('rate', 1) : undefined, soak: false };
   const runs: LoadRun[] = [];
   for (const engine of engines) {
