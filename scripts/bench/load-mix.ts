@@ -15,9 +15,21 @@ import { Tally, type Kind } from './load-stats.js';
 const TIMEOUT_MS = 10_000;
 export const CAPACITY = 100;
 const EDITED = 10;
-type Action = 'page' | 'search' | 'api' | 'register' | 'survey' | 'edit';
+export type Action = 'page' | 'search' | 'api' | 'register' | 'survey' | 'edit';
 /** the share of each action (of 100) */
 export const WEIGHTS: Record<Action, number> = { page: 35, search: 20, api: 30, register: 5, survey: 5, edit: 5 };
+
+/** `page=60,search=20,api=20,register=0,…`: the shares named replace the defaults (0 leaves an action out). */
+export function parseWeights(spec: string | undefined): Record<Action, number> {
+  const w = { ...WEIGHTS };
+  for (const kv of (spec ?? '').split(',').filter(Boolean)) {
+    const [k, v] = kv.split('=');
+    if (!(k in w) || !(Number(v) >= 0)) throw new Error(`--weights: ${kv}? actions ${Object.keys(WEIGHTS).join(', ')}, each = a number ≥ 0`);
+    w[k as Action] = Number(v);
+  }
+  if (!Object.values(w).some((x) => x > 0)) throw new Error('--weights: every share is 0');
+  return w;
+}
 
 export interface Answer { status: number | 'timeout' | 'error'; ms: number; text: string }
 
@@ -78,13 +90,13 @@ export async function prepare(port: number, token: string, runId: string): Promi
 /** What the servers acknowledged (2xx), to be found in the database afterwards. */
 export interface Acknowledged { registrations: string[]; accepted: number; answers: string[]; edits: Record<string, number> }
 
-export interface LoadOptions { ports: number[]; connections: number; seconds: number; rate?: number; token: string; runId: string; seed?: number }
+export interface LoadOptions { ports: number[]; connections: number; seconds: number; rate?: number; token: string; runId: string; seed?: number; weights?: Record<Action, number> }
 
 export async function runLoad(f: Fixtures, o: LoadOptions): Promise<{ tally: Tally; ack: Acknowledged; seconds: number }> {
   const tally = new Tally();
   const ack: Acknowledged = { registrations: [], accepted: 0, answers: [], edits: Object.fromEntries(f.orgs.map((x) => [x.id, 0])) };
   const versions = new Map(f.orgs.map((x) => [x.id, 1]));
-  const actions = Object.entries(WEIGHTS) as Array<[Action, number]>;
+  const actions = Object.entries(o.weights ?? WEIGHTS) as Array<[Action, number]>;
   const total = actions.reduce((a, [, w]) => a + w, 0);
   const agents = o.ports.map(() => new Agent({ keepAlive: true, maxSockets: o.connections }));
   const t0 = performance.now();

@@ -13,6 +13,7 @@
  *                RSS sampled each second; plateau = max RSS of minute 1; "steady" when max RSS after minute 1 ≤ plateau × 1.10
  * --port-base P  ports P (PGlite), P+1 and P+2 (PostgreSQL); default 4401
  * --env K=V,…    more environment for the servers (e.g. TANDEM_MAX_INFLIGHT=4)
+ * --weights a=N,…  change the mix's shares (actions page, search, api, register, survey, edit; 0 leaves one out)
  * --json         the results as JSON on stdout instead of the tables (progress goes to stderr)
  * The mix (load-mix.ts): pages 35 %, searches 20 %, API reads 30 %, registrations 5 %, survey answers 5 % (start +
  * submit), edits 5 %. Errors are 5xx other than 503, timeouts (10 s) and connection errors; 409 and 429 are expected
@@ -21,18 +22,18 @@
  */
 import { arg, isMain, machine, saveResult } from './lib.js';
 import { checkConsistency, printConsistency, type Consistency } from './load-check.js';
-import { prepare, runLoad, WEIGHTS } from './load-mix.js';
+import { parseWeights, prepare, runLoad, type Action } from './load-mix.js';
 import { startServers, sampleRss, type Engine } from './load-servers.js';
 import { kindsTable, rssSummary, soakVerdict, type KindStats } from './load-stats.js';
 
 export interface LoadRun {
-  engine: Engine; processes: number; mode: 'load' | 'soak'; connections: number; seconds: number; rate: number | null; weights: typeof WEIGHTS;
+  engine: Engine; processes: number; mode: 'load' | 'soak'; connections: number; seconds: number; rate: number | null; weights: Record<Action, number>;
   startMs: number; requests: number; rps: number; kinds: Record<string, KindStats>; errors: number; valid: boolean;
   rss: Array<{ name: string; pid: number; maxMb: number; lastMb: number; samples: number; soak?: ReturnType<typeof soakVerdict> }>;
   consistency: Consistency; samples: string[]; loadavgBefore: number[]; loadavgAfter: number[]; at: string;
 }
 
-export async function benchLoad(engine: Engine, o: { seconds: number; connections: number; rate?: number; soak: boolean; portBase: number; env: Record<string, string> },
+export async function benchLoad(engine: Engine, o: { seconds: number; connections: number; rate?: number; soak: boolean; portBase: number; env: Record<string, string>; weights: Record<Action, number> },
   log: (m: string) => void): Promise<LoadRun> {
   const servers = await startServers(engine, o.portBase, log, o.env);
   try {
@@ -45,7 +46,7 @@ export async function benchLoad(engine: Engine, o: { seconds: number; connection
     const loadavgBefore = machine().loadavg;
     const t0 = performance.now();
     const stopSampling = sampleRss(servers.procs, t0);
-    const { tally, ack, seconds } = await runLoad(fixtures, { ports, connections: o.connections, seconds: o.seconds, rate: o.rate, token: servers.token, runId });
+    const { tally, ack, seconds } = await runLoad(fixtures, { ports, connections: o.connections, seconds: o.seconds, rate: o.rate, token: servers.token, runId, weights: o.weights });
     stopSampling();
     const loadavgAfter = machine().loadavg;
     const rss = servers.procs.map((p) => ({ name: p.name, pid: p.pid, ...rssSummary(p.rss), ...(o.soak ? { soak: soakVerdict(p.rss) } : {}) }));
@@ -55,7 +56,7 @@ export async function benchLoad(engine: Engine, o: { seconds: number; connection
     const all = kinds.all;
     return {
       engine, processes: servers.procs.length, mode: o.soak ? 'soak' : 'load', connections: o.connections, seconds: Math.round(seconds), rate: o.rate ?? null,
-      weights: WEIGHTS, startMs: Math.round(servers.startMs), requests: all.count, rps: Math.round(all.count / seconds), kinds, errors: all.errors,
+      weights: o.weights, startMs: Math.round(servers.startMs), requests: all.count, rps: Math.round(all.count / seconds), kinds, errors: all.errors,
       valid: all.errors === 0 && all.unexpected === 0 && consistency.ok, rss, consistency, samples: tally.samples, loadavgBefore, loadavgAfter,
       at: new Date().toISOString(),
     };
@@ -68,6 +69,7 @@ export async function benchLoad(engine: Engine, o: { seconds: number; connection
 export function printRun(r: LoadRun, log = console.log): void {
   log(`\n== ${r.engine === 'pg' ? 'PostgreSQL, two processes' : 'PGlite, one process'} · ${r.mode} · ${r.connections} connections · ${r.seconds} s`
     + `${r.rate ? ` · paced at ${r.rate} req/s` : ''} · ${r.requests} requests (${r.rps}/s) · load average ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`);
+  log(`mix (shares of actions): ${Object.entries(r.weights).map(([k, w]) => `${k} ${w}`).join(', ')}`);
   log(kindsTable(r.kinds));
   log(`errors (5xx but 503, timeouts, connection errors): ${r.errors}; unexpected statuses: ${r.kinds.all.unexpected}; `
     + `503 from the admission valve: ${r.kinds.all.s503}; 409: ${r.kinds.all.s409}; 429: ${r.kinds.all.s429}`);
@@ -95,7 +97,7 @@ if (isMain(import.meta.url)) {
     : { seconds: num('seconds', 60), connections: num('connections', 200), rate: arg(argv, 'rate') ? num('rate', 1) : undefined, soak: false };
   const runs: LoadRun[] = [];
   for (const engine of engines) {
-    const run = await benchLoad(engine, { ...o, portBase: num('port-base', 4401), env }, log);
+    const run = await benchLoad(engine, { ...o, portBase: num('port-base', 4401), env, weights: parseWeights(arg(argv, 'weights')) }, log);
     runs.push(run);
     saveResult(`load_${run.mode}_${engine}`, run);
     if (!json) printRun(run);
