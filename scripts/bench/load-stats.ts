@@ -79,7 +79,10 @@ export function soakVerdict(samples: RssSample[], tolerance = 0.10, firstMs = 60
   const restMaxMb = rest.length ? Math.round(Math.max(...rest) / 1024) : NaN;
   const lastMb = samples.length ? Math.round(samples[samples.length - 1].kb / 1024) : NaN;
   const steady = first.length > 0 && rest.length > 0 && Math.max(...rest) <= Math.max(...first) * (1 + tolerance);
-  return { plateauMb, restMaxMb, lastMb, ratio: Math.round((restMaxMb / plateauMb) * 1000) / 1000, steady,
+  // each minute's largest RSS: a late plateau (caches filling) looks different from a steady climb
+  const perMinuteMaxMb: number[] = [];
+  for (const x of samples) { const m = Math.floor(Math.max(0, x.t - 1) / 60_000); perMinuteMaxMb[m] = Math.max(perMinuteMaxMb[m] ?? 0, Math.round(x.kb / 1024)); }
+  return { plateauMb, restMaxMb, lastMb, perMinuteMaxMb: [...perMinuteMaxMb].map((v) => v ?? NaN), ratio: Math.round((restMaxMb / plateauMb) * 1000) / 1000, steady,
     rule: `steady when max RSS after minute 1 ≤ max RSS of minute 1 × ${1 + tolerance}` };
 }
 

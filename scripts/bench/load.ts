@@ -76,7 +76,8 @@ export function printRun(r: LoadRun, log = console.log): void {
   for (const s of r.samples) log(`  sample: ${s}`);
   for (const p of r.rss) {
     log(`RSS ${p.name} (pid ${p.pid}): max ${p.maxMb} MB, last ${p.lastMb} MB (${p.samples} samples, one a second)`);
-    if (p.soak) log(`  soak: plateau (max of minute 1) ${p.soak.plateauMb} MB, max after ${p.soak.restMaxMb} MB (× ${p.soak.ratio}) → ${p.soak.steady ? 'steady' : 'NOT steady'} (${p.soak.rule})`);
+    if (p.soak) log(`  soak: plateau (max of minute 1) ${p.soak.plateauMb} MB, max after ${p.soak.restMaxMb} MB (× ${p.soak.ratio}) → ${p.soak.steady ? 'steady' : 'NOT steady'} (${p.soak.rule}); `
+      + `max of each minute: ${p.soak.perMinuteMaxMb.join(', ')} MB`);
   }
   printConsistency(r.consistency, log);
   log(r.valid ? 'VALID: 0 errors, consistent' : 'NOT VALID: errors, unexpected statuses or an inconsistent database');
