@@ -172,6 +172,18 @@ describe.skipIf(!!unreachable)('two Tandem processes on one PostgreSQL database'
     for (let i = 0; i < 2; i++) expect((await fetch(`${b.url}/api/projects/${id}`)).headers.get('x-tandem-cache')).toBe('miss');
   });
 
+  it('a change to an event or its series made elsewhere drops what A kept (migration 0021)', async () => {
+    for (const [table, column, path] of [['event', 'title', '/api/events/assises-11'], ['event_series', 'name', '/api/event-series/assises-franco-vietnamiennes']] as const) {
+      const read = async () => { const res = await fetch(`${a.url}${path}`); return { cache: res.headers.get('x-tandem-cache'), status: res.status, text: await res.text() }; };
+      for (let i = 0; i < 50 && (await read()).cache !== 'hit'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect((await read()), table).toMatchObject({ cache: 'hit', status: 200 });
+      await db.query(`update ${table} set ${column} = ${column} || ' (revu)' where id = $1`, [path.split('/').pop()]);
+      let seen = '';
+      for (const t0 = Date.now(); Date.now() - t0 < 5000 && !seen.includes('(revu)'); await new Promise((r) => setTimeout(r, 20))) seen = (await read()).text;
+      expect(seen, table).toContain('(revu)');
+    }
+  });
+
   it('failed sign-ins are counted across processes', async () => {
     const v = visitor();
     for (let i = 0; i < 5; i++) expect((await v.send(i % 2 ? b : a, 'POST', '/api/auth/login', { email: 'guess@example.org', password: `wrong ${i}` })).status).toBe(401);
