@@ -39,6 +39,7 @@ import type { ResponseCache } from './lib/response-cache.js';
 import { inputGuard, type BadPage } from './lib/input-guard.js';
 import { inputErrorOf } from './lib/db-input-errors.js';
 import { ADMISSION_EXEMPT, type Admission, type BusyPage } from './lib/admission.js';
+import { strictTransport } from './features/hardening/transport.js';
 
 /**
  * db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts);
@@ -88,12 +89,13 @@ export function contentSecurityPolicy(framable: boolean): string {
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   app.use('*', closeUnread);
-  const secure = secureHeaders();
+  const secure = secureHeaders({ strictTransportSecurity: false }); // HSTS over HTTPS only (features/hardening/transport.ts)
   app.use('*', async (c, next) => {
     await secure(c, next);
     const framable = opts.framable?.test(c.req.path) ?? false;
     if (framable) c.res.headers.delete('X-Frame-Options');
     c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(framable));
+    strictTransport(c);
   });
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const apiLimit = bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: `the body is larger than ${maxBody} bytes` }, 413) });
