@@ -125,7 +125,8 @@ export function createApp(opts: AppOptions): Hono {
 
 /** An error as the API answers it (JSON, the status it deserves); the site renders the same status as a page. */
 export function errorResponse(err: Error, c: Context): Response {
-  if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400);
+  if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400,
+    typeof err.extra?.retryAfter === 'number' ? { 'Retry-After': String(err.extra.retryAfter) } : undefined); // rate limits: 429 + Retry-After
   const code = (err as { code?: string }).code;
   if (code === '23503') return c.json({ error: 'this record is still referenced by other records; remove those references first' }, 409);
   if (code === '23505') return c.json({ error: 'a record with this identity already exists' }, 409);
