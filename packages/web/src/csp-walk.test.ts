@@ -11,7 +11,7 @@ import type { Db } from '../../server/src/db/client.js';
 import { Admission } from '../../server/src/lib/admission.js';
 import { createSite } from './site.js';
 import { blocked, expectStrict } from './csp.testkit.js';
-import { signedIn, walk, walkStart, type Seen, type Who } from './site-walk.testkit.js';
+import { walk, walkPeople, type Seen, type Who } from './site-walk.testkit.js';
 
 const PUBLIC = ['/', '/en', '/vi', '/search?q=eau', '/statistics', '/groups', '/groups/cuf', '/news', '/funding-calls', '/who-else', '/open-data',
   '/open-data/api', '/events/assises-12', '/series/assises-franco-vietnamiennes', '/surveys/sondage-assises-12/results', '/projects/innotech-master',
@@ -22,7 +22,7 @@ const EMBED = /^\/(en\/|vi\/)?embed\//;
 describe('Content-Security-Policy of every page kind', () => {
   let db: Db;
   let site: ReturnType<typeof createSite>;
-  const who: Record<string, Who> = {};
+  let who: Record<string, Who>;
   let start: string[];
   const problems: string[] = [];
   let htmlPages = 0;
@@ -46,10 +46,7 @@ describe('Content-Security-Policy of every page kind', () => {
   beforeAll(async () => {
     db = await testDb();
     site = createSite({ db, maxBodyBytes: 64 * 1024 });
-    who.member = await signedIn(db, 'member@csp.example', [{ role: 'member', organisationId: 'cd93' }]);
-    who.network = await signedIn(db, 'network@csp.example', [{ role: 'network_admin', organisationId: 'cuf' }]);
-    who.platform = await signedIn(db, 'platform@csp.example', [{ role: 'platform_admin', organisationId: null }, { role: 'member', organisationId: 'cd93' }]);
-    start = await walkStart(db);
+    ({ who, start } = await walkPeople(db));
   }, 120_000);
   afterAll(async () => { await db?.close(); });
 

@@ -10,24 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../server/test/db.js';
 import type { Db } from '../../server/src/db/client.js';
 import { createSite } from './site.js';
-import { fingerprint, postForm, postForms, signedIn, walk, walkStart, type Form, type Who } from './site-walk.testkit.js';
+import { fingerprint, postForm, postForms, walk, walkPeople, type Form, type Who } from './site-walk.testkit.js';
 
 const FOREIGN = 'https://evil.example';
 
 describe('CSRF on every form', () => {
   let db: Db;
   let site: ReturnType<typeof createSite>;
-  const who: Record<string, Who> = {};
+  let who: Record<string, Who>;
   let start: string[];
   const formsOf = async (w: Who | undefined) => (await walk(site, start, w)).filter((p) => p.status === 200).flatMap((p) => postForms(p.path, p.html));
 
   beforeAll(async () => {
     db = await testDb();
     site = createSite({ db });
-    who.member = await signedIn(db, 'member@csrf.example', [{ role: 'member', organisationId: 'cd93' }]);
-    who.network = await signedIn(db, 'network@csrf.example', [{ role: 'network_admin', organisationId: 'cuf' }]);
-    who.platform = await signedIn(db, 'platform@csrf.example', [{ role: 'platform_admin', organisationId: null }, { role: 'member', organisationId: 'cd93' }]);
-    start = await walkStart(db);
+    ({ who, start } = await walkPeople(db));
   }, 120_000);
   afterAll(async () => { await db?.close(); });
 

@@ -53,6 +53,18 @@ export async function walkStart(db: Db): Promise<string[]> {
     '/who-else/contact/cd94', '/en/espace', '/vi/account'];
 }
 
+/** A member of cd93, a network administrator of cuf and a platform administrator, signed in, and the start pages of their walks. */
+export async function walkPeople(db: Db): Promise<{ who: Record<'member' | 'network' | 'platform', Who>; start: string[] }> {
+  return {
+    who: {
+      member: await signedIn(db, 'member@walk.example', [{ role: 'member', organisationId: 'cd93' }]),
+      network: await signedIn(db, 'network@walk.example', [{ role: 'network_admin', organisationId: 'cuf' }]),
+      platform: await signedIn(db, 'platform@walk.example', [{ role: 'platform_admin', organisationId: null }, { role: 'member', organisationId: 'cd93' }]),
+    },
+    start: await walkStart(db),
+  };
+}
+
 /** The pages one person (or a visitor) reaches: the start pages, and the links they show along `follow`, at most `max`. */
 export async function walk(site: Hono, start: string[], w: Who | undefined, o: { follow?: RegExp; max?: number } = {}): Promise<Seen[]> {
   const follow = o.follow ?? FOLLOW; const max = o.max ?? 90;
