@@ -3,7 +3,8 @@
  * flooded with confirmations, and per client address, so no one fills an event's places and waiting list from one
  * machine. Counted like the other limits (features/auth/ratelimit.ts: rows in `login_attempt`, atomic across
  * processes); the keys hold SHA-256 hashes, not the addresses, and name no event. Past either limit: 429 with
- * `retryAfter` (the API adds Retry-After; the page says it in the visitor's language), nothing is registered.
+ * `retryAfter` (the API adds Retry-After; the page says it in the visitor's language), nothing is registered. Counted
+ * inside the registration's transaction once its input is accepted (`register(…, { limits })`): refused attempts do not count.
  * The client address is `clientIp` (TANDEM_TRUST_PROXY=1 behind a reverse proxy); in-process tests have none.
  */
 import type { Db } from '../../db/client.js';

@@ -16,7 +16,6 @@ import { registrationsOf } from './registration.privacy.js';
 import { getActor, writeContext } from '../../lib/actor.js';
 import { publicOrigin } from '../auth/urls.js';
 import { clientIp } from '../audit/audit.js';
-import { countRegistration } from './registration.limits.js';
 import { getForm, saveForm } from './registration.form.js';
 import { listRegistrations, messageRegistrants, moderate, registrationsCsv, reorderWaiting } from './registration.organisers.js';
 import { acceptOffer, byToken, cancelByToken, changeByToken, publicParticipants, register } from './registration.service.js';
@@ -34,8 +33,7 @@ export const registrationRoutes = [
     body: registrationInput, status: 201, primary: true, returns: '{registration, token}',
     handler: async ({ c, db, params, body }) => {
       await assertSeesEvent(db, getActor(c), params.id);
-      await countRegistration(db, { email: body.email, client: clientIp(c) }); // 429 past the limits (registration.limits.ts)
-      return register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c) });
+      return register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c), limits: { client: clientIp(c) } }); // 429 past the limits
     } }),
   route({ method: 'get', path: '/api/events/:id/participants', tag, summary: 'The participants who agreed to be listed (accepted only): name and organisation',
     handler: async ({ c, db, params }) => { await assertSeesEvent(db, getActor(c), params.id); return publicParticipants(db, params.id); } }),

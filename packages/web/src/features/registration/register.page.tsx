@@ -17,7 +17,7 @@ import type { Errors } from '../auth/form.js';
 import { countries, issueErrors, organisationNames, readAnswers, readList } from './fields.js';
 import { RegisterPage, type RegisterValues } from './RegisterPage.js';
 import { registrationInput } from '@tandem/shared';
-import { checked, clientIp, countRegistration, getForm, register, RegistrationRateLimitedError } from './server.js';
+import { checked, clientIp, getForm, register, RegistrationRateLimitedError } from './server.js';
 import type { FormView } from './types.js';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -46,8 +46,7 @@ export async function registerPage(c: Context, i: I18n, db: Db): Promise<Respons
     const input = checked(registrationInput, {
       name: values.name, email: values.email, lang: i.lang, answers: values.answers, sessions: [...new Set(values.sessions)], publicConsent: !!values.publicConsent,
     });
-    await countRegistration(db, { email: input.email, client: clientIp(c) });
-    const { token } = await register(db, id, input, { actor, origin: publicOrigin(c) });
+    const { token } = await register(db, id, input, { actor, origin: publicOrigin(c), limits: { client: clientIp(c) } });
     return c.redirect(`${i.path(`/registrations/${encodeURIComponent(token)}`)}?saved=registered`, 303);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
