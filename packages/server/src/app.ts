@@ -39,6 +39,7 @@ import type { ResponseCache } from './lib/response-cache.js';
 import { inputGuard, type BadPage } from './lib/input-guard.js';
 import { inputErrorOf } from './lib/db-input-errors.js';
 import { ADMISSION_EXEMPT, type Admission, type BusyPage } from './lib/admission.js';
+import { strictTransport } from './features/hardening/transport.js';
 
 /**
  * db: the primary; readDb: an optional read replica for anonymous reads (DATABASE_READ_URL, see lib/read-db.ts);
@@ -88,12 +89,13 @@ export function contentSecurityPolicy(framable: boolean): string {
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   app.use('*', closeUnread);
-  const secure = secureHeaders();
+  const secure = secureHeaders({ strictTransportSecurity: false }); // HSTS over HTTPS only (features/hardening/transport.ts)
   app.use('*', async (c, next) => {
     await secure(c, next);
     const framable = opts.framable?.test(c.req.path) ?? false;
     if (framable) c.res.headers.delete('X-Frame-Options');
     c.res.headers.set('Content-Security-Policy', contentSecurityPolicy(framable));
+    strictTransport(c);
   });
   const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   const apiLimit = bodyLimit({ maxSize: maxBody, onError: (c) => c.json({ error: `the body is larger than ${maxBody} bytes` }, 413) });
@@ -123,7 +125,8 @@ export function createApp(opts: AppOptions): Hono {
 
 /** An error as the API answers it (JSON, the status it deserves); the site renders the same status as a page. */
 export function errorResponse(err: Error, c: Context): Response {
-  if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400);
+  if (err instanceof HttpError) return c.json({ error: err.message, ...(err.issues ? { issues: err.issues } : {}), ...(err.extra ?? {}) }, err.status as 400,
+    typeof err.extra?.retryAfter === 'number' ? { 'Retry-After': String(err.extra.retryAfter) } : undefined); // rate limits: 429 + Retry-After
   const code = (err as { code?: string }).code;
   if (code === '23503') return c.json({ error: 'this record is still referenced by other records; remove those references first' }, 409);
   if (code === '23505') return c.json({ error: 'a record with this identity already exists' }, 409);

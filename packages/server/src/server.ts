@@ -15,6 +15,7 @@ import { ensureSeedTemplate } from './db/seed/template.js';
 import { collectGarbage } from './lib/gc.js';
 import { expireOffers } from './features/registration/registration.queue.js';
 import { scheduleDigests } from './features/funding/alerts.digest.js';
+import { exitOnUnsafeProduction } from './features/hardening/production.js';
 
 export interface Settings { port: number; host: string; adminToken?: string; maxBodyBytes: number }
 
@@ -60,6 +61,7 @@ export async function openDbOrExit(opts: { withTemplate?: boolean; startParams?:
 /** build: the application to serve (the API alone, or the whole site with pages). */
 export async function startServer(settings = settingsFromEnv(), build: (opts: AppOptions) => Hono = createApp) {
   const t0 = Date.now();
+  exitOnUnsafeProduction(); // NODE_ENV=production: no public URL, insecure cookies over HTTPS, a weak token… stop here (features/hardening)
   const db = await openDbOrExit({ withTemplate: true });
   await prepareDb(db);
   // DATABASE_READ_URL: anonymous reads go to this replica's pool (lib/read-db.ts)

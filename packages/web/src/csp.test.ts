@@ -10,43 +10,13 @@ import type { Db } from '../../server/src/db/client.js';
 import { browser, makeAccount } from '../../server/src/features/auth/auth.testkit.js';
 import { createSite } from './site.js';
 import type { Browser } from './features/edit/form-testkit.js';
-
-/** directive → its sources */
-function directives(csp: string | null): Map<string, string[]> {
-  return new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...v]) => [name.toLowerCase(), v]));
-}
+import { blocked, expectStrict } from './csp.testkit.js';
 
 const PAGES = ['/', '/en', '/vi/', '/projects/innotech-master', '/en/partnerships/ssd-hai-duong', '/organisations/cd93', '/territories/VN',
   '/search', '/search?q=hue', '/vi/search?q=eau', '/statistics', '/login', '/en/login', '/password-reset', '/embed-code/projects/innotech-master',
   '/apd/cd93/2024', '/no-such-page'];
 const EMBEDS = ['/embed/projects/innotech-master', '/en/embed/partnerships/ssd-hai-duong', '/vi/embed/organisations/cd93', '/embed/map', '/en/embed/statistics/by-year'];
 const SIGNED_IN = ['/edit/projects/innotech-master', '/new/partnerships', '/en/edit/organisations/cd93', '/account', '/admin/import', '/apd/cd93/2024'];
-
-function expectStrict(csp: string | null, ancestors: string, path: string) {
-  const d = directives(csp);
-  expect(d.get('script-src'), path).toEqual(["'self'"]);
-  expect(d.get('style-src'), path).toEqual(["'self'"]);
-  expect(d.get('default-src'), path).toEqual(["'self'"]);
-  expect(d.get('object-src'), path).toEqual(["'none'"]);
-  expect(d.get('base-uri'), path).toEqual(["'self'"]);
-  expect(d.get('form-action'), path).toEqual(["'self'"]);
-  expect(d.get('frame-ancestors'), path).toEqual([ancestors]);
-  expect(csp, path).not.toContain('unsafe');
-}
-
-/** What the policy would block in a page's HTML. */
-function blocked(html: string): string[] {
-  const out: string[] = [];
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const attrs = m[1];
-    if (/\bsrc="\/assets\/[a-z]+\.js"/.test(attrs) && !m[2].trim()) continue;
-    if (/\btype="application\/(ld\+)?json"/.test(attrs)) continue;
-    out.push(m[0].slice(0, 80));
-  }
-  for (const m of html.matchAll(/<[a-z][^>]*\s(on[a-z]+|style)=[^>]*>/gi)) out.push(m[0].slice(0, 80));
-  for (const m of html.matchAll(/<style\b|\b(href|src|action)="javascript:/gi)) out.push(m[0]);
-  return out;
-}
 
 describe('Content-Security-Policy', () => {
   let db: Db;

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { actorFor, getAccount } from './accounts.js';
 import { randomToken, sha256 } from './secrets.js';
+import { publicUrlIsHttps } from '../hardening/transport.js';
 
 export const SESSION_COOKIE = 'tandem_session';
 export const SESSION_DAYS = 14;
@@ -17,8 +18,8 @@ const SLIDE_AFTER_MS = 5 * 60 * 1000;
 
 export interface SessionRow { id: string; accountId: string; csrfSecret: string; expiresAt: Date }
 
-/** Secure unless TANDEM_INSECURE_COOKIES=1 (plain-HTTP deployments); browsers accept Secure on http://localhost. */
-export const secureCookies = () => process.env.TANDEM_INSECURE_COOKIES !== '1';
+/** Secure unless TANDEM_INSECURE_COOKIES=1 (plain-HTTP deployments), and always when TANDEM_PUBLIC_URL is https; browsers accept Secure on http://localhost. */
+export const secureCookies = () => process.env.TANDEM_INSECURE_COOKIES !== '1' || publicUrlIsHttps();
 
 export async function createSession(db: Db, accountId: string, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<{ token: string; session: SessionRow }> {
   const token = randomToken(32);

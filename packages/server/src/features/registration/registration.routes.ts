@@ -15,6 +15,7 @@ import { HttpError, NotFoundError } from '../../lib/errors.js';
 import { registrationsOf } from './registration.privacy.js';
 import { getActor, writeContext } from '../../lib/actor.js';
 import { publicOrigin } from '../auth/urls.js';
+import { clientIp } from '../audit/audit.js';
 import { getForm, saveForm } from './registration.form.js';
 import { listRegistrations, messageRegistrants, moderate, registrationsCsv, reorderWaiting } from './registration.organisers.js';
 import { acceptOffer, byToken, cancelByToken, changeByToken, publicParticipants, register } from './registration.service.js';
@@ -28,9 +29,12 @@ export const registrationRoutes = [
     handler: async ({ c, db, params }) => { await assertSeesEvent(db, getActor(c), params.id); return (await getForm(db, params.id)) ?? Promise.reject(new NotFoundError('registration form', params.id)); } }),
   route({ method: 'put', path: '/api/events/:id/registration-form', tag, summary: 'Create or change the registration form (organisers; send the version you read to change it)',
     body: registrationFormInput, write: true, handler: ({ c, db, params, body }) => saveForm(db, writeContext(c).actor, params.id, body) }),
-  route({ method: 'post', path: '/api/events/:id/registrations', tag, summary: 'Register to an event: pending (moderated), accepted or waiting; the private link\'s token is in this answer and the e-mail only',
+  route({ method: 'post', path: '/api/events/:id/registrations', tag, summary: 'Register to an event: pending (moderated), accepted or waiting; the private link\'s token is in this answer and the e-mail only (429 with Retry-After past 5 registrations per e-mail address or 100 per client an hour)',
     body: registrationInput, status: 201, primary: true, returns: '{registration, token}',
-    handler: async ({ c, db, params, body }) => { await assertSeesEvent(db, getActor(c), params.id); return register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c) }); } }),
+    handler: async ({ c, db, params, body }) => {
+      await assertSeesEvent(db, getActor(c), params.id);
+      return register(db, params.id, body, { actor: getActor(c), origin: publicOrigin(c), limits: { client: clientIp(c) } }); // 429 past the limits
+    } }),
   route({ method: 'get', path: '/api/events/:id/participants', tag, summary: 'The participants who agreed to be listed (accepted only): name and organisation',
     handler: async ({ c, db, params }) => { await assertSeesEvent(db, getActor(c), params.id); return publicParticipants(db, params.id); } }),
   route({ method: 'get', path: '/api/registrations/:token', tag, summary: 'My registration, through the private link', params: tokenParams, primary: true,

@@ -13,10 +13,13 @@ import { randomToken, sha256 } from '../auth/secrets.js';
 import { lockEvent, placesLeft } from '../events/places.js';
 import { checkAnswers, isOpen, requireForm, type FormRow } from './registration.form.js';
 import { sendRegistrationMails, type Outgoing } from './registration.mail.js';
+import { countRegistration } from './registration.limits.js';
 import { expireOffers, fillPlaces, linkOf, mailEvent, nextPosition, placeSessions, release } from './registration.queue.js';
 import { viewOf } from './registration.view.js';
 
-export interface RegisterOptions { actor?: Actor | null; now?: Date; origin?: string }
+/** limits: count this registration against the rate limits of its e-mail address and this client (registration.limits.ts):
+ * only a registration that is made counts (the count rolls back with a refused one); past a limit, 429. */
+export interface RegisterOptions { actor?: Actor | null; now?: Date; origin?: string; limits?: { client: string | null } }
 
 function assertOpen(form: FormRow, now: Date) {
   if (!isOpen(form, now)) throw new ValidationError([{ path: 'closed', message: 'registration is closed for this event (outside its opening dates)' }]);
@@ -59,6 +62,7 @@ export async function register(db: Db, eventId: string, input: RegistrationInput
     const organisationId = input.organisationId ?? await organisationAnswered(tx, form.fields, answers);
     const [dup] = await tx.query(`select 1 as ok from registration where event_id = $1 and email = $2 and status not in ('cancelled', 'declined')`, [eventId, input.email]);
     if (dup) throw new HttpError(409, 'this e-mail is already registered to this event: use the link of the e-mail you received', [{ path: 'email', message: 'already registered' }]);
+    if (opts.limits) await countRegistration(tx, { email: input.email, client: opts.limits.client });
     const left = (await placesLeft(tx, eventId)).event;
     const status = form.moderated ? 'pending' : left === null || left > 0 ? 'accepted' : 'waiting';
     const id = `reg-${randomUUID()}`;

@@ -17,7 +17,7 @@ import type { Errors } from '../auth/form.js';
 import { countries, issueErrors, organisationNames, readAnswers, readList } from './fields.js';
 import { RegisterPage, type RegisterValues } from './RegisterPage.js';
 import { registrationInput } from '@tandem/shared';
-import { checked, getForm, register } from './server.js';
+import { checked, clientIp, getForm, register, RegistrationRateLimitedError } from './server.js';
 import type { FormView } from './types.js';
 
 const one = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -46,11 +46,15 @@ export async function registerPage(c: Context, i: I18n, db: Db): Promise<Respons
     const input = checked(registrationInput, {
       name: values.name, email: values.email, lang: i.lang, answers: values.answers, sessions: [...new Set(values.sessions)], publicConsent: !!values.publicConsent,
     });
-    const { token } = await register(db, id, input, { actor, origin: publicOrigin(c) });
+    const { token } = await register(db, id, input, { actor, origin: publicOrigin(c), limits: { client: clientIp(c) } });
     return c.redirect(`${i.path(`/registrations/${encodeURIComponent(token)}`)}?saved=registered`, 303);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
     if (err.status === 409) return page(409, values, {}, i.t('reg.error.already'));
+    if (err instanceof RegistrationRateLimitedError) {
+      c.header('Retry-After', String(err.retryAfter));
+      return page(429, values, {}, i.t('reg.error.tooMany', { minutes: i.plural('time.minutes', Math.ceil(err.retryAfter / 60)) }));
+    }
     if (err.status === 404) throw err;
     const found = issueErrors(i, f.fields, err.issues ?? [{ path: /closed/.test(err.message) ? 'closed' : '', message: err.message }]);
     return page(400, values, found);

@@ -1,6 +1,8 @@
 /** The server's registration services the pages call (features/registration on the server side): one place to import them from. */
 export { getForm, saveForm } from '../../../../server/src/features/registration/registration.form.js';
 export { register, byToken, changeByToken, cancelByToken, acceptOffer, publicParticipants } from '../../../../server/src/features/registration/registration.service.js';
+export { RegistrationRateLimitedError } from '../../../../server/src/features/registration/registration.limits.js';
+export { clientIp } from '../../../../server/src/features/audit/audit.js';
 export { expireOffers } from '../../../../server/src/features/registration/registration.queue.js';
 export { listRegistrations, moderate, reorderWaiting, messageRegistrants } from '../../../../server/src/features/registration/registration.organisers.js';
 

@@ -31,6 +31,7 @@ export async function startPage(c: Context, i: I18n, db: Db): Promise<Response> 
   } catch (err) {
     if (!(err instanceof HttpError) || (err.status !== 409 && err.status !== 429)) throw err;
     const problem = i.t(err.status === 429 ? 'sv.error.busy' : 'sv.error.closed');
+    if (err.status === 429) c.header('Retry-After', String(err.extra?.retryAfter ?? 60));
     return c.html(<SurveyPage i={i} s={s} csrf={actor ? csrfToken(c) : null} problem={problem} />, err.status);
   }
 }
