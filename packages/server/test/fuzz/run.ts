@@ -34,13 +34,13 @@ export async function fuzzContext(db: Db, organisationId = 'cd93') {
 }
 export type FuzzContext = Awaited<ReturnType<typeof fuzzContext>>;
 
-export async function send(app: Hono, ctx: FuzzContext, r: FuzzRequest): Promise<Reply> {
+export async function send(app: Hono, ctx: FuzzContext, r: FuzzRequest, timeoutMs = 15_000): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (r.body !== undefined) headers['content-type'] = r.form ? 'application/x-www-form-urlencoded' : 'application/json';
   if (r.as === 'bearer') headers.authorization = `Bearer ${ctx.bearer}`;
   if (r.as === 'session') Object.assign(headers, { cookie: `${SESSION_COOKIE}=${ctx.session.token}`, [CSRF_HEADER]: ctx.session.csrf, origin: 'http://localhost' });
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('no answer within 15 s')), 15_000); });
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs); });
   try {
     const res = await Promise.race([app.request(`http://localhost${r.path}`, { method: r.method, headers, body: r.body }), timeout]);
     return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') ?? '' };
@@ -65,12 +65,12 @@ export function verdict(r: FuzzRequest, reply: Reply): string | null {
 }
 
 /** Sends `runs` requests drawn from arbitrary with seed; every answer is checked, failures are collected, not thrown. */
-export async function fuzz(app: Hono, ctx: FuzzContext, arbitrary: fc.Arbitrary<FuzzRequest>, opts: { runs: number; seed: number; progress?: (done: number) => void }): Promise<FuzzReport> {
+export async function fuzz(app: Hono, ctx: FuzzContext, arbitrary: fc.Arbitrary<FuzzRequest>, opts: { runs: number; seed: number; timeoutMs?: number; progress?: (done: number) => void }): Promise<FuzzReport> {
   const report: FuzzReport = { runs: 0, seed: opts.seed, ms: 0, statuses: {}, routes: {}, failures: [] };
   const started = performance.now();
   await fc.assert(fc.asyncProperty(arbitrary, async (request) => {
     let reply: Reply;
-    try { reply = await send(app, ctx, request); } catch (e) { reply = { status: 599, text: String(e), contentType: '' }; }
+    try { reply = await send(app, ctx, request, opts.timeoutMs); } catch (e) { reply = { status: 599, text: String(e), contentType: '' }; }
     report.runs++;
     report.statuses[reply.status] = (report.statuses[reply.status] ?? 0) + 1;
     const perRoute = report.routes[request.route ?? '?'] ??= {};
