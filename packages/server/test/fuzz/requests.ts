@@ -4,11 +4,12 @@
  * signed in by session (cookie + CSRF token) or by a bearer token.
  */
 import fc from 'fast-check';
-import { enc, hostileJson, hostileUrlPart, toJson } from './hostile.js';
+import { enc, hostileJson, hostileStrings, hostileUrlPart, toJson } from './hostile.js';
 import { fromSchema, knownId, type Known, type Schema } from './schema-arb.js';
 
 export type Identity = 'anonymous' | 'session' | 'bearer';
-export interface FuzzRequest { as: Identity; method: string; path: string; body?: string }
+/** route: the operation or page pattern it was drawn from ("POST /api/events/{id}"); form: a urlencoded page form */
+export interface FuzzRequest { as: Identity; method: string; path: string; body?: string; form?: boolean; route?: string }
 
 const identity = fc.constantFrom<Identity>('anonymous', 'session', 'bearer');
 
@@ -53,8 +54,8 @@ function bodyOf(schema: Schema, known: Known): fc.Arbitrary<string> {
   );
 }
 
-/** One arbitrary request per operation of the OpenAPI document, chosen evenly. */
-export function apiRequests(doc: { paths: Record<string, Record<string, any>> }, known: Known): fc.Arbitrary<FuzzRequest> {
+/** One arbitrary request per operation of the OpenAPI document. */
+export function apiRequests(doc: { paths: Record<string, Record<string, any>> }, known: Known): Array<fc.Arbitrary<FuzzRequest>> {
   const ops: fc.Arbitrary<FuzzRequest>[] = [];
   for (const [template, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -65,11 +66,41 @@ export function apiRequests(doc: { paths: Record<string, Record<string, any>> },
       const query = queryOf(params.filter((p) => p.in === 'query'), known);
       const schema = op.requestBody?.content?.['application/json']?.schema;
       const body = schema ? bodyOf(schema, known) : fc.constant(undefined);
+      const route = `${method.toUpperCase()} ${template}`;
       ops.push(fc.record({ as: identity, method: fc.constant(method.toUpperCase()), path: fc.tuple(path, query).map(([p, q]) => p + q), body })
-        .map((r) => (r.body === undefined ? { as: r.as, method: r.method, path: r.path } : r) as FuzzRequest));
+        .map((r) => (r.body === undefined ? { as: r.as, method: r.method, path: r.path, route } : { ...r, route }) as FuzzRequest));
     }
   }
-  return fc.oneof(...ops);
+  return ops;
+}
+
+/** Field names of the API's request bodies (forms mirror them), at every depth, with the forms' own. */
+export function fieldNames(doc: { paths: Record<string, Record<string, any>> }): string[] {
+  const names = new Set(['_csrf', 'returnTo', 'version', 'email', 'password', 'action', 'lang', 'id', 'file', 'text', 'html', 'confirm']);
+  const walk = (s: any, depth: number) => {
+    if (!s || typeof s !== 'object' || depth > 6) return;
+    for (const [k, v] of Object.entries<any>(s.properties ?? {})) { names.add(k); walk(v, depth + 1); }
+    for (const x of [s.items, s.additionalProperties, ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) walk(x, depth + 1);
+  };
+  for (const methods of Object.values(doc.paths)) for (const op of Object.values<any>(methods)) walk(op.requestBody?.content?.['application/json']?.schema, 0);
+  return [...names];
+}
+
+/** A form value: a hostile string most often, else plain text; sometimes a name with a bracket or an index. */
+const formValue = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...hostileStrings) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.constantFrom('1', '0', 'on', 'fr', 'en', 'vi', '2024-01-01', 'accept', 'reject', 'member', 'admin', 'https://example.org/a') });
+
+/** POST page forms (urlencoded) from route patterns: fields named like the API's, filled with hostile strings. */
+export function formRequests(patterns: string[], known: Known, names: string[]): Array<fc.Arbitrary<FuzzRequest>> {
+  const field = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.constantFrom(...names).map((n) => `${n}[0]`) },
+    { weight: 1, arbitrary: fc.constantFrom(...names).map((n) => `${n}.0.name`) }, { weight: 1, arbitrary: hostileUrlPart });
+  const body = fc.array(fc.tuple(field, formValue), { maxLength: 12 })
+    .map((pairs) => pairs.map(([k, v]) => `${k.includes('%') ? k : enc(k)}=${enc(v)}`).join('&'));
+  return patterns.map((p) => fc.record({
+    as: fc.constantFrom<Identity>('anonymous', 'session', 'session'),
+    path: fc.tuple(...p.split('/').map((s) => segment(s, known))).map((parts) => parts.join('/') || '/'),
+    body,
+  }).map((r) => ({ ...r, method: 'POST', form: true, route: `POST ${p}` })));
 }
 
 const QUERY_KEYS = ['q', 'page', 'kind', 'country', 'territory', 'theme', 'orgKind', 'funder', 'year', 'status', 'fragment', 'format', 'returnTo', 'lang'];
@@ -86,16 +117,14 @@ function segment(seg: string, known: Known): fc.Arbitrary<string> {
   return fc.oneof({ weight: 3, arbitrary: fitting }, { weight: 1, arbitrary: hostileUrlPart });
 }
 
-/** GET pages from hono route patterns (with their /en and /vi copies), with random query strings. */
-export function pageRequests(patterns: string[], known: Known): fc.Arbitrary<FuzzRequest> {
-  const pages = patterns.map((p) => fc.tuple(...p.split('/').map((s) => segment(s, known))).map((parts) => parts.join('/') || '/'));
+/** GET pages from hono route patterns (with their /en and /vi copies), with random query strings; one more for random paths. */
+export function pageRequests(patterns: string[], known: Known): Array<fc.Arbitrary<FuzzRequest>> {
+  const pages = patterns.map((p) => fc.tuple(...p.split('/').map((s) => segment(s, known))).map((parts) => parts.join('/') || '/').map((path) => ({ path, route: `GET ${p}` })));
   const random = fc.array(fc.oneof(fc.constantFrom('en', 'vi', 'projects', 'search', 'embed', 'embed-code', 'statistics', 'apd', 'edit'), hostileUrlPart), { minLength: 1, maxLength: 4 })
     .map((s) => `/${s.join('/')}`);
   const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), hostileUrlPart), QUERY_VALUES), { maxLength: 4 })
     .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}` : ''));
-  return fc.record({
-    as: fc.constantFrom<Identity>('anonymous', 'session'),
-    method: fc.constant('GET'),
-    path: fc.tuple(fc.oneof({ weight: 5, arbitrary: fc.oneof(...pages) }, { weight: 1, arbitrary: random }), query).map(([p, q]) => p + q),
-  });
+  const randomPath = random.map((path) => ({ path, route: 'GET (random path)' }));
+  return [...pages, randomPath].map((page) => fc.record({ as: fc.constantFrom<Identity>('anonymous', 'session'), page, query })
+    .map(({ as, page: { path, route }, query: q }) => ({ as, method: 'GET', path: path + q, route })));
 }

@@ -7,6 +7,8 @@ import { extractText } from 'unpdf';
 export interface ReadDocument { text: string; title?: string; format: 'text' | 'html' | 'docx' | 'pdf' }
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** What a .docx may hold once uncompressed (its entries together, as its ZIP directory declares them): a bomb stops here. */
+export const MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 /** Why a file cannot be read; `code` lets an interface word it in its own language. */
 export type ReadErrorCode = 'empty' | 'too-large' | 'not-pdf' | 'not-docx' | 'unreadable' | 'unsupported';
@@ -27,6 +29,11 @@ export async function readDocument(bytes: Uint8Array, name: string, mime?: strin
     if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('word/document.xml')) {
       throw new ReadError('unsupported', `${name}: unsupported format (a ZIP archive that is not a Word .docx document)`);
     }
+    const inflated = zipInflatedSize(bytes);
+    if (inflated === null) throw new ReadError('unreadable', `${name}: unreadable .docx document (its ZIP directory is broken)`);
+    if (inflated > MAX_DOCX_INFLATED_BYTES) {
+      throw new ReadError('too-large', `${name}: too large once uncompressed (${Math.round(inflated / 1048576)} MB; ${MAX_DOCX_INFLATED_BYTES / 1048576} MB at most)`);
+    }
     doc = await readDocx(bytes, name);
   } else if (ext === 'pdf' || type === 'application/pdf') throw new ReadError('not-pdf', `${name}: not a PDF (it does not start with %PDF)`);
   else if (ext === 'docx' || type.includes('wordprocessingml')) throw new ReadError('not-docx', `${name}: not a .docx document (not a ZIP archive)`);
@@ -39,6 +46,29 @@ export async function readDocument(bytes: Uint8Array, name: string, mime?: strin
   }
   if (!doc.text.trim()) throw new ReadError('empty', `${name}: empty (no text in this ${doc.format === 'text' ? 'file' : doc.format === 'pdf' ? 'PDF; a scan?' : doc.format})`);
   return doc;
+}
+
+/**
+ * The uncompressed size a ZIP archive declares for its entries together (its central directory), Infinity for a
+ * ZIP64 one, null when there is no readable directory. Read before anything is inflated.
+ */
+export function zipInflatedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (count === 0xffff || at === 0xffffffff) return Infinity;
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
 }
 
 function startsWith(bytes: Uint8Array, magic: string): boolean {
@@ -109,6 +139,8 @@ const NOISE = 'script, style, noscript, template, nav, [role=navigation], [role=
 
 /** The main content (Readability) as text with blank lines between paragraphs; the body's text when Readability finds nothing. */
 export function readHtml(html: string): ReadDocument {
+  const depth = nestingDepth(html, MAX_HTML_DEPTH);
+  if (depth > MAX_HTML_DEPTH) throw new ReadError('unreadable', `HTML nested more than ${MAX_HTML_DEPTH} elements deep (a real page stays well under)`);
   if (!/<(html|body)[\s>]/i.test(html)) html = `<html><body>${html}</body></html>`;
   const page = () => {
     const { document } = parseHTML(html);
@@ -123,6 +155,24 @@ export function readHtml(html: string): ReadDocument {
   if (!text.trim() && document.body) text = htmlToText(document.body);
   const title = clean(article?.title ?? '') || clean(document.querySelector('title')?.textContent ?? '') || undefined;
   return { text, ...(title ? { title } : {}), format: 'html' };
+}
+
+/** Pages nest a few dozen elements deep; Readability's time grows fast with depth and the text walk recurses. */
+export const MAX_HTML_DEPTH = 256;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  // closed by the next of their kind: they do not nest
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp']);
+
+/** How deep the tags of some HTML nest (counted from the tags alone, before parsing), stopping past `limit`. */
+export function nestingDepth(html: string, limit: number): number {
+  let depth = 0; let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max && (max = depth) > limit) break;
+  }
+  return max;
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -47,7 +47,10 @@ async function readInput(input: ExtractionInput): Promise<{ text: string; title?
   if (given.length !== 1) throw new ValidationError([{ path: 'text', message: given.length ? 'send one of text, html or file, not several' : 'send a text, a saved HTML page or a file' }]);
   if (input.text?.trim()) return { text: input.text, format: 'text', sourceName: null };
   if (input.html?.trim()) {
-    const doc = await readDocument(new TextEncoder().encode(input.html), 'page.html', 'text/html');
+    let doc;
+    try { doc = await readDocument(new TextEncoder().encode(input.html), 'page.html', 'text/html'); } catch (e) {
+      throw new ValidationError([{ path: 'html', message: `the page could not be read: ${(e as Error).message}` }]);
+    }
     return { text: doc.text, title: doc.title, format: doc.format, sourceName: null };
   }
   const bytes = Buffer.from(input.file!.base64, 'base64');
