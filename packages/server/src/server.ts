@@ -82,6 +82,9 @@ export async function startServer(settings = settingsFromEnv(), build: (opts: Ap
     console.log(`Tandem listening on http://localhost:${info.port} (${db.engine}${readDb ? ', anonymous reads on DATABASE_READ_URL' : ''}${cache ? `, cache ${cacheOptions!.maxBytes >> 20} MB` : ', no cache'}${admissionOptions ? `, at most ${admissionOptions.maxInflight} in flight` : ''}, ready in ${Date.now() - t0} ms)`);
     if (!settings.adminToken) console.log('no TANDEM_ADMIN_TOKEN: writes need a signed-in account or a personal API token');
   });
+  // idle keep-alive connections live longer than a reverse proxy's (nginx keeps upstream ones 60 s): with Node's 5 s
+  // default, a stalled event loop let the server close a connection the proxy was reusing (ECONNRESET, a 502 behind nginx)
+  Object.assign(server, { keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   // offers of freed places past their deadline pass to the next person waiting (features/registration)
   const offers = setInterval(() => { if (!closing) expireOffers(db).catch((err) => console.error(`expiring offers failed: ${(err as Error).message}`)); }, 60_000);
   offers.unref();
