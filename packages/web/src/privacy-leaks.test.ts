@@ -66,7 +66,7 @@ function paths(): Array<[string, number[]]> {
       '/embed/map', '/embed/partnerships/ssd-hai-duong', '/embed/projects/innotech-master', '/embed/organisations/cd93', '/embed-code/partnerships/ssd-hai-duong',
       '/news/feed.rss', '/news/feed.atom', '/series/assises-franco-vietnamiennes/calendar.ics', `/events/${ev}/calendar.ics`, '/funding-calls/deadlines.ics',
       ...kinds.flatMap((k) => [`/api/export?format=csv&kind=${k}`, `/api/export?format=json&kind=${k}`]),
-      '/api/export/all', '/api/export/iati', '/api/export/iati?organisation=cd93', '/api/export/partnerships/ssd-hai-duong?format=json', '/api/export/projects/innotech-master?format=csv',
+      '/api/export/iati', '/api/export/iati?organisation=cd93', '/api/export/partnerships/ssd-hai-duong?format=json', '/api/export/projects/innotech-master?format=csv',
       '/api/events?perPage=200', '/api/events/assises-12/sessions', '/api/event-series/assises-franco-vietnamiennes', '/api/organisations/cd93', '/api/partnerships/ssd-hai-duong',
       '/api/projects/innotech-master', `/api/events/${ev}/participants`, `/api/surveys?eventId=${ev}`, `/api/surveys/${survey}`, '/api/partnerships/ssd-hai-duong/revisions',
     ].map((p) => [p, ok] as [string, number[]]),
@@ -89,9 +89,10 @@ describe.each(['anonymous', 'member of another organisation'])('as %s', (who) =>
     get = (path) => client.get(path);
   });
 
-  it('finds no private marker in pages, feeds, exports, search, embeds and open data', async () => {
+  it('finds no private marker in pages, feeds, exports, search, embeds and open data', { timeout: 240_000 }, async () => {
     const leaks: string[] = [];
-    for (const [path, statuses] of paths()) {
+    // the whole public database (it takes seconds): once, signed out
+    for (const [path, statuses] of [...paths(), ...(who === 'anonymous' ? [['/api/export/all', [200]] as [string, number[]]] : [])]) {
       const r = await get(path);
       expect(statuses, `${who} ${path}: ${r.status} ${r.text.slice(0, 200)}`).toContain(r.status);
       for (const s of SECRETS) if (r.text.includes(s)) leaks.push(`${path} shows ${s}`);

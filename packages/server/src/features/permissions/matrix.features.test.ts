@@ -91,7 +91,7 @@ async function prepare(m: Matrix) {
   const { db } = m, admin = adminClient(m);
   await db.query(`insert into territory (id, kind, name, parent_id, country) values ('matrix-territory', 'city', 'Ville matrice', 'VN', 'VN')`);
   await db.query(`insert into person (id, name, organisation_id) values ('matrix-person3', 'Personne à supprimer', 'cd93')`);
-  await db.query(`insert into news_item (id, title, body, published_on, author_organisation_id) values ('matrix-news', 'Nouvelle matrice', 'Texte', '2026-01-15', 'lianes')`);
+  await db.query(`insert into news_item (id, title, body_md, published_on, author_organisation_id) values ('matrix-news', 'Nouvelle matrice', 'Texte', '2026-01-15', 'lianes')`);
   await db.query(`insert into funding_call (id, title) values ('matrix-call', 'Appel matrice')`);
   const account = 'acc-matrix-colleague';
   const mine = (await db.query(`select id from account where email = $1`, [`${m.role}@example.org`]))[0]?.id ?? account;

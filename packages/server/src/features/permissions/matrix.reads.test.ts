@@ -72,7 +72,6 @@ const READS: Array<Read & { anonymous?: 404 }> = [
   { name: 'a mission', path: '/api/missions/matrix-mission', allowed: ROLES },
   { name: 'the revisions of a mission', path: '/api/missions/matrix-mission/revisions', allowed: ROLES },
   { name: 'an export of one kind', path: '/api/export?format=csv&kind=projects', allowed: ROLES },
-  { name: 'the whole public database', path: '/api/export/all', allowed: ROLES },
   { name: 'the export of a search', path: '/api/export/search?q=eau&format=json', allowed: ROLES },
   { name: 'the export of one record', path: '/api/export/projects/innotech-master?format=json', allowed: ROLES },
   { name: 'the IATI export', path: '/api/export/iati?organisation=cd93', allowed: ROLES },
