@@ -74,9 +74,9 @@ function paths(): Array<[string, number[]]> {
     // what one may not see: not found, as if it did not exist
     ...['/events/qzx-meeting', '/api/events/qzx-meeting', '/api/events/qzx-meeting/documents', '/events/qzx-meeting/calendar.ics', '/api/people/qzx-person',
       `/espace/extractions/${extraction}`, `/en/espace/extractions/${extraction}`, `/api/extractions/${extraction}`, `/surveys/${survey}/results`, `/api/surveys/${survey}/results`,
-    ].map((p) => [p, [401, 403, 404]] as [string, number[]]),
-    // signed-out visitors are sent to sign in: the redirect carries no marker either
-    ...['/espace', `/espace/events/${ev}/inscriptions`, `/api/events/${ev}/registrations.csv`, `/api/surveys/${survey}/answers.csv`, `/api/surveys/${survey}/respondents`]
+    ].map((p) => [p, [303, 401, 403, 404]] as [string, number[]]),
+    // organisers' pages and files: signed-out visitors are sent to sign in (the redirect carries no marker either), others refused
+    ...[`/espace/events/${ev}/inscriptions`, `/api/events/${ev}/registrations.csv`, `/api/surveys/${survey}/answers.csv`, `/api/surveys/${survey}/respondents`]
       .map((p) => [p, [302, 303, 401, 403, 404]] as [string, number[]]),
   ];
 }

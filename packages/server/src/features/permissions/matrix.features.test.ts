@@ -19,7 +19,7 @@ const contactVersion = async (db: Db) => (await db.query(`select version from re
 const docVersion = (table: string, id: string) => async (db: Db) => `?version=${await version(table, id)(db)}`;
 const apdVersion = (year: number) => async (db: Db) => ({ version: (await db.query(`select version from apd_declaration where organisation_id = 'cd93' and year = $1`, [year]))[0].version });
 const restore = (table: string, id: string) => async (db: Db) => ({ version: await version(table, id)(db) });
-const doc = (table: string, id: string, url: string) => async (db: Db) => ({ url, kind: 'document', version: await version(table, id)(db) });
+const doc = (table: string, id: string, url: string, kind = 'document') => async (db: Db) => ({ url, kind, version: await version(table, id)(db) });
 const IATI = '<?xml version="1.0"?><iati-activities version="2.03" generated-datetime="2026-01-01T00:00:00Z"></iati-activities>';
 
 const CASES: Case[] = [
@@ -55,13 +55,13 @@ const CASES: Case[] = [
   { name: 'withdraw the project validation of cd93', method: 'post', path: '/api/projects/innotech-master/validations/withdraw', body: () => ({ organisationId: 'cd93' }), allowed: ['member'] },
   { name: 'change a person of cd93', method: 'put', path: '/api/people/matrix-person2', body: async (db) => ({ name: 'Élu matrice revu', organisationId: 'cd93', version: await version('person', 'matrix-person2')(db) }), allowed: CD93, denied: 404 },
   { name: 'delete a person of cd93', method: 'del', path: '/api/people/matrix-person3', allowed: CD93, denied: 404 },
-  { name: 'add a contact of cd93 to a project', method: 'post', path: '/api/projects/innotech-master/contacts', body: () => ({ personId: 'matrix-person2', role: 'élu' }), allowed: CD93 },
+  { name: 'add a contact of cd93 to a project', method: 'post', path: '/api/projects/innotech-master/contacts', body: () => ({ personId: 'matrix-person2', role: 'élu' }), allowed: CD93, denied: 404 },
   { name: 'change a contact of a project', method: 'put', path: '/api/projects/innotech-master/contacts/matrix-person2', body: async (db) => ({ role: 'référent', version: await contactVersion(db) }), allowed: CD93, denied: 404 },
   { name: 'remove a contact of a project', method: 'del', path: '/api/projects/innotech-master/contacts/matrix-person2', allowed: CD93, denied: 404 },
   { name: 'add a document to a project', method: 'post', path: '/api/projects/innotech-master/documents', body: doc('project', 'innotech-master', 'https://cd93.example/rapport.pdf'), allowed: CD93 },
   { name: 'change a document of a project', method: 'put', path: '/api/projects/innotech-master/documents/1', body: doc('project', 'innotech-master', 'https://cd93.example/rapport-2.pdf'), allowed: CD93 },
   { name: 'delete a document of a project', method: 'del', path: '/api/projects/innotech-master/documents/1', query: docVersion('project', 'innotech-master'), allowed: CD93 },
-  { name: 'change a document of a partnership', method: 'put', path: '/api/partnerships/ssd-hai-duong/documents/1', body: doc('partnership', 'ssd-hai-duong', 'https://cd93.example/convention-2.pdf'), allowed: CD93 },
+  { name: 'change a document of a partnership', method: 'put', path: '/api/partnerships/ssd-hai-duong/documents/1', body: doc('partnership', 'ssd-hai-duong', 'https://cd93.example/convention-2.pdf', 'agreement'), allowed: CD93 },
   { name: 'delete a document of a partnership', method: 'del', path: '/api/partnerships/ssd-hai-duong/documents/1', query: docVersion('partnership', 'ssd-hai-duong'), allowed: CD93 },
   { name: 'change a document of an event hosted by cuf', method: 'put', path: '/api/events/restitution-assises-12/documents/1', body: doc('event', 'restitution-assises-12', 'https://cuf.example/cr-2.pdf'), allowed: CUF },
   { name: 'delete a document of an event hosted by cuf', method: 'del', path: '/api/events/restitution-assises-12/documents/1', query: docVersion('event', 'restitution-assises-12'), allowed: CUF },
@@ -98,9 +98,11 @@ async function prepare(m: Matrix) {
   await db.query(`insert into funding_alert (id, email, account_id, query, frequency, unsubscribe_hash, feed_key) values
     ('matrix-alert', 'matrix-colleague@example.org', $1, '{}', 'weekly', 'matrix-u1', 'matrix-f1'), ('matrix-my-alert', 'me@example.org', $2, '{}', 'weekly', 'matrix-u2', 'matrix-f2')`, [account, mine]);
   await db.query(`insert into api_token (id, token_hash, account_id, name, scopes) values ('matrix-token', 'matrix-token-hash', $1, 'autre', '{read}'), ('matrix-my-token', 'matrix-my-token-hash', $2, 'mien', '{read}')`, [account, mine]);
-  for (const [path, url] of [['/api/partnerships/ssd-hai-duong', 'https://cd93.example/convention.pdf'], ['/api/projects/innotech-master', 'https://cd93.example/rapport-0.pdf'], ['/api/events/restitution-assises-12', 'https://cuf.example/cr.pdf']]) {
+  for (const [path, url, kind] of [['/api/partnerships/ssd-hai-duong', 'https://cd93.example/convention.pdf', 'agreement'], ['/api/projects/innotech-master', 'https://cd93.example/rapport-0.pdf', 'document'],
+    ['/api/events/restitution-assises-12', 'https://cuf.example/cr.pdf', 'document']]) {
     const v = (await admin.get(path)).json.version;
-    await admin.post(`${path}/documents`, { url, kind: 'document', version: v });
+    const r = await admin.post(`${path}/documents`, { url, kind, version: v });
+    if (r.status !== 201 && r.status !== 200) throw new Error(`${path}: ${r.status} ${r.text}`);
   }
   Object.assign(m.vars, {
     MYALERT: 'matrix-my-alert', MYTOKEN: 'matrix-my-token',
