@@ -57,7 +57,8 @@ afterAll(async () => { vi.restoreAllMocks(); await db?.close(); });
 /** [path, the statuses a marker-free answer may have] */
 function paths(): Array<[string, number[]]> {
   const ok = [200];
-  const searches = SECRETS.flatMap((s) => [`/search?q=${encodeURIComponent(s)}`, `/api/search?q=${encodeURIComponent(s)}`, `/api/export/search?format=csv&q=${encodeURIComponent(s)}`]);
+  // the search page shows the words asked for: ask for each marker but its last three characters (the words still find it)
+  const searches = SECRETS.map((s) => encodeURIComponent(s.slice(0, -3))).flatMap((q) => [`/search?q=${q}`, `/api/search?q=${q}`, `/api/export/search?format=csv&q=${q}`]);
   const kinds = ['partnerships', 'projects', 'funding', 'organisations', 'missions', 'events', 'territories'];
   return [
     ...['/', '/en', '/vi', '/search', '/search?q=Assises', '/statistics', '/open-data', '/groups', '/groups/cuf-gp-vietnam', '/news', '/funding-calls', '/who-else?territory=VN-P-30',
