@@ -81,7 +81,13 @@ export async function createPerson(db: Db, input: PersonInput, ctx: WriteContext
   return getPerson(db, id);
 }
 
+/** A write to a person one may not read is 404, as when there is no such person: its existence does not leak. */
+async function assertWriterReads(db: Db, ctx: WriteContext, id: string) {
+  if (!('system' in ctx.actor)) await readPerson(db, ctx.actor, id);
+}
+
 export async function updatePerson(db: Db, id: string, input: PersonInput & { version: number }, ctx: WriteContext, action: 'update' | 'restore' = 'update') {
+  await assertWriterReads(db, ctx, id);
   await writeRecord(db, ctx, { kind: 'person', action, id, input, get: getPerson }, async (tx) => {
     await bumpVersion(tx, 'person', 'person', id, input.version);
     await assertExist(tx, 'organisation', [{ path: 'organisationId', id: input.organisationId }]);
@@ -92,6 +98,7 @@ export async function updatePerson(db: Db, id: string, input: PersonInput & { ve
 }
 
 export async function deletePerson(db: Db, id: string, ctx: WriteContext) {
+  await assertWriterReads(db, ctx, id);
   await writeRecord(db, ctx, { kind: 'person', action: 'delete', id, get: getPerson }, async (tx) => { await deleteRow(tx, 'person', 'person', id); return id; });
 }
 

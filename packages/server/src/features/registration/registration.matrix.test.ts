@@ -1,6 +1,7 @@
 /**
  * The role × endpoint matrix of registration (the rows of features/permissions/matrix.test.ts for these routes),
- * through the real app with sessions and CSRF as a browser: anonymous, a member of another organisation, an
+ * through the real app with sessions and CSRF as a browser: anonymous, a member of another organisation, the
+ * administrator of a network the host does not belong to, an
  * organiser (member of the host organisation cd93), a platform administrator. Refused writes change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,13 +13,14 @@ import { browser, makeAccount } from '../auth/auth.testkit.js';
 import { register } from './registration.service.js';
 import { person, testEvent } from './registration.testkit.js';
 
-type Role = 'anonymous' | 'outsider' | 'organiser' | 'platform_admin';
+type Role = 'anonymous' | 'outsider' | 'other_network_admin' | 'organiser' | 'platform_admin';
 const GRANTS: Record<Role, Grant[]> = {
   anonymous: [], outsider: [{ role: 'member', organisationId: 'ville-montreuil' }], organiser: [{ role: 'member', organisationId: 'cd93' }],
+  other_network_admin: [{ role: 'network_admin', organisationId: 'lianes' }], // a network cd93 does not belong to
   platform_admin: [{ role: 'platform_admin', organisationId: null }],
 };
 const ORGANISERS: Role[] = ['organiser', 'platform_admin'];
-const ALL: Role[] = ['anonymous', 'outsider', 'organiser', 'platform_admin'];
+const ALL: Role[] = ['anonymous', 'outsider', 'other_network_admin', 'organiser', 'platform_admin'];
 
 interface Case { name: string; method: 'get' | 'post' | 'put'; path: string; body?: (ids: Ids) => unknown; allowed: Role[]; ok?: number }
 interface Ids { event: string; waiting: string[]; pending: string }
@@ -27,7 +29,7 @@ const CASES: Case[] = [
   { name: 'read the form', method: 'get', path: '/api/events/EV/registration-form', allowed: ALL },
   { name: 'read the public participants', method: 'get', path: '/api/events/EV/participants', allowed: ALL },
   { name: 'register', method: 'post', path: '/api/events/EV/registrations', body: () => person(`m-${Math.random().toString(36).slice(2)}`), allowed: ALL, ok: 201 },
-  { name: 'read my registrations', method: 'get', path: '/api/me/registrations', allowed: ['outsider', 'organiser', 'platform_admin'] },
+  { name: 'read my registrations', method: 'get', path: '/api/me/registrations', allowed: ['outsider', 'other_network_admin', 'organiser', 'platform_admin'] },
   { name: 'read the registrations', method: 'get', path: '/api/events/EV/registrations', allowed: ORGANISERS },
   { name: 'read the waiting list', method: 'get', path: '/api/events/EV/registrations?status=waiting', allowed: ORGANISERS },
   { name: 'download the registrations as CSV', method: 'get', path: '/api/events/EV/registrations.csv', allowed: ORGANISERS },
@@ -37,7 +39,7 @@ const CASES: Case[] = [
   { name: 'message the registrants', method: 'post', path: '/api/events/EV/registrations/message', body: () => ({ status: 'accepted', subject: 'Programme', body: 'Le programme est en ligne.' }), allowed: ORGANISERS },
 ];
 
-describe.each(['anonymous', 'outsider', 'organiser', 'platform_admin'] as Role[])('as %s', (role) => {
+describe.each(ALL)('as %s', (role) => {
   let db: Db; let ids: Ids;
   let client: ReturnType<typeof browser>;
   let auth: Record<string, string> = {};

@@ -2,7 +2,7 @@
  * The role × endpoint matrix of surveys (the rows of features/permissions/matrix.test.ts for these routes), through
  * the real app with sessions and CSRF as a browser. The surveys are cd93's, about an event hosted by Toulouse:
  * managed by cd93's members, the event's organisers (Toulouse's members) and platform administrators; a network
- * administrator manages the surveys of its network's organisations only. Refused writes change nothing; refused
+ * administrator manages the surveys of its network's organisations only (not those of another network's). Refused writes change nothing; refused
  * reads show no registrant.
  */
 import { surveyInput } from '@tandem/shared';
@@ -18,11 +18,12 @@ import { createSurvey, setSurveyStatus } from './surveys.service.js';
 import { startResponse } from './surveys.responses.js';
 import { sampleSurvey } from './surveys.testkit.js';
 
-type Role = 'anonymous' | 'outsider' | 'member' | 'organiser' | 'network_admin' | 'platform_admin';
-const ROLES: Role[] = ['anonymous', 'outsider', 'member', 'organiser', 'network_admin', 'platform_admin'];
+type Role = 'anonymous' | 'outsider' | 'member' | 'organiser' | 'other_network_admin' | 'network_admin' | 'platform_admin';
+const ROLES: Role[] = ['anonymous', 'outsider', 'member', 'organiser', 'other_network_admin', 'network_admin', 'platform_admin'];
 const GRANTS: Record<Role, Grant[]> = {
   anonymous: [], outsider: [{ role: 'member', organisationId: 'ville-montreuil' }], member: [{ role: 'member', organisationId: 'cd93' }],
   organiser: [{ role: 'member', organisationId: 'ville-toulouse' }], network_admin: [{ role: 'network_admin', organisationId: 'cuf' }],
+  other_network_admin: [{ role: 'network_admin', organisationId: 'lianes' }], // a network cd93 does not belong to
   platform_admin: [{ role: 'platform_admin', organisationId: null }],
 };
 const MANAGERS: Role[] = ['member', 'organiser', 'platform_admin'];
@@ -38,6 +39,10 @@ const CASES: Case[] = [
   { name: 'read a draft', method: 'get', path: '/api/surveys/DRAFT', allowed: MANAGERS, denied: 404 },
   { name: 'read the respondents', method: 'get', path: '/api/surveys/REG/respondents', allowed: MANAGERS },
   { name: 'download the identified answers', method: 'get', path: '/api/surveys/REG/answers.csv', allowed: MANAGERS },
+  { name: 'read the results before they are published', method: 'get', path: '/api/surveys/OPEN/results', allowed: MANAGERS, denied: 404 },
+  { name: 'download the results before they are published', method: 'get', path: '/api/surveys/OPEN/results.csv', allowed: MANAGERS, denied: 404 },
+  { name: 'download the report before it is published', method: 'get', path: '/api/surveys/OPEN/report.pdf', allowed: MANAGERS, denied: 404 },
+  { name: 'read an answer sheet through its link', method: 'get', path: '/api/survey-responses/TOKEN', allowed: ALL },
   { name: 'download the anonymous answers', method: 'get', path: '/api/surveys/OPEN/answers.csv', allowed: MANAGERS },
   { name: 'start an anonymous answer', method: 'post', path: '/api/surveys/OPEN/responses', allowed: ALL, ok: 201 },
   { name: 'save an answer through its link', method: 'put', path: '/api/survey-responses/TOKEN', body: () => ({ answers: { topic: 'water' } }), allowed: ALL },

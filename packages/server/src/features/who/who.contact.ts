@@ -40,6 +40,8 @@ const TEXT = {
 export async function contactOrganisation(db: Db, actor: Actor | null, input: ContactInput, ip: string | null): Promise<{ sent: true }> {
   if (!actor) throw new HttpError(401, 'sign in to contact an organisation');
   if (!actor.email || actor.accountId === 'admin-token') throw new HttpError(403, 'only a signed-in person can contact an organisation');
+  // sending mail in the person's name is a write: a read-only API token may not (issue 17: the matrix found it)
+  if (actor.via === 'token' && !(actor.scopes ?? []).includes('write')) throw new HttpError(403, 'this API token lacks the "write" scope');
   const member = actor.grants.some((g) => g.role === 'platform_admin' || g.organisationId);
   if (!member) throw new HttpError(403, 'only members of an organisation on Tandem can contact another one');
   const [org] = await db.query<{ id: string; name: string }>('select id, name from organisation where id = $1', [input.organisationId]);
