@@ -24,9 +24,12 @@ afterAll(async () => { await s?.cleanup(); }, 60_000);
 
 const answersOf = (i: number) => ({ attended: true, useful: 1 + (i % 5), topic: i % 2 ? 'water' : 'culture', remarks: `Réponse complète n° ${i} — ${'é'.repeat(i % 40)}` });
 
+/** Each visitor from its own address behind a trusted proxy (one client may register 100 times an hour). */
+const fromAddress = (n: number) => ({ 'x-forwarded-for': `10.2.${n >> 8}.${n & 255}` });
+
 describe('kill -9 during registrations and survey answers', () => {
   it('keeps every acknowledged write and a consistent database', async () => {
-    const p = await s.start('A');
+    const p = await s.start('A', { TANDEM_TRUST_PROXY: '1' });
     // an open anonymous survey and 100 answer sheets started (the private links kept)
     const made = await call(p, 'POST', '/api/surveys', sampleSurvey(), auth);
     expect(made.status, made.text).toBe(201);
@@ -41,7 +44,7 @@ describe('kill -9 during registrations and survey answers', () => {
     const ackedAnswers = new Map<string, { version: number; i: number }>();
     let answered = 0;
     const fail = (r: { status: number; text: string }) => { if (r.status >= 500) throw new Error(`${r.status} ${r.text}`); };
-    const regs = Array.from({ length: 300 }, (_, i) => call(p, 'POST', `/api/events/${event.id}/registrations`, person(`kill-${i}`)).then((r) => {
+    const regs = Array.from({ length: 300 }, (_, i) => call(p, 'POST', `/api/events/${event.id}/registrations`, person(`kill-${i}`), fromAddress(i)).then((r) => {
       answered++; fail(r);
       if (r.status === 201) ackedRegs.push({ id: r.json.registration.id, status: r.json.registration.status, token: r.json.token });
       return r.status;
@@ -82,9 +85,9 @@ describe('kill -9 during registrations and survey answers', () => {
       }
     } finally { await db.close(); }
 
-    const again = await s.start('B');
+    const again = await s.start('B', { TANDEM_TRUST_PROXY: '1' });
     expect((await call(again, 'GET', `/api/registrations/${ackedRegs[0]?.token ?? 'none'}`)).status).toBe(ackedRegs.length ? 200 : 404);
-    const more = await Promise.all(Array.from({ length: 20 }, (_, i) => call(again, 'POST', `/api/events/${event.id}/registrations`, person(`after-${i}`))));
+    const more = await Promise.all(Array.from({ length: 20 }, (_, i) => call(again, 'POST', `/api/events/${event.id}/registrations`, person(`after-${i}`), fromAddress(1000 + i))));
     expect(more.map((r) => r.status).filter((x) => x !== 201)).toEqual([]);
     const list = await call(again, 'GET', `/api/events/${event.id}/registrations`, undefined, auth);
     expect(list.json.counts.accepted).toBe(CAPACITY);
