@@ -32,7 +32,7 @@ export function counted(db: Db): Db & { count: number } {
     async exec(sql: string) { out.count++; return db.exec(sql); },
     async transaction<T>(fn: (tx: Db) => Promise<T>) { out.count++; return db.transaction(fn); },
     async close() { /* the caller closes db */ },
-    onWrite: (fn: () => void) => db.onWrite(fn),
+    onWrite: (fn: Parameters<Db["onWrite"]>[0]) => db.onWrite(fn),
   };
   return out as Db & { count: number };
 }

@@ -184,6 +184,22 @@ describe.skipIf(!!unreachable)('two Tandem processes on one PostgreSQL database'
     }
   });
 
+  it('a registration made elsewhere drops only the event pages A kept; a sign-in nothing (the NOTIFY payload is the table)', async () => {
+    const read = async (path: string) => (await fetch(`${a.url}${path}`)).headers.get('x-tandem-cache');
+    const warm = async (path: string) => { for (let i = 0; i < 50 && (await read(path)) !== 'hit'; i++) await new Promise((r) => setTimeout(r, 20)); };
+    for (const path of ['/api/events/assises-11', '/api/projects/innotech-master']) await warm(path);
+    await db.query('update registration set status = status where false'); // a statement-level trigger fires on no row too
+    let event: string | null = 'hit';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000 && event === 'hit'; await new Promise((r) => setTimeout(r, 20))) event = await read('/api/events/assises-11');
+    expect(event).toBe('miss');
+    expect(await read('/api/projects/innotech-master')).toBe('hit');
+    // a sign-in through B (sessions and attempts have no trigger): A keeps both
+    await warm('/api/events/assises-11');
+    expect((await visitor().send(b, 'POST', '/api/auth/login', { email: 'both@example.org', password: PASSWORD })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect([await read('/api/events/assises-11'), await read('/api/projects/innotech-master')]).toEqual(['hit', 'hit']);
+  });
+
   it('failed sign-ins are counted across processes', async () => {
     const v = visitor();
     for (let i = 0; i < 5; i++) expect((await v.send(i % 2 ? b : a, 'POST', '/api/auth/login', { email: 'guess@example.org', password: `wrong ${i}` })).status).toBe(401);

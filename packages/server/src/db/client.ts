@@ -29,9 +29,13 @@ export interface Db {
   /**
    * Calls fn after each write this process makes through this Db (a committed transaction, or a statement that is
    * not a plain read outside one), so its caches can be dropped at once (lib/changes.ts); returns the unsubscribe.
+   * tables: the tables the write statements named (a transaction's together), or null when one could not be read
+   * (DDL, exec, a statement the parser does not know) — then anything may have changed.
    */
-  onWrite(fn: () => void): () => void;
+  onWrite(fn: WriteListener): () => void;
 }
+
+export type WriteListener = (tables: ReadonlySet<string> | null) => void;
 
 /** Statements that only read: everything else (insert, update, delete, copy, DDL, a with … insert) counts as a write. */
 const READ_SQL = /^\s*(select|show|explain|values|begin|commit|rollback|set|listen|unlisten)\b/i;
@@ -41,11 +45,42 @@ export function isWriteSql(sql: string): boolean {
   return !/^\s*with\b/i.test(sql) || WRITE_IN_WITH.test(sql);
 }
 
+/**
+ * The tables a write statement writes: the target of every insert into, update, delete from, truncate and merge into
+ * in its text (common table expressions included); null when there is none to read (DDL, copy, a call). A word the
+ * parser takes for a table by mistake only widens what is dropped: callers treat an unknown table as "anything".
+ */
+const TARGET = /\b(?:insert\s+into|(?<!\b(?:do|for|key)\s+)update|delete\s+from|truncate(?:\s+table)?|merge\s+into)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?(?:\s*\.\s*"?([a-z_][a-z0-9_]*)"?)?/gi;
+export function tablesWritten(sql: string): string[] | null {
+  const out: string[] = [];
+  for (const m of sql.matchAll(TARGET)) out.push((m[2] ?? m[1]).toLowerCase());
+  return out.length ? out : null;
+}
+
+/** Writes seen in a transaction, told once it commits: the union of its statements' tables (null: anything). */
+class TxWrites {
+  tables: Set<string> | null = new Set();
+  wrote = false;
+  add(sql: string): void {
+    if (!isWriteSql(sql)) return;
+    this.wrote = true;
+    const t = tablesWritten(sql);
+    if (!t) this.tables = null;
+    else for (const x of t) this.tables?.add(x);
+  }
+  addUnknown(): void { this.wrote = true; this.tables = null; }
+}
+
 function writeHooks() {
-  const fns = new Set<() => void>();
+  const fns = new Set<WriteListener>();
+  const fire = (tables: ReadonlySet<string> | null) => { for (const fn of fns) { try { fn(tables); } catch (err) { console.error(err); } } };
   return {
-    on(fn: () => void) { fns.add(fn); return () => { fns.delete(fn); }; },
-    fire() { for (const fn of fns) { try { fn(); } catch (err) { console.error(err); } } },
+    on(fn: WriteListener) { fns.add(fn); return () => { fns.delete(fn); }; },
+    /** A statement outside a transaction. */
+    statement(sql: string) { if (isWriteSql(sql)) { const t = tablesWritten(sql); fire(t && new Set(t)); } },
+    /** A committed transaction. */
+    committed(w: TxWrites) { if (w.wrote) fire(w.tables); },
+    unknown() { fire(null); },
   };
 }
 
@@ -136,25 +171,26 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     throw err;
   }
   const hooks = writeHooks();
-  const make = (inTx: boolean, q: { query: typeof pg.query; exec: typeof pg.exec }): Db => ({
+  const make = (tx: TxWrites | null, q: { query: typeof pg.query; exec: typeof pg.exec }): Db => ({
     engine: 'pglite',
     async query(sql, params) {
       const rows = (await q.query(sql, params as any[])).rows as any[];
-      if (!inTx && isWriteSql(sql)) hooks.fire();
+      if (tx) tx.add(sql); else hooks.statement(sql);
       return rows;
     },
-    async exec(sql) { await q.exec(sql); if (!inTx) hooks.fire(); },
+    async exec(sql) { await q.exec(sql); if (tx) tx.addUnknown(); else hooks.unknown(); },
     async transaction(fn) {
-      if (inTx) return fn(this);
-      const out = await pg.transaction((tx) => fn(make(true, tx as any)));
-      hooks.fire();
+      if (tx) return fn(this);
+      const writes = new TxWrites();
+      const out = await pg.transaction((t) => fn(make(writes, t as any)));
+      hooks.committed(writes);
       return out as any;
     },
     onWrite: hooks.on,
-    async close() { if (!inTx) { await pg.close(); lock?.release(); } },
+    async close() { if (!tx) { await pg.close(); lock?.release(); } },
     async dump() { return pg.dumpDataDir('none'); },
   });
-  return make(false, pg);
+  return make(null, pg);
 }
 
 async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
@@ -173,7 +209,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
   pool.on('error', (err) => console.warn(`tandem: a PostgreSQL connection was closed: ${err.message}`));
   await pool.query('select 1');
   const hooks = writeHooks();
-  const make = (client: { query: (q: string | { name?: string; text: string; values?: unknown[] }, params?: unknown[]) => Promise<any> } | null): Db => ({
+  const make = (client: { query: (q: string | { name?: string; text: string; values?: unknown[] }, params?: unknown[]) => Promise<any> } | null, tx: TxWrites | null = null): Db => ({
     engine: 'postgresql',
     async query(sql, params, opts) {
       const run = (name?: string) => (client ?? pool).query((name ? { name, text: sql, values: params } : { text: sql, values: params }) as any);
@@ -188,18 +224,19 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Db> {
         res = await run(name);
       }
       const rows = res.rows;
-      if (!client && isWriteSql(sql)) hooks.fire();
+      if (tx) tx.add(sql); else hooks.statement(sql);
       return rows;
     },
-    async exec(sql) { await (client ?? pool).query(sql); if (!client) hooks.fire(); },
+    async exec(sql) { await (client ?? pool).query(sql); if (tx) tx.addUnknown(); else hooks.unknown(); },
     async transaction(fn) {
       if (client) return fn(this);
       const c = await pool.connect();
       try {
         await c.query('begin');
-        const out = await fn(make(c));
+        const writes = new TxWrites();
+        const out = await fn(make(c, writes));
         await c.query('commit');
-        hooks.fire();
+        hooks.committed(writes);
         return out;
       } catch (err) {
         await c.query('rollback').catch(() => {});

@@ -9,29 +9,65 @@
  * - While that connection is down, notifications are lost: the feed says `live = false` (the cache then serves
  *   nothing and stores nothing), retries with a growing delay, and drops everything again once it listens anew.
  * PGlite is one process (its data directory is locked): its own writes are all there is.
+ *
+ * What a change drops depends on the tables written (`scopeOf`): a sign-in (sessions, attempts, tokens) drops nothing a
+ * visitor sees; a registration or a survey answer only the event pages (places left, the reports of a meeting's
+ * surveys); anything else, or a write whose tables are unknown, everything.
  */
 import type { Db } from '../db/client.js';
+
+/** What a change may have made stale: nothing a visitor sees, the event pages only, or anything. */
+export type Scope = 'none' | 'events' | 'all';
+
+/** Tables no cached answer reads (members' sessions and tokens, sign-in attempts, private alerts and extractions). */
+const UNSEEN = new Set(['session', 'login_attempt', 'password_reset', 'invitation', 'api_token', 'oidc_login', 'oidc_identity',
+  'audit_log', 'funding_alert', 'extraction']);
+/** Tables only event pages read: the places left, and the reports of the surveys a meeting gave back. */
+const EVENT_ONLY = new Set(['registration', 'registration_session', 'survey_response']);
+
+export function scopeOf(tables: Iterable<string> | null): Scope {
+  if (!tables) return 'all';
+  let scope: Scope = 'none';
+  for (const t of tables) {
+    if (UNSEEN.has(t)) continue;
+    if (!EVENT_ONLY.has(t)) return 'all';
+    scope = 'events';
+  }
+  return scope;
+}
 
 export const CHANGE_CHANNEL = 'tandem_changed';
 export const LISTEN_APPLICATION_NAME = 'tandem-listen';
 
 export class ChangeFeed {
-  /** Bumped by every change; a cache entry filled under an older generation is not stored. */
+  /** Bumped by every change that may touch any page; an entry filled under an older generation is not stored. */
   generation = 0;
-  /** When the last change was seen (ms since the epoch). */
+  /** Bumped by every change that may touch an event page (scope 'events' or 'all'). */
+  eventGeneration = 0;
+  /** When the last change of scope 'all' was seen (ms since the epoch). */
   changedAt = 0;
+  /** When the last change touching event pages was seen. */
+  eventChangedAt = 0;
   /** False while changes made elsewhere could be missed (the LISTEN connection is down). */
   live = true;
-  private readonly fns = new Set<() => void>();
+  private readonly fns = new Set<(scope: Scope) => void>();
 
-  /** Something changed (or may have: the feed just came back): tell the subscribers. */
-  changed(): void {
-    this.generation++;
-    this.changedAt = Date.now();
-    for (const fn of this.fns) fn();
+  /** Something changed (or may have: the feed just came back): tell the subscribers what it may have made stale. */
+  changed(scope: Scope = 'all'): void {
+    if (scope === 'none') return;
+    const now = Date.now();
+    this.eventGeneration++;
+    this.eventChangedAt = now;
+    if (scope === 'all') { this.generation++; this.changedAt = now; }
+    for (const fn of this.fns) fn(scope);
   }
 
-  subscribe(fn: () => void): () => void {
+  /** The generation and time of the last change that could touch an answer of this kind. */
+  stamp(events: boolean): { generation: number; changedAt: number } {
+    return events ? { generation: this.eventGeneration, changedAt: this.eventChangedAt } : { generation: this.generation, changedAt: this.changedAt };
+  }
+
+  subscribe(fn: (scope: Scope) => void): () => void {
     this.fns.add(fn);
     return () => { this.fns.delete(fn); };
   }
@@ -51,7 +87,7 @@ export interface Watch { feed: ChangeFeed; stop(): Promise<void> }
  */
 export async function watchChanges(db: Db, databaseUrl?: string, log: (m: string) => void = console.warn): Promise<Watch> {
   const feed = new ChangeFeed();
-  const offWrite = db.onWrite(() => feed.changed());
+  const offWrite = db.onWrite((tables) => feed.changed(scopeOf(tables)));
   if (!databaseUrl) return { feed, async stop() { offWrite(); } };
 
   const pg = (await import('pg')).default;
@@ -62,7 +98,7 @@ export async function watchChanges(db: Db, databaseUrl?: string, log: (m: string
 
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: databaseUrl, application_name: LISTEN_APPLICATION_NAME });
-    c.on('notification', (n) => { if (n.channel === CHANGE_CHANNEL) feed.changed(); });
+    c.on('notification', (n) => { if (n.channel === CHANGE_CHANNEL) feed.changed(scopeOf(n.payload ? [n.payload] : null)); });
     c.on('error', (err) => lost(c, err));
     c.on('end', () => lost(c, new Error('connection ended')));
     await c.connect();

@@ -3,8 +3,10 @@
  * a search, the home page, the statistics, the embeds — whatever paths the app registers. Only anonymous GETs
  * (lib/read-db.ts `isAnonymousRead`): a signed-in person or a script with a token always reads the database.
  *
- * Correctness rests on the change feed (lib/changes.ts): every change drops everything (pages show related records, so
- * finer invalidation would have to know every page's joins); an answer begun before a change is not stored; nothing is
+ * Correctness rests on the change feed (lib/changes.ts): a change drops everything (pages show related records, so
+ * finer invalidation would have to know every page's joins), except the two narrower scopes the feed knows — a sign-in
+ * drops nothing, a registration or a survey answer only the answers of EVENT_PATHS; an answer begun before a change
+ * that could touch it is not stored; nothing is
  * served or stored while changes made elsewhere could be missed. Belt and braces: entries expire after maxAgeMs (pages
  * that depend on the date), only 200 answers without Set-Cookie are kept, and with a read replica nothing is stored
  * for replicaGraceMs after a change (the replica may not have replayed it yet).
@@ -13,7 +15,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
-import { watchChanges, type ChangeFeed } from './changes.js';
+import { watchChanges, type ChangeFeed, type Scope } from './changes.js';
 import { isAnonymousRead } from './read-db.js';
 
 export interface CacheOptions {
@@ -23,9 +25,16 @@ export interface CacheOptions {
   replicaGraceMs: number;
 }
 
-interface Entry { body: Uint8Array<ArrayBuffer>; status: number; headers: Array<[string, string]>; storedAt: number }
+interface Entry { body: Uint8Array<ArrayBuffer>; status: number; headers: Array<[string, string]>; storedAt: number; event?: boolean }
 
 export const CACHE_HEADER = 'x-tandem-cache';
+
+/**
+ * The answers that show registrations or survey answers (lib/changes.ts scope 'events'): an event's page and record
+ * (places left, the reports of its surveys), a series' page and record (its events), embeds — in every language.
+ */
+export const EVENT_PATHS = [/^(\/(en|vi))?\/(events|series|embed)\//, /^\/api\/(events|event-series)\//];
+export const isEventPath = (path: string): boolean => EVENT_PATHS.some((p) => p.test(path));
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>(); // in order of last use
@@ -34,7 +43,7 @@ export class ResponseCache {
   readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
 
   constructor(readonly feed: ChangeFeed, readonly opts: CacheOptions) {
-    feed.subscribe(() => this.clear());
+    feed.subscribe((scope) => (scope === 'all' ? this.clear() : this.drop(scope)));
   }
 
   get size(): number { return this.entries.size; }
@@ -44,6 +53,14 @@ export class ResponseCache {
     if (this.entries.size) this.stats.dropped++;
     this.entries.clear();
     this.bytes = 0;
+  }
+
+  /** Drops the entries a change of this scope may have made stale. */
+  drop(scope: Exclude<Scope, 'all'>): void {
+    if (scope !== 'events') return;
+    let n = 0;
+    for (const [k, e] of this.entries) if (e.event) { this.entries.delete(k); this.bytes -= e.body.byteLength; n++; }
+    if (n) this.stats.dropped++;
   }
 
   get(key: string): Entry | undefined {
@@ -88,16 +105,17 @@ export class ResponseCache {
         return new Response(hit.body, { status: hit.status, headers });
       }
       this.stats.misses++;
-      const generation = this.feed.generation;
+      const event = isEventPath(c.req.path);
+      const { generation } = this.feed.stamp(event);
       let made!: (busy: Entry | undefined) => void;
       if (!leader) this.making.set(key, new Promise((done) => { made = done; }));
       let busy: Entry | undefined;
-      try { busy = await this.fill(c, next, key, generation); } finally { if (!leader) { this.making.delete(key); made(busy); } }
+      try { busy = await this.fill(c, next, key, generation, event); } finally { if (!leader) { this.making.delete(key); made(busy); } }
     };
   }
 
   /** Makes the answer (next) and keeps it when it may be kept; returns a 503 to share with those who waited for it. */
-  private async fill(c: Context, next: () => Promise<void>, key: string, generation: number): Promise<Entry | undefined> {
+  private async fill(c: Context, next: () => Promise<void>, key: string, generation: number, event: boolean): Promise<Entry | undefined> {
     await next();
     const res = c.res;
     res.headers.set(CACHE_HEADER, 'miss');
@@ -105,11 +123,12 @@ export class ResponseCache {
     if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
     const body = new Uint8Array(await res.clone().arrayBuffer());
     // checked after the body is complete: a change during the rendering may be half in it
-    if (generation !== this.feed.generation || !this.feed.live) return;
-    if (this.opts.replicaGraceMs && Date.now() - this.feed.changedAt < this.opts.replicaGraceMs) return;
+    const now = this.feed.stamp(event);
+    if (generation !== now.generation || !this.feed.live) return;
+    if (this.opts.replicaGraceMs && Date.now() - now.changedAt < this.opts.replicaGraceMs) return;
     const headers: Array<[string, string]> = [];
     res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
-    this.set(key, { body, status: res.status, headers, storedAt: Date.now() });
+    this.set(key, { body, status: res.status, headers, storedAt: Date.now(), event });
   }
 }
 
