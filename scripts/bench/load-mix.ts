@@ -31,7 +31,7 @@ export function parseWeights(spec: string | undefined): Record<Action, number> {
   return w;
 }
 
-export interface Answer { status: number | 'timeout' | 'error'; ms: number; text: string }
+export interface Answer { status: number | 'timeout' | 'error'; ms: number; text: string; /** X-Tandem-Cache: hit, stale, miss */ cache?: string }
 
 /** One HTTP request on the agent's keep-alive connections; never throws: a timeout or a socket error is an answer too. */
 export function send(agent: Agent, port: number, method: string, path: string, o: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
@@ -45,7 +45,7 @@ export function send(agent: Agent, port: number, method: string, path: string, o
     } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => finish({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => finish({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), cache: String(res.headers['x-tandem-cache'] ?? '') }));
       res.on('error', (e) => finish({ status: 'error', text: e.message }));
     });
     req.setTimeout(TIMEOUT_MS, () => { finish({ status: 'timeout', text: '' }); req.destroy(); });
@@ -110,7 +110,7 @@ export async function runLoad(f: Fixtures, o: LoadOptions): Promise<{ tally: Tal
     const headers = { 'x-forwarded-for': ip };
     const call = async (kind: Kind, method: string, path: string, body?: unknown, auth = false) => {
       const r = await send(agent, port, method, path, { body, headers: auth ? { ...headers, authorization: `Bearer ${o.token}` } : headers });
-      tally.add(kind, r.status, r.ms, `${method} ${path} ${r.text.slice(0, 200)}`);
+      tally.add(kind, r.status, r.ms, `${method} ${path} ${r.text.slice(0, 200)}`, r.cache === 'stale');
       return r;
     };
     const pick = (list: string[]) => list[Math.floor(next() * list.length)];

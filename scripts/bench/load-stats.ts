@@ -10,7 +10,7 @@ export const KINDS = ['page', 'search', 'api', 'register', 'survey-start', 'surv
 export type Kind = (typeof KINDS)[number];
 
 export interface KindStats {
-  count: number; ok: number; s409: number; s429: number; s503: number; errors: number; timeouts: number; unexpected: number;
+  count: number; ok: number; /** of ok: a page dropped a moment ago, served instead of a 503 */ stale: number; s409: number; s429: number; s503: number; errors: number; timeouts: number; unexpected: number;
   p50: number; p99: number; max: number; statuses: Record<string, number>;
 }
 
@@ -22,19 +22,19 @@ export class Tally {
 
   private of(kind: Kind) {
     let c = this.counts.get(kind);
-    if (!c) { c = { count: 0, ok: 0, s409: 0, s429: 0, s503: 0, errors: 0, timeouts: 0, unexpected: 0, statuses: {} }; this.counts.set(kind, c); this.ms.set(kind, []); }
+    if (!c) { c = { count: 0, ok: 0, stale: 0, s409: 0, s429: 0, s503: 0, errors: 0, timeouts: 0, unexpected: 0, statuses: {} }; this.counts.set(kind, c); this.ms.set(kind, []); }
     return c;
   }
 
   /** status: the HTTP status, 'timeout' (no answer within the limit) or 'error' (connection refused, reset…). */
-  add(kind: Kind, status: number | 'timeout' | 'error', ms: number, what = ''): void {
+  add(kind: Kind, status: number | 'timeout' | 'error', ms: number, what = '', stale = false): void {
     const c = this.of(kind);
     c.count++;
     c.statuses[String(status)] = (c.statuses[String(status)] ?? 0) + 1;
     if (status === 'timeout') { c.timeouts++; c.errors++; return; }
     if (status === 'error') { c.errors++; if (this.samples.length < 10) this.samples.push(`${kind}: ${what}`); return; }
     this.ms.get(kind)!.push(ms);
-    if (status >= 200 && status < 300) c.ok++;
+    if (status >= 200 && status < 300) { c.ok++; if (stale) c.stale++; }
     else if (status === 409) c.s409++;
     else if (status === 429) c.s429++;
     else if (status === 503) c.s503++;
@@ -46,14 +46,14 @@ export class Tally {
   summary(): Record<string, KindStats> {
     const out: Record<string, KindStats> = {};
     const all: number[] = [];
-    const total = { count: 0, ok: 0, s409: 0, s429: 0, s503: 0, errors: 0, timeouts: 0, unexpected: 0, statuses: {} as Record<string, number> };
+    const total = { count: 0, ok: 0, stale: 0, s409: 0, s429: 0, s503: 0, errors: 0, timeouts: 0, unexpected: 0, statuses: {} as Record<string, number> };
     for (const kind of KINDS) {
       const c = this.counts.get(kind);
       if (!c) continue;
       const ms = this.ms.get(kind)!.sort((a, b) => a - b);
       all.push(...ms);
       out[kind] = { ...c, ...latencies(ms) };
-      for (const k of ['count', 'ok', 's409', 's429', 's503', 'errors', 'timeouts', 'unexpected'] as const) total[k] += c[k];
+      for (const k of ['count', 'ok', 'stale', 's409', 's429', 's503', 'errors', 'timeouts', 'unexpected'] as const) total[k] += c[k];
       for (const [s, n] of Object.entries(c.statuses)) total.statuses[s] = (total.statuses[s] ?? 0) + n;
     }
     out.all = { ...total, ...latencies(all.sort((a, b) => a - b)) };
@@ -100,7 +100,7 @@ export function table(head: string[], rows: string[][]): string {
 }
 
 export function kindsTable(summary: Record<string, KindStats>): string {
-  const head = ['kind', 'count', '2xx', '409', '429', '503 (valve)', 'errors', 'timeouts', 'unexpected', 'p50 ms', 'p99 ms', 'max ms'];
-  const rows = Object.entries(summary).map(([k, s]) => [k, s.count, s.ok, s.s409, s.s429, s.s503, s.errors, s.timeouts, s.unexpected, s.p50, s.p99, s.max].map(String));
+  const head = ['kind', 'count', '2xx', 'of which stale', '409', '429', '503 (valve)', 'errors', 'timeouts', 'unexpected', 'p50 ms', 'p99 ms', 'max ms'];
+  const rows = Object.entries(summary).map(([k, s]) => [k, s.count, s.ok, s.stale, s.s409, s.s429, s.s503, s.errors, s.timeouts, s.unexpected, s.p50, s.p99, s.max].map(String));
   return table(head, rows);
 }

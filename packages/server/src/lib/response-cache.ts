@@ -12,20 +12,24 @@
  * for replicaGraceMs after a change (the replica may not have replayed it yet).
  * Keys: the full URL (host, path, query) and the compression the request accepts (the body is stored as sent).
  * Memory: at most maxBytes of bodies, least recently used first out. `X-Tandem-Cache: hit | miss` tells which.
+ * Dropped answers are kept maxStaleMs longer (lib/stale-store.ts) and served, marked `stale`, only instead of a 503.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { watchChanges, type ChangeFeed, type Scope } from './changes.js';
 import { isAnonymousRead } from './read-db.js';
+import { StaleStore, type CachedAnswer } from './stale-store.js';
 
 export interface CacheOptions {
   maxBytes: number;
   maxAgeMs: number;
   /** With a read replica: no entry is stored this long after a change. 0 without one. */
   replicaGraceMs: number;
+  /** How long a dropped answer may still be served instead of a 503 (lib/stale-store.ts); 0 or absent: never. */
+  maxStaleMs?: number;
 }
 
-interface Entry { body: Uint8Array<ArrayBuffer>; status: number; headers: Array<[string, string]>; storedAt: number; event?: boolean }
+type Entry = CachedAnswer;
 
 export const CACHE_HEADER = 'x-tandem-cache';
 
@@ -40,9 +44,11 @@ export class ResponseCache {
   private readonly entries = new Map<string, Entry>(); // in order of last use
   private readonly making = new Map<string, Promise<Entry | undefined>>(); // answers being made now, by key
   private bytes = 0;
-  readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0 };
+  private readonly stale: StaleStore;
+  readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0, stale: 0 };
 
   constructor(readonly feed: ChangeFeed, readonly opts: CacheOptions) {
+    this.stale = new StaleStore(opts.maxBytes, opts.maxStaleMs ?? 0);
     feed.subscribe((scope) => (scope === 'all' ? this.clear() : this.drop(scope)));
   }
 
@@ -51,6 +57,9 @@ export class ResponseCache {
 
   clear(): void {
     if (this.entries.size) this.stats.dropped++;
+    const now = Date.now();
+    if (this.feed.live) for (const [k, e] of this.entries) this.stale.keep(k, e, now);
+    else this.stale.clear(); // changes may have been missed: what was kept may be older than anyone knows
     this.entries.clear();
     this.bytes = 0;
   }
@@ -59,7 +68,8 @@ export class ResponseCache {
   drop(scope: Exclude<Scope, 'all'>): void {
     if (scope !== 'events') return;
     let n = 0;
-    for (const [k, e] of this.entries) if (e.event) { this.entries.delete(k); this.bytes -= e.body.byteLength; n++; }
+    const now = Date.now();
+    for (const [k, e] of this.entries) if (e.event) { this.entries.delete(k); this.bytes -= e.body.byteLength; this.stale.keep(k, e, now); n++; }
     if (n) this.stats.dropped++;
   }
 
@@ -85,6 +95,7 @@ export class ResponseCache {
     this.entries.set(key, e);
     this.bytes += size;
     this.stats.stored++;
+    this.stale.forget(key);
   }
 
   /** Serves and fills the cache for anonymous GETs of the paths given. */
@@ -99,10 +110,8 @@ export class ResponseCache {
       const leader = hit ? undefined : this.making.get(key);
       if (leader) hit = (await leader) ?? this.get(key);
       if (hit) {
-        this.stats.hits++;
-        const headers = new Headers(hit.headers);
-        headers.set(CACHE_HEADER, hit.status === 200 ? 'hit' : 'miss');
-        return new Response(hit.body, { status: hit.status, headers });
+        if (hit.stale) this.stats.stale++; else this.stats.hits++;
+        return answerOf(hit);
       }
       this.stats.misses++;
       const event = isEventPath(c.req.path);
@@ -119,7 +128,12 @@ export class ResponseCache {
     await next();
     const res = c.res;
     res.headers.set(CACHE_HEADER, 'miss');
-    if (res.status === 503) return { body: new Uint8Array(await res.clone().arrayBuffer()), status: 503, headers: [...res.headers], storedAt: Date.now() };
+    if (res.status === 503) {
+      // too busy to make it again: the answer dropped a moment ago rather than "come back later" (lib/stale-store.ts)
+      const old = this.stale.take(key);
+      if (old) { this.stats.stale++; c.res = undefined; c.res = answerOf(old); return old; }
+      return { body: new Uint8Array(await res.clone().arrayBuffer()), status: 503, headers: [...res.headers], storedAt: Date.now() };
+    }
     if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/.test(res.headers.get('cache-control') ?? '')) return;
     const body = new Uint8Array(await res.clone().arrayBuffer());
     // checked after the body is complete: a change during the rendering may be half in it
@@ -138,15 +152,27 @@ export async function openVisitorCache(db: Db, opts: CacheOptions, databaseUrl?:
   return { cache: new ResponseCache(watch.feed, opts), stop: () => watch.stop() };
 }
 
+/** A kept answer as a response: `X-Tandem-Cache` says hit, stale (with its Age) or miss (a shared 503). */
+function answerOf(e: Entry): Response {
+  const headers = new Headers(e.headers);
+  headers.set(CACHE_HEADER, e.stale ? 'stale' : e.status === 200 ? 'hit' : 'miss');
+  if (e.stale) headers.set('age', String(Math.max(0, Math.floor((Date.now() - e.storedAt) / 1000))));
+  return new Response(e.body, { status: e.status, headers });
+}
+
 /** The compression hono's compress middleware would choose for this request (its order: gzip, then deflate). */
 function encodingOf(c: Context): string {
   const accepted = c.req.header('accept-encoding') ?? '';
   return accepted.includes('gzip') ? 'gzip' : accepted.includes('deflate') ? 'deflate' : 'identity';
 }
 
-/** TANDEM_CACHE_MB (default 64; 0 turns the cache off) and TANDEM_CACHE_MAX_AGE_S (default 300). */
+/**
+ * TANDEM_CACHE_MB (default 64; 0 turns the cache off), TANDEM_CACHE_MAX_AGE_S (default 300) and TANDEM_CACHE_STALE_S
+ * (default 30; 0: a busy server answers 503 rather than a page dropped a moment ago).
+ */
 export function cacheOptionsFromEnv(env: NodeJS.ProcessEnv, withReplica: boolean): CacheOptions | null {
   const mb = Number(env.TANDEM_CACHE_MB ?? 64);
   if (!(mb > 0)) return null;
-  return { maxBytes: mb * 1024 * 1024, maxAgeMs: Number(env.TANDEM_CACHE_MAX_AGE_S ?? 300) * 1000, replicaGraceMs: withReplica ? 2000 : 0 };
+  const staleS = Number(env.TANDEM_CACHE_STALE_S ?? 30);
+  return { maxBytes: mb * 1024 * 1024, maxAgeMs: Number(env.TANDEM_CACHE_MAX_AGE_S ?? 300) * 1000, replicaGraceMs: withReplica ? 2000 : 0, maxStaleMs: staleS > 0 ? staleS * 1000 : 0 };
 }
