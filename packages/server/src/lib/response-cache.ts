@@ -98,8 +98,11 @@ export class ResponseCache {
     this.stale.forget(key);
   }
 
-  /** Serves and fills the cache for anonymous GETs of the paths given. */
-  middleware(paths: RegExp[]): MiddlewareHandler {
+  /**
+   * Serves and fills the cache for anonymous GETs of the paths given. busy: whether requests now wait for their turn
+   * (lib/admission.ts): then a visitor whose answer is already being made gets the one dropped a moment ago at once.
+   */
+  middleware(paths: RegExp[], o: { busy?: () => boolean } = {}): MiddlewareHandler {
     return async (c, next) => {
       if (c.req.method !== 'GET' || !this.feed.live || !paths.some((p) => p.test(c.req.path)) || !isAnonymousRead(c)) return next();
       const key = `${encodingOf(c)} ${c.req.url}`;
@@ -108,7 +111,9 @@ export class ResponseCache {
       // it again — the copies would all wait in the admission queue (lib/admission.ts) and redo the same queries
       // (a 503 — the server too busy to make it — is shared with them too: they would only queue behind it again)
       const leader = hit ? undefined : this.making.get(key);
-      if (leader) hit = (await leader) ?? this.get(key);
+      // …unless the server is busy and the answer dropped a moment ago is at hand: that one at once (stale-if-busy)
+      if (leader && o.busy?.()) hit = this.stale.take(key);
+      if (leader && !hit) hit = (await leader) ?? this.get(key);
       if (hit) {
         if (hit.stale) this.stats.stale++; else this.stats.hits++;
         return answerOf(hit);
@@ -125,6 +130,7 @@ export class ResponseCache {
 
   /** Makes the answer (next) and keeps it when it may be kept; returns a 503 to share with those who waited for it. */
   private async fill(c: Context, next: () => Promise<void>, key: string, generation: number, event: boolean): Promise<Entry | undefined> {
+    const started = Date.now();
     await next();
     const res = c.res;
     res.headers.set(CACHE_HEADER, 'miss');
@@ -138,10 +144,14 @@ export class ResponseCache {
     const body = new Uint8Array(await res.clone().arrayBuffer());
     // checked after the body is complete: a change during the rendering may be half in it
     const now = this.feed.stamp(event);
-    if (generation !== now.generation || !this.feed.live) return;
-    if (this.opts.replicaGraceMs && Date.now() - now.changedAt < this.opts.replicaGraceMs) return;
     const headers: Array<[string, string]> = [];
     res.headers.forEach((v, k) => { if (k !== CACHE_HEADER) headers.push([k, v]); });
+    if (!this.feed.live) return;
+    if (generation !== now.generation || (this.opts.replicaGraceMs && Date.now() - now.changedAt < this.opts.replicaGraceMs)) {
+      // not fresh enough to keep, but the newest answer there is: a stale one (as of when it began) for a busy moment
+      this.stale.keep(key, { body, status: res.status, headers, storedAt: started, event }, started);
+      return;
+    }
     this.set(key, { body, status: res.status, headers, storedAt: Date.now(), event });
   }
 }

@@ -8,11 +8,15 @@ import { StaleStore } from './stale-store.js';
 const OPTS = { maxBytes: 8 << 20, maxAgeMs: 60_000, replicaGraceMs: 0, maxStaleMs: 30_000 };
 
 /** An app whose pages answer 503 while `busy` is set (as the admission valve does), else their nth version. */
-function site(cache: ResponseCache) {
-  const state = { busy: false, n: 0 };
+function site(cache: ResponseCache, feed?: ChangeFeed) {
+  const state = { busy: false, n: 0, queued: false, slowMs: 0, changeWhileMaking: false };
   const app = new Hono();
-  app.use('*', cache.middleware([/^\/p\//, /^\/events\//]));
-  app.get('*', (c) => (state.busy ? c.text('busy', 503, { 'retry-after': '1' }) : c.text(`${c.req.path} v${++state.n}`)));
+  app.use('*', cache.middleware([/^\/p\//, /^\/events\//], { busy: () => state.queued }));
+  app.get('*', async (c) => {
+    if (state.slowMs) await new Promise((r) => setTimeout(r, state.slowMs));
+    if (state.changeWhileMaking) { state.changeWhileMaking = false; feed!.changed('all'); }
+    return state.busy ? c.text('busy', 503, { 'retry-after': '1' }) : c.text(`${c.req.path} v${++state.n}`);
+  });
   const get = async (path: string) => {
     const res = await app.request(path);
     return { status: res.status, cache: res.headers.get(CACHE_HEADER), age: res.headers.get('age'), retry: res.headers.get('retry-after'), text: await res.text() };
@@ -68,6 +72,35 @@ describe('stale answers instead of a 503', () => {
     state.busy = true;
     expect((await get('/events/e')).status).toBe(503);
     expect((await get('/p/c')).status).toBe(503);
+  });
+
+  it('keeps an answer made while something changed as a stale one; those waiting behind a busy queue get it at once', async () => {
+    const feed = new ChangeFeed();
+    const cache = new ResponseCache(feed, OPTS);
+    const { state, get } = site(cache, feed);
+    state.changeWhileMaking = true;
+    expect((await get('/p/d')).text).toBe('/p/d v1'); // not kept fresh: a change came while it was made
+    expect(cache.size).toBe(0);
+    state.busy = true;
+    expect(await get('/p/d')).toMatchObject({ status: 200, cache: 'stale', text: '/p/d v1' });
+    // the queue is long: the first visitor makes the page again (and waits); the others get the stale one without waiting
+    state.busy = false;
+    state.queued = true;
+    state.slowMs = 100;
+    const t0 = Date.now();
+    const leader = get('/p/d');
+    await new Promise((r) => setTimeout(r, 10));
+    const followers = await Promise.all([get('/p/d'), get('/p/d')]);
+    expect(followers.map((f) => [f.cache, f.text])).toEqual([['stale', '/p/d v1'], ['stale', '/p/d v1']]);
+    expect(Date.now() - t0).toBeLessThan(90);
+    expect(await leader).toMatchObject({ cache: 'miss', text: '/p/d v2' });
+    expect((await get('/p/d')).cache).toBe('hit');
+    // not busy: followers wait for the fresh answer
+    feed.changed('all');
+    state.queued = false;
+    const [a, b] = await Promise.all([get('/p/d'), (async () => { await new Promise((r) => setTimeout(r, 10)); return get('/p/d'); })()]);
+    expect([a.text, b.text]).toEqual(['/p/d v3', '/p/d v3']);
+    expect(b.cache).toBe('hit');
   });
 
   it('is off with maxStaleMs 0 and holds at most maxBytes', () => {
