@@ -112,7 +112,9 @@ export function createApp(opts: AppOptions): Hono {
   // the visitors' cache answers before the queue (its hits cost no query; it serves anonymous requests only, which
   // the auth middleware has nothing to resolve for), then admission bounds what reaches the database, the auth lookups included
   const admission = opts.admission;
-  if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])], { busy: admission && (() => admission.queued > 0) }));
+  if (opts.cache) app.use('*', opts.cache.middleware([...API_CACHE_PATHS, ...(opts.cachePaths ?? [])], {
+    busy: admission && (() => admission.queued > 0), refresh: (req) => Promise.resolve(app.fetch(req)),
+  }));
   if (opts.admission) app.use('*', opts.admission.middleware({ exempt: ADMISSION_EXEMPT, busyPage: opts.busyPage }));
   app.use('*', authMiddleware({ db: opts.db, adminToken: opts.adminToken }));
   if (opts.localSecret) app.use('/api/admin/backup', localSecret(opts.localSecret));

@@ -14,6 +14,7 @@
  * Memory: at most maxBytes of bodies, least recently used first out. `X-Tandem-Cache: hit | miss` tells which.
  * Dropped answers are kept maxStaleMs longer (lib/stale-store.ts) and served, marked `stale`, only instead of a 503.
  */
+import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { watchChanges, type ChangeFeed, type Scope } from './changes.js';
@@ -32,6 +33,9 @@ export interface CacheOptions {
 type Entry = CachedAnswer;
 
 export const CACHE_HEADER = 'x-tandem-cache';
+const REFRESH_HEADER = 'x-tandem-refresh';
+/** Background refreshes under way at most: they wait in the admission queue like any request. */
+const MAX_REFRESHING = 2;
 
 /**
  * The answers that show registrations or survey answers (lib/changes.ts scope 'events'): an event's page and record
@@ -45,7 +49,10 @@ export class ResponseCache {
   private readonly making = new Map<string, Promise<Entry | undefined>>(); // answers being made now, by key
   private bytes = 0;
   private readonly stale: StaleStore;
-  readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0, stale: 0 };
+  private refreshing = 0;
+  /** Marks this process's own background refreshes (a visitor cannot send it: it is random and never leaves). */
+  private readonly refreshToken = randomBytes(16).toString('hex');
+  readonly stats = { hits: 0, misses: 0, stored: 0, dropped: 0, stale: 0, refreshed: 0 };
 
   constructor(readonly feed: ChangeFeed, readonly opts: CacheOptions) {
     this.stale = new StaleStore(opts.maxBytes, opts.maxStaleMs ?? 0);
@@ -99,21 +106,30 @@ export class ResponseCache {
   }
 
   /**
-   * Serves and fills the cache for anonymous GETs of the paths given. busy: whether requests now wait for their turn
-   * (lib/admission.ts): then a visitor whose answer is already being made gets the one dropped a moment ago at once.
+   * Serves and fills the cache for anonymous GETs of the paths given. While requests wait for their turn (busy,
+   * lib/admission.ts), a visitor whose answer was dropped a moment ago gets that one at once, and the server makes the
+   * fresh one in the background (refresh: the app's own fetch; at most MAX_REFRESHING at a time, one per answer).
    */
-  middleware(paths: RegExp[], o: { busy?: () => boolean } = {}): MiddlewareHandler {
+  middleware(paths: RegExp[], o: { busy?: () => boolean; refresh?: (req: Request) => Promise<Response> } = {}): MiddlewareHandler {
     return async (c, next) => {
       if (c.req.method !== 'GET' || !this.feed.live || !paths.some((p) => p.test(c.req.path)) || !isAnonymousRead(c)) return next();
-      const key = `${encodingOf(c)} ${c.req.url}`;
+      const encoding = encodingOf(c);
+      const key = `${encoding} ${c.req.url}`;
       let hit = this.get(key);
+      const refreshing = c.req.header(REFRESH_HEADER) === this.refreshToken;
+      if (!hit && !refreshing && o.busy?.()) {
+        const old = this.stale.take(key);
+        if (old) {
+          this.stats.stale++;
+          if (o.refresh && !this.making.has(key) && this.refreshing < MAX_REFRESHING) this.refreshLater(c.req.url, encoding, o.refresh);
+          return answerOf(old);
+        }
+      }
       // the same answer already being made for another visitor (a crowd on a cold page): wait for it rather than make
       // it again — the copies would all wait in the admission queue (lib/admission.ts) and redo the same queries
       // (a 503 — the server too busy to make it — is shared with them too: they would only queue behind it again)
       const leader = hit ? undefined : this.making.get(key);
-      // …unless the server is busy and the answer dropped a moment ago is at hand: that one at once (stale-if-busy)
-      if (leader && o.busy?.()) hit = this.stale.take(key);
-      if (leader && !hit) hit = (await leader) ?? this.get(key);
+      if (leader) hit = (await leader) ?? this.get(key);
       if (hit) {
         if (hit.stale) this.stats.stale++; else this.stats.hits++;
         return answerOf(hit);
@@ -126,6 +142,14 @@ export class ResponseCache {
       let busy: Entry | undefined;
       try { busy = await this.fill(c, next, key, generation, event); } finally { if (!leader) { this.making.delete(key); made(busy); } }
     };
+  }
+
+  /** Asks the app for url as an anonymous visitor would, to store its fresh answer; the answer itself is thrown away. */
+  private refreshLater(url: string, encoding: string, refresh: (req: Request) => Promise<Response>): void {
+    this.refreshing++;
+    this.stats.refreshed++;
+    const req = new Request(url, { headers: { 'accept-encoding': encoding, [REFRESH_HEADER]: this.refreshToken } });
+    refresh(req).then((res) => res.arrayBuffer()).catch(() => {}).finally(() => { this.refreshing--; });
   }
 
   /** Makes the answer (next) and keeps it when it may be kept; returns a 503 to share with those who waited for it. */
