@@ -127,8 +127,8 @@ describe('admission control', () => {
   });
 
   it('reads TANDEM_MAX_INFLIGHT, TANDEM_QUEUE_WAIT_MS and TANDEM_MAX_QUEUE, with defaults per engine', () => {
-    expect(admissionOptionsFromEnv({}, 'pglite')).toEqual({ maxInflight: 1, maxWaitMs: 1000, maxQueue: 1000 });
-    expect(admissionOptionsFromEnv({ DATABASE_POOL_SIZE: '5' }, 'postgresql')).toEqual({ maxInflight: 20, maxWaitMs: 1000, maxQueue: 1000 });
+    expect(admissionOptionsFromEnv({}, 'pglite')).toEqual({ maxInflight: 1, maxWaitMs: 5000, maxQueue: 1000 });
+    expect(admissionOptionsFromEnv({ DATABASE_POOL_SIZE: '5' }, 'postgresql')).toEqual({ maxInflight: 20, maxWaitMs: 5000, maxQueue: 1000 });
     expect(admissionOptionsFromEnv({ TANDEM_MAX_INFLIGHT: '8', TANDEM_QUEUE_WAIT_MS: '500', TANDEM_MAX_QUEUE: '0' }, 'pglite'))
       .toEqual({ maxInflight: 8, maxWaitMs: 500, maxQueue: 0 });
     expect(admissionOptionsFromEnv({ TANDEM_MAX_INFLIGHT: '0' }, 'pglite')).toBeNull();

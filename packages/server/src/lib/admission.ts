@@ -8,7 +8,8 @@
  * (PGlite interleaves the statements of everything under way: under 200 connections some requests waited over 10 s).
  *
  * TANDEM_MAX_INFLIGHT (default 1 on PGlite, 4 × DATABASE_POOL_SIZE on PostgreSQL; 0 turns admission off),
- * TANDEM_QUEUE_WAIT_MS (default 1000), TANDEM_MAX_QUEUE (default 1000).
+ * TANDEM_QUEUE_WAIT_MS (default 5000: a form sent in a crowd is better saved after a few seconds than refused; visitors
+ * rarely wait, lib/response-cache.ts serving them the page dropped a moment ago), TANDEM_MAX_QUEUE (default 1000).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Engine } from '../db/client.js';
@@ -104,7 +105,7 @@ export function admissionOptionsFromEnv(env: NodeJS.ProcessEnv, engine: Engine):
   const pool = int(env.DATABASE_POOL_SIZE, 10);
   const o = {
     maxInflight: int(env.TANDEM_MAX_INFLIGHT, engine === 'pglite' ? 1 : 4 * pool),
-    maxWaitMs: int(env.TANDEM_QUEUE_WAIT_MS, 1000),
+    maxWaitMs: int(env.TANDEM_QUEUE_WAIT_MS, 5000),
     maxQueue: int(env.TANDEM_MAX_QUEUE, 1000),
   };
   for (const [name, v] of [['TANDEM_MAX_INFLIGHT', o.maxInflight], ['TANDEM_QUEUE_WAIT_MS', o.maxWaitMs], ['TANDEM_MAX_QUEUE', o.maxQueue]] as const) {
