@@ -1,7 +1,7 @@
 /**
  * Malformed uploads (issue 17 item 2): files sent to knowledge capture (POST /api/extractions: a PDF that is not
- * one or is cut short, a ZIP that is not a .docx, a .docx whose document inflates to hundreds of megabytes, HTML
- * nested 60,000 deep (what the 1 MB body allows) or one 400 KB text node, empty HTML, text that is not base64) and IATI files (not XML, nested
+ * one or is cut short, a ZIP that is not a .docx, a .docx whose document inflates to hundreds of megabytes (declared
+ * or hidden behind a directory that lies), HTML of 50,000 sibling elements, HTML nested 60,000 deep (what the 1 MB body allows) or one 400 KB text node, empty HTML, text that is not base64) and IATI files (not XML, nested
  * 100,000 deep, a huge text node) get a 4xx whose issues name the field with a clear message — never a 5xx — and
  * the process's memory stays bounded (resident set growth measured loosely around the bomb and the deep files).
  */
@@ -93,6 +93,27 @@ describe('malformed uploads', () => {
     refused(await file('bombe.docx', bomb), 'file', /too large once uncompressed/);
     expect(mb() - before).toBeLessThan(150);
   });
+
+  it('refuses a .docx whose ZIP directory lies (1 KB declared, 300 MB inside) by inflating and counting, bounded', async () => {
+    const lie = { ...(await deflatedZeros(300 * 1048576)), size: 1000 };
+    const bomb = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', deflated: lie }]);
+    const before = mb(); const t = performance.now();
+    refused(await file('menteur.docx', bomb), 'file', /too large once uncompressed \(more than 64 MB, though its ZIP directory declares 0 MB\)/);
+    console.log(`lying .docx refused in ${Math.round(performance.now() - t)} ms, RSS +${Math.round(mb() - before)} MB`);
+    expect(mb() - before).toBeLessThan(150);
+  });
+
+  it('refuses HTML of 50,000 sibling elements on the field, fast, and reads a page of 5,000', async () => {
+    const wide = (n: number) => `<html><body>${'<div>mot</div>'.repeat(n)}</body></html>`;
+    const t = performance.now();
+    refused(await extract({ html: wide(50_000) }), 'html', /more than 20,000 elements/);
+    refused(await file('page.html', wide(50_000)), 'file', /more than 20,000 elements/);
+    const ms = performance.now() - t;
+    console.log(`50,000 sibling <div>s refused twice in ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(2_000); // reading it took ~7 s and 355 MB
+    const ok = await extract({ html: wide(5_000) });
+    expect(ok.status, ok.text.slice(0, 300)).toBe(201);
+  }, 60_000);
 
   it('refuses HTML nested 60,000 deep on the field, and reads one 400 KB text node', async () => {
     const before = mb();
