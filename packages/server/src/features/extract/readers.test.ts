@@ -2,11 +2,12 @@
 import JSZip from 'jszip';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES, ReadError, readDocument } from './readers.js';
+import { MAX_DOCUMENT_BYTES, MAX_HTML_ELEMENTS, ReadError, readDocument } from './readers.js';
+import { zipInflatedSize, zipRealInflatedSize } from './zip-guard.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-async function docx(paragraphs: string[]): Promise<Uint8Array> {
+async function docx(paragraphs: string[], compression: 'STORE' | 'DEFLATE' = 'STORE'): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
@@ -15,7 +16,7 @@ async function docx(paragraphs: string[]): Promise<Uint8Array> {
     + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join('');
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'uint8array' });
+  return zip.generateAsync({ type: 'uint8array', compression });
 }
 
 async function pdf(lines: string[]): Promise<Uint8Array> {
@@ -93,6 +94,15 @@ describe('readDocument: .docx and PDF', () => {
     expect(r.format).toBe('docx');
     expect(r.text).toBe('Partenariat avec Mahajanga\n\nSigné en mars 2015 : 140 k€.');
   });
+  it('reads a deflated .docx, whose entries are inflated and counted first', async () => {
+    const bytes = await docx(['Coopération avec Hué', 'x'.repeat(50_000)], 'DEFLATE');
+    expect(bytes.length).toBeLessThan(5_000);
+    const real = await zipRealInflatedSize(bytes, 1 << 20);
+    expect(real).toBe(zipInflatedSize(bytes)); // honest sizes: what is declared is what comes out
+    expect(real).toBeGreaterThan(50_000);
+    expect(await zipRealInflatedSize(bytes, 1_000)).toBeGreaterThan(1_000); // stops past the limit, says it is over
+    expect((await readDocument(bytes, 'hue.docx')).text).toMatch(/^Coopération avec Hué/);
+  });
   it('finds a .docx by its bytes whatever its name', async () => {
     expect((await readDocument(await docx(['Rapport 2020']), 'upload', 'application/octet-stream')).format).toBe('docx');
   });
@@ -128,6 +138,15 @@ describe('readDocument: refusals', () => {
     expect((await refusal(readDocument(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), 'photo'))).code).toBe('unsupported');
     expect((await refusal(readDocument(utf8('{\\rtf1 hello}'), 'lettre.rtf'))).code).toBe('unsupported');
   });
+  it('refuses HTML opening more than MAX_HTML_ELEMENTS elements, before parsing it', async () => {
+    const page = (n: number) => utf8(`<html><body>${'<div>mot</div>'.repeat(n)}</body></html>`);
+    expect((await readDocument(page(MAX_HTML_ELEMENTS - 10), 'long.html')).text).toMatch(/^mot/);
+    const t = performance.now();
+    const e = await refusal(readDocument(page(50_000), 'large.html'));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toMatch(/more than 20,000 elements/);
+    expect(performance.now() - t).toBeLessThan(500); // Readability took ~7 s on it
+  }, 30_000);
   it('refuses a damaged .docx', async () => {
     const bytes = await docx(['x']);
     const broken = bytes.slice(0, Math.floor(bytes.length / 2));

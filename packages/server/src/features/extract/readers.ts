@@ -3,11 +3,12 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { extractText } from 'unpdf';
+import { zipInflatedSize, zipRealInflatedSize } from './zip-guard.js';
 
 export interface ReadDocument { text: string; title?: string; format: 'text' | 'html' | 'docx' | 'pdf' }
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-/** What a .docx may hold once uncompressed (its entries together, as its ZIP directory declares them): a bomb stops here. */
+/** What a .docx may hold once uncompressed (its entries together, declared and then really inflated): a bomb stops here. */
 export const MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 /** Why a file cannot be read; `code` lets an interface word it in its own language. */
@@ -34,6 +35,12 @@ export async function readDocument(bytes: Uint8Array, name: string, mime?: strin
     if (inflated > MAX_DOCX_INFLATED_BYTES) {
       throw new ReadError('too-large', `${name}: too large once uncompressed (${Math.round(inflated / 1048576)} MB; ${MAX_DOCX_INFLATED_BYTES / 1048576} MB at most)`);
     }
+    // the declared sizes may lie: the entries are inflated and counted (streamed, dropped) before mammoth keeps them
+    const real = await zipRealInflatedSize(bytes, MAX_DOCX_INFLATED_BYTES);
+    if (real === null) throw new ReadError('unreadable', `${name}: unreadable .docx document (its ZIP entries are not where its directory says)`);
+    if (real > MAX_DOCX_INFLATED_BYTES) {
+      throw new ReadError('too-large', `${name}: too large once uncompressed (more than ${MAX_DOCX_INFLATED_BYTES / 1048576} MB, though its ZIP directory declares ${Math.round(inflated / 1048576)} MB)`);
+    }
     doc = await readDocx(bytes, name);
   } else if (ext === 'pdf' || type === 'application/pdf') throw new ReadError('not-pdf', `${name}: not a PDF (it does not start with %PDF)`);
   else if (ext === 'docx' || type.includes('wordprocessingml')) throw new ReadError('not-docx', `${name}: not a .docx document (not a ZIP archive)`);
@@ -46,29 +53,6 @@ export async function readDocument(bytes: Uint8Array, name: string, mime?: strin
   }
   if (!doc.text.trim()) throw new ReadError('empty', `${name}: empty (no text in this ${doc.format === 'text' ? 'file' : doc.format === 'pdf' ? 'PDF; a scan?' : doc.format})`);
   return doc;
-}
-
-/**
- * The uncompressed size a ZIP archive declares for its entries together (its central directory), Infinity for a
- * ZIP64 one, null when there is no readable directory. Read before anything is inflated.
- */
-export function zipInflatedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
-  if (end < 0) return null;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  if (count === 0xffff || at === 0xffffffff) return Infinity;
-  let total = 0;
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
 }
 
 function startsWith(bytes: Uint8Array, magic: string): boolean {
@@ -139,8 +123,11 @@ const NOISE = 'script, style, noscript, template, nav, [role=navigation], [role=
 
 /** The main content (Readability) as text with blank lines between paragraphs; the body's text when Readability finds nothing. */
 export function readHtml(html: string): ReadDocument {
-  const depth = nestingDepth(html, MAX_HTML_DEPTH);
+  const { depth, elements } = htmlShape(html, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS);
   if (depth > MAX_HTML_DEPTH) throw new ReadError('unreadable', `HTML nested more than ${MAX_HTML_DEPTH} elements deep (a real page stays well under)`);
+  if (elements > MAX_HTML_ELEMENTS) {
+    throw new ReadError('too-large', `HTML with more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements (a long real page has a few thousand): send its text instead`);
+  }
   if (!/<(html|body)[\s>]/i.test(html)) html = `<html><body>${html}</body></html>`;
   const page = () => {
     const { document } = parseHTML(html);
@@ -163,16 +150,26 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
   // closed by the next of their kind: they do not nest
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rt', 'rp']);
 
-/** How deep the tags of some HTML nest (counted from the tags alone, before parsing), stopping past `limit`. */
-export function nestingDepth(html: string, limit: number): number {
-  let depth = 0; let max = 0;
+/**
+ * Elements in a page, at most: Readability's time grows faster than their number (50,000 sibling <div>s took 7 s and
+ * 355 MB, 20,000 about 1 s); a long news page, navigation and footer included, has a few thousand.
+ */
+export const MAX_HTML_ELEMENTS = 20_000;
+
+/**
+ * How deep the tags of some HTML nest and how many elements it opens (counted from the tags alone, one linear scan
+ * before parsing), stopping once past either limit.
+ */
+export function htmlShape(html: string, maxDepth: number, maxElements = Infinity): { depth: number; elements: number } {
+  let depth = 0; let max = 0; let elements = 0;
   for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (!m[1] && ++elements > maxElements) break;
     const name = m[2].toLowerCase();
     if (VOID.has(name) || m[3]) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > max && (max = depth) > limit) break;
+    else if (++depth > max && (max = depth) > maxDepth) break;
   }
-  return max;
+  return { depth: max, elements };
 }
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();

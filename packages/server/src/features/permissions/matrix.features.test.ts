@@ -20,7 +20,8 @@ const docVersion = (table: string, id: string) => async (db: Db) => `?version=${
 const apdVersion = (year: number) => async (db: Db) => ({ version: (await db.query(`select version from apd_declaration where organisation_id = 'cd93' and year = $1`, [year]))[0].version });
 const restore = (table: string, id: string) => async (db: Db) => ({ version: await version(table, id)(db) });
 const doc = (table: string, id: string, url: string, kind = 'document') => async (db: Db) => ({ url, kind, version: await version(table, id)(db) });
-const IATI = '<?xml version="1.0"?><iati-activities version="2.03" generated-datetime="2026-01-01T00:00:00Z"></iati-activities>';
+const IATI = '<?xml version="1.0"?><iati-activities version="2.03" generated-datetime="2026-01-01T00:00:00Z">'
+  + '<iati-activity><iati-identifier>XM-MATRIX-1</iati-identifier><title><narrative>Activité matrice</narrative></title></iati-activity></iati-activities>';
 
 const CASES: Case[] = [
   { name: 'delete a territory', method: 'del', path: '/api/territories/matrix-territory', allowed: ADMIN },

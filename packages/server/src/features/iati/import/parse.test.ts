@@ -1,6 +1,6 @@
 /** The reader's bound on one node: a giant text, comment, CDATA section, tag, processing instruction or DOCTYPE is refused early. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_NODE, ImportError, readIati, type XNode } from './parse.js';
+import { DEFAULT_MAX_NODE, ImportError, MAX_DEPTH, readIati, type XNode } from './parse.js';
 
 const CHUNK = 64 * 1024;
 const HEAD = '<?xml version="1.0"?>\n<iati-activities version="2.03">\n<iati-activity>\n<iati-identifier>XM-BIG-1</iati-identifier>\n';
@@ -65,5 +65,22 @@ describe('IATI reader: one node is bounded', () => {
     expect(out).toBe(HEAD.length + '<title><narrative>'.length + max + after.length);
     expect(activities[0].children[1].children[0].text).toHaveLength(max);
     expect((await read(file(`${HEAD}<title><narrative>`, 'x', max + 1, after), max)).out).toBeInstanceOf(ImportError);
+  });
+});
+
+describe('IATI reader: the shape of the document', () => {
+  const readXml = (xml: string) => read({ source: (async function* () { yield Buffer.from(xml); })(), pulled: { bytes: 0 } });
+  const nested = (depth: number) => `<iati-activities version="2.03"><iati-activity><iati-identifier>XM-DEEP</iati-identifier>${'<x>'.repeat(depth - 2)}${'</x>'.repeat(depth - 2)}</iati-activity></iati-activities>`;
+  it(`reads elements nested ${MAX_DEPTH} deep and refuses one level more, with its line`, async () => {
+    expect((await readXml(nested(MAX_DEPTH))).activities).toHaveLength(1);
+    const { out, activities } = await readXml(nested(MAX_DEPTH + 1));
+    expect(out).toBeInstanceOf(ImportError);
+    expect(out.message).toMatch(/^line 1: elements nested more than 64 deep/);
+    expect(activities).toEqual([]);
+  });
+  it('refuses a file without any iati-activity, and self-closing tags do not count as depth', async () => {
+    expect((await readXml('<iati-activities version="2.03"><x/></iati-activities>')).out.message).toMatch(/holds no <iati-activity>/);
+    const flat = `<iati-activities version="2.03"><iati-activity><iati-identifier>XM-1</iati-identifier>${'<x/>'.repeat(MAX_DEPTH * 2)}</iati-activity></iati-activities>`;
+    expect((await readXml(flat)).activities).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Streaming reader of IATI activity files: saxes over a byte stream, one small tree per <iati-activity>
- * (memory follows the largest activity, not the file). Refuses DOCTYPEs declaring entities (XXE, "billion laughs"):
- * saxes never expands them anyway, and an undefined entity is a parse error.
+ * (memory follows the largest activity, not the file). Refuses a root other than <iati-activities>, a file without
+ * any <iati-activity>, and elements nested more than MAX_DEPTH deep (saxes's own stack of open tags stays small).
+ * Refuses DOCTYPEs declaring entities (XXE, "billion laughs"): saxes never expands them anyway, and an undefined
+ * entity is a parse error.
  * saxes keeps a node whole until it ends (a text, a comment, a CDATA section, a tag with its attributes, a processing
  * instruction, a DOCTYPE): past maxNode characters since the last node ended, the file is refused, so one giant node
  * costs at most that much memory, not the file's size.
@@ -27,6 +29,8 @@ export interface ReadOptions {
 }
 
 const SUPPORTED_ROOT = 'iati-activities';
+/** Elements nested deeper than this are refused: an IATI activity file nests about ten (result, indicator, period, target, comment, narrative). */
+export const MAX_DEPTH = 64;
 const SLICE = 16 * 1024;
 export const DEFAULT_MAX_NODE = 1024 * 1024;
 
@@ -45,6 +49,8 @@ function parser(Parser: typeof SaxesParser, opts: ReadOptions, maxNode: number) 
   const p = new Parser({ xmlns: false, position: true });
   const stack: XNode[] = [];
   let rootSeen = false;
+  // elements open now (saxes keeps a stack of them too: bounded here), and activities read
+  const count = { depth: 0, activities: 0 };
   // where the last node ended: the node saxes is reading now started there
   const last = { position: 0, line: 1 };
   const ended = () => { last.position = p.position; last.line = p.line; };
@@ -55,6 +61,7 @@ function parser(Parser: typeof SaxesParser, opts: ReadOptions, maxNode: number) 
   });
   p.on('opentag', (tag) => {
     ended();
+    if (++count.depth > MAX_DEPTH) throw new ImportError(`elements nested more than ${MAX_DEPTH} deep (an IATI activity file nests about ten): the file is refused`, p.line);
     const node: XNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '', line: p.line };
     if (!rootSeen) {
       rootSeen = true;
@@ -79,9 +86,10 @@ function parser(Parser: typeof SaxesParser, opts: ReadOptions, maxNode: number) 
   p.on('cdata', onText);
   p.on('closetag', (tag) => {
     ended();
+    count.depth--;
     if (!stack.length || stack[stack.length - 1].name !== tag.name) return;
     const node = stack.pop()!;
-    if (!stack.length) opts.onActivity(node);
+    if (!stack.length) { count.activities++; opts.onActivity(node); }
   });
   p.on('error', (err) => {
     const m = /^(\d+):(\d+): (.*)$/s.exec(err.message);
@@ -94,13 +102,13 @@ function parser(Parser: typeof SaxesParser, opts: ReadOptions, maxNode: number) 
     written += text.length;
     if (written - last.position > maxNode) throw nodeTooLong(maxNode, last.line);
   };
-  return { p, write };
+  return { p, write, count };
 }
 
 /** Reads the whole stream through the parser; throws ImportError (with a line number when there is one). */
 export async function readIati(source: AsyncIterable<Uint8Array | string>, opts: ReadOptions): Promise<number> {
   // saxes is loaded with the first import, not at every start
-  const { p, write } = parser((await import('saxes')).SaxesParser, opts, opts.maxNode ?? DEFAULT_MAX_NODE);
+  const { p, write, count } = parser((await import('saxes')).SaxesParser, opts, opts.maxNode ?? DEFAULT_MAX_NODE);
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
   for await (const chunk of source) {
@@ -117,6 +125,7 @@ export async function readIati(source: AsyncIterable<Uint8Array | string>, opts:
   p.write(decoder.decode());
   p.close();
   if (!bytes) throw new ImportError('the file is empty');
+  if (!count.activities) throw new ImportError(`the file holds no <iati-activity> in its <${SUPPORTED_ROOT}>: nothing to import`);
   return bytes;
 }
 
