@@ -84,12 +84,15 @@ describe('yearly aid declaration page in Chromium', () => {
     expect(await page.locator('script[src]').count()).toBe(0);
     expect(await axe(page)).toEqual([]);
 
-    await page.getByRole('button', { name: 'Ajouter une ligne' }).click();
+    // each button posts the form and the server answers the page again at the same address: wait for that page
+    // (without it a busy machine counted the rows of the page being left)
+    const posted = (click: () => Promise<void>) => Promise.all([page.waitForNavigation(), click()]);
+    await posted(() => page.getByRole('button', { name: 'Ajouter une ligne' }).click());
     expect(await rows.count()).toBe(3);
     await page.getByLabel('Catégorie, ligne 3').selectOption('scholarships');
     await page.getByLabel('Pays, ligne 3').selectOption('VN');
     await page.getByLabel('Montant, ligne 3').fill('beaucoup');
-    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await posted(() => page.getByRole('button', { name: 'Enregistrer', exact: true }).click());
     const amount = page.getByLabel('Montant, ligne 3');
     expect(await amount.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#lines-2-amount-error').textContent()).toMatch(/Montant invalide/);
@@ -115,7 +118,7 @@ describe('yearly aid declaration page in Chromium', () => {
     const submit = page.getByRole('button', { name: 'Soumettre la déclaration 2023' });
     expect(await page.locator('section.apd-submit').textContent()).toMatch(/Soumettre la déclaration[\s\S]*Total déclaré[\s\S]*46\s500\s€ \(2 lignes\)/);
     await page.locator('section.apd-submit').screenshot({ path: `${ARTIFACTS}/apd-submit-area.png` });
-    await submit.click();
+    await posted(() => submit.click());
     expect(await page.getByLabel(/Je confirme que la déclaration 2023/).getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('[role="alert"]').first().textContent()).toContain('Cochez « Je confirme … »');
     expect(await site.db.query(`select status from apd_declaration`)).toEqual([{ status: 'draft' }]);
