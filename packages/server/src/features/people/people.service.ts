@@ -14,6 +14,7 @@ import { writeRecord } from '../history/write.js';
 import { ForbiddenError } from '../permissions/permissions.js';
 import { audit } from '../audit/audit.js';
 import { eraseRegistrationsOf, registrationsOf } from '../registration/registration.privacy.js';
+import { alertsOf, eraseAlertsOf } from '../funding/alerts.privacy.js';
 
 export const personInput = z.object({
   id: z.string().min(1).max(120).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/).optional(),
@@ -116,7 +117,8 @@ export async function exportPerson(db: Db, actor: Actor, id: string) {
   const log = await db.query(`select at, action, actor_account_id from audit_log where target_kind = 'person' and target_id = $1 order by id`, [id]);
   const contactOf = await db.query(`select record_kind as "recordKind", record_id as "recordId", role from record_contact where person_id = $1 order by record_kind, record_id`, [id]);
   const registrations = await registrationsOf(db, { email: person.email }, actor);
-  return { exportedAt: new Date().toISOString(), person, contactOf, registrations, revisions: revisions.map((r) => ({ ...r, id: Number(r.id) })), auditLog: log };
+  const fundingAlerts = await alertsOf(db, person.email, actor);
+  return { exportedAt: new Date().toISOString(), person, contactOf, registrations, fundingAlerts, revisions: revisions.map((r) => ({ ...r, id: Number(r.id) })), auditLog: log };
 }
 
 /** Erasure on request (RGPD): the person becomes anonymous, their past snapshots are scrubbed; records that mention them stay. */
@@ -126,6 +128,7 @@ export async function erasePerson(db: Db, actor: Actor, id: string) {
     const [row] = await tx.query('select erased_at, email from person where id = $1', [id]);
     if (!row) throw new NotFoundError('person', id);
     if (row.email) await eraseRegistrationsOf(tx, row.email); // their registrations to events go with them
+    if (row.email) await eraseAlertsOf(tx, row.email); // and their saved searches of funding calls
     await tx.query(`update person set name = $2, email = null, phone = null, role_title = null, notes = null, erased_at = coalesce(erased_at, now()),
       version = version + 1, updated_at = now() where id = $1`, [id, ERASED_NAME]);
     await tx.query(`update revision set before = null, after = null where record_kind = 'person' and record_id = $1`, [id]);

@@ -48,4 +48,28 @@ describe('people (personal data)', () => {
     const log = await db.query(`select action from audit_log where target_kind = 'person' and target_id = $1 order by id`, [id]);
     expect(log.map((r) => r.action)).toEqual(['person_exported', 'person_erased']);
   });
+
+  it('exports and erases their saved searches of funding calls; members see only those made for their organisation', async () => {
+    const member = browser(app);
+    const h = { 'x-csrf-token': await member.login('member@cd93.example') };
+    const id = (await member.post('/api/people', { name: 'Trần Minh Châu', email: 'chau@example.org', organisationId: 'cd93' }, h)).json.id;
+    const alert = (n: number, org: string | null, email = 'Chau@Example.org') => db.query(`insert into funding_alert (id, email, organisation_id, query, frequency,
+      unsubscribe_hash, feed_key, confirmed_at) values ($1, $2, $3, '{"open":"1"}', 'weekly', 'h', $4, now())`, [`alert-chau-${n}`, email, org, `feed-key-chau-${n}`]);
+    await alert(1, 'cd93');
+    await alert(2, null); // made in a personal capacity
+    await alert(3, 'cuf');
+    await alert(4, 'cd93', 'someone-else@example.org');
+
+    const mine = await member.get(`/api/people/${id}/export`);
+    expect(mine.json.fundingAlerts.map((a: any) => a.id)).toEqual(['alert-chau-1']);
+    expect(mine.text).not.toContain('feed-key-chau');
+    const admin = browser(app);
+    const ah = { 'x-csrf-token': await admin.login('admin@tandem.example') };
+    const all = await admin.get(`/api/people/${id}/export`);
+    expect(all.json.fundingAlerts.map((a: any) => a.id).sort()).toEqual(['alert-chau-1', 'alert-chau-2', 'alert-chau-3']);
+    expect(all.json.fundingAlerts[0]).toMatchObject({ email: 'Chau@Example.org', frequency: 'weekly', confirmed: true });
+
+    expect((await admin.post(`/api/people/${id}/erase`, {}, ah)).status).toBe(200);
+    expect((await db.query(`select id from funding_alert where id like 'alert-chau-%' order by id`)).map((r) => r.id)).toEqual(['alert-chau-4']);
+  });
 });
