@@ -18,3 +18,4 @@ export * from './programme.js';
 export * from './registration.js';
 export * from './surveys.js';
 export * from './funding.js';
+export * from './funding-words.js';

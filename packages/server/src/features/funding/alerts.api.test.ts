@@ -48,7 +48,7 @@ describe('saved searches of funding calls', () => {
   it('confirms by a POSTed link, then sends one digest of the new calls and the near deadlines, once', async () => {
     const s = await subscribed('digest@example.org');
     expect(s.mail.subject).toBe('Confirm your funding call alert');
-    expect(s.mail.text).toContain('words "tandemtest" · country: VN');
+    expect(s.mail.text).toContain('words "tandemtest" · country: Vietnam'); // in words, not codes
     expect(linkIn(s.mail)).toBe(`https://tandem.test/en/funding-calls/alerts/confirm/${s.token}`);
     const [row] = await db.query('select * from funding_alert where id = $1', [s.id]);
     expect(row.confirm_hash).toBe(sha256(s.token)); // only the hash is kept
