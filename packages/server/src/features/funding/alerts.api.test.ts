@@ -83,11 +83,18 @@ describe('saved searches of funding calls', () => {
     expect((await sendDigests(db, sendMail, new Date(NOW.getTime() + 3_600_000))).sent).toEqual([]);
     expect((await sendDigests(db, sendMail, new Date(NOW.getTime() + 86_400_000))).sent).toEqual([]);
     expect(sink.messages.length).toBe(before + 1);
-    // unsubscribing deletes it; the link then is dead
+    // a new call two days later: a second digest with a new unsubscribe link; the first digest's link still works
+    await call('al-second-day', { closes: day(90), createdDaysAgo: -1 }); // published after the first digest
+    expect((await sendDigests(db, sendMail, new Date(NOW.getTime() + 2 * 86_400_000))).sent).toEqual([s.id]);
+    const second = await sink.next(to('digest@example.org'));
+    expect(second.text).toContain('Appel al-second-day');
+    const unsub2 = /https:\/\/tandem\.test\/en\/funding-calls\/alerts\/unsubscribe\/[A-Za-z0-9_-]{43}/.exec(second.text!)![0];
+    expect(unsub2).not.toBe(unsub);
+    // unsubscribing (through the older link) deletes it; both links are then dead
     const u = await api.post(`/api/funding-alerts/unsubscribe/${tokenOf(unsub)}`, undefined, null);
     expect(u.status, u.text).toBe(200);
     expect(await db.query('select 1 from funding_alert where id = $1', [s.id])).toEqual([]);
-    expect((await api.post(`/api/funding-alerts/unsubscribe/${tokenOf(unsub)}`, undefined, null)).status).toBe(404);
+    for (const link of [unsub, unsub2]) expect((await api.post(`/api/funding-alerts/unsubscribe/${tokenOf(link)}`, undefined, null)).status).toBe(404);
   });
 
   it('waits a week for a weekly alert, writes in the alert\'s language, and the admin API sends what is due', async () => {

@@ -50,7 +50,9 @@ export async function sendDigests(db: Db, mailer: Mailer = sendMail, now = new D
         const soon = (await searchCalls(tx, a.query, { today })).filter((c) => !seen.has(c.id) && dateIn(c, after, addDays(today, SOON_DAYS)));
         if (!fresh.length && !soon.length) return 'empty' as const;
         const token = randomToken();
-        await tx.query('update funding_alert set last_sent_at = $2, unsubscribe_hash = $3 where id = $1', [id, now.toISOString(), sha256(token)]);
+        // the new link's hash replaces the current one, which joins the earlier ones: every recent digest's link still works
+        await tx.query(`update funding_alert set last_sent_at = $2, unsubscribe_hash = $3,
+          earlier_unsubscribe_hashes = (array[unsubscribe_hash] || earlier_unsubscribe_hashes)[1:30] where id = $1`, [id, now.toISOString(), sha256(token)]);
         const unsubscribe = alertLink(undefined, a.lang, `/funding-calls/alerts/unsubscribe/${token}`);
         const mail = renderDigest({ lang: a.lang, query: a.query, fresh, soon, unsubscribe, linkOf: (c) => alertLink(undefined, a.lang, `/funding-calls/${encodeURIComponent(c.id)}`) });
         await mailer({ to: a.email, lang: a.lang, ...mail, headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } });

@@ -74,8 +74,11 @@ export async function subscribe(db: Db, input: AlertInput, ctx: { accountId?: st
   return { id, sent: mail };
 }
 
+/** An unsubscribe link of any recent digest (migration 0022), not only the last one. */
+const UNSUBSCRIBES = 'unsubscribe_hash = $1 or earlier_unsubscribe_hashes @> array[$1]::text[]';
+
 async function byHash(db: Db, column: 'confirm_hash' | 'unsubscribe_hash', token: string) {
-  const [r] = await db.query(`select * from funding_alert where ${column} = $1`, [sha256(token)]);
+  const [r] = await db.query(`select * from funding_alert where ${column === 'unsubscribe_hash' ? UNSUBSCRIBES : 'confirm_hash = $1'}`, [sha256(token)]);
   if (!r) throw new HttpError(404, 'this link is not valid (any more)');
   return r;
 }
@@ -98,7 +101,7 @@ export async function alertToUnsubscribe(db: Db, token: string): Promise<AlertVi
 
 /** Unsubscribes: the saved search is deleted, with its feeds. */
 export async function unsubscribe(db: Db, token: string): Promise<{ unsubscribed: true; id: string }> {
-  const [r] = await db.query('delete from funding_alert where unsubscribe_hash = $1 returning id', [sha256(token)]);
+  const [r] = await db.query(`delete from funding_alert where ${UNSUBSCRIBES} returning id`, [sha256(token)]);
   if (!r) throw new HttpError(404, 'this link is not valid (any more)');
   return { unsubscribed: true, id: r.id };
 }
