@@ -12,3 +12,11 @@ export function localName(t: { name: string; names?: Record<string, string> | nu
   const stripped = named.normalize('NFD') === named.normalize('NFC') && named !== t.name && fold(named) === fold(t.name);
   return stripped ? t.name : named;
 }
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+/** A country's name in the reader's language from its ISO 3166-1 alpha-2 code (the code itself when unknown). */
+export function countryNameIn(lang: string, code: string): string {
+  let names = regionNames.get(lang);
+  if (!names) regionNames.set(lang, names = new Intl.DisplayNames([lang], { type: 'region' }));
+  try { return names.of(code) ?? code; } catch { return code; }
+}

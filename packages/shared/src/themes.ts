@@ -93,3 +93,10 @@ export function themeAncestry(id: string): string[] {
   const parts = id.split('.');
   return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
 }
+
+const themeLabels = new Map(flattenThemes().map((t) => [t.id, t.labels]));
+/** A theme's label in the reader's language (fr, en, vi; French otherwise), the id itself when unknown. */
+export function themeLabelIn(lang: string, id: string): string {
+  const labels = themeLabels.get(id);
+  return labels ? labels[lang === 'en' || lang === 'vi' ? lang : 'fr'] : id;
+}

@@ -1,5 +1,5 @@
 /** Interface strings in French (default), English and Vietnamese; numbers, money and dates per locale. */
-import { displayInstant, displayPartialDate, formatMoney } from '@tandem/shared';
+import { countryNameIn, displayInstant, displayPartialDate, formatMoney } from '@tandem/shared';
 import { fr, type MessageKey } from './fr.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
@@ -64,14 +64,10 @@ export function i18n(lang: Lang): I18n {
   return self;
 }
 
-/** Splits '/en/search' into ['en', '/search']; French has no prefix. */
-const regionNames = new Map<string, Intl.DisplayNames>();
 /** A country's name in the reader's language from its ISO 3166-1 alpha-2 code (the code itself when unknown). */
-export function countryName(i: { lang: string }, code: string): string {
-  let names = regionNames.get(i.lang);
-  if (!names) regionNames.set(i.lang, names = new Intl.DisplayNames([i.lang], { type: 'region' }));
-  try { return names.of(code) ?? code; } catch { return code; }
-}
+export const countryName = (i: { lang: string }, code: string): string => countryNameIn(i.lang, code);
+
+/** Splits '/en/search' into ['en', '/search']; French has no prefix. */
 
 export function splitLang(pathname: string): [Lang, string] {
   const m = /^\/(en|vi)(\/.*)?$/.exec(pathname);

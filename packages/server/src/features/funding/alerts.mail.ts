@@ -3,7 +3,7 @@
  * digest (the new calls, the deadlines coming within 14 days, each with its deadline and link; the unsubscribe link).
  * Plain text, and HTML built from escaped text only.
  */
-import { callWord, flattenThemes, type CallQuery } from '@tandem/shared';
+import { callWord, countryNameIn, themeLabelIn, type CallQuery } from '@tandem/shared';
 import type { CallRow } from './funding.query.js';
 
 type L = 'fr' | 'en' | 'vi';
@@ -42,14 +42,6 @@ const W = {
 const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(p[k] ?? ''));
 export const lOf = (lang: string): L => (lang === 'en' || lang === 'vi' ? lang : 'fr');
 
-const themeLabels = new Map(flattenThemes().map((t) => [t.id, t.labels]));
-const regionNames = new Map<L, Intl.DisplayNames>();
-function countryIn(l: L, code: string): string {
-  let names = regionNames.get(l);
-  if (!names) regionNames.set(l, names = new Intl.DisplayNames([l], { type: 'region' }));
-  try { return names.of(code) ?? code; } catch { return code; }
-}
-
 /** A search in words, as the site says it ("mots « eau » · bénéficiaire : communes · pays : Viêt Nam"). */
 export function describeQuery(lang: string, q: CallQuery): string {
   const l = lOf(lang);
@@ -57,8 +49,8 @@ export function describeQuery(lang: string, q: CallQuery): string {
   const parts = [
     q.q ? fill(w.words, { v: q.q }) : null, q.beneficiary ? fill(w.beneficiary, { v: callWord(l, 'ben', q.beneficiary) }) : null,
     q.aidType ? fill(w.aidType, { v: callWord(l, 'aid', q.aidType) }) : null,
-    q.theme ? fill(w.theme, { v: themeLabels.get(q.theme)?.[l] ?? q.theme }) : null,
-    q.country ? fill(w.country, { v: countryIn(l, q.country) }) : null, q.open === '0' ? w.closed : null,
+    q.theme ? fill(w.theme, { v: themeLabelIn(l, q.theme) }) : null,
+    q.country ? fill(w.country, { v: countryNameIn(l, q.country) }) : null, q.open === '0' ? w.closed : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : w.all;
 }
